@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import { contract, isMethodName, type MethodName, type ParamsOf, type ResultOf } from '../../shared/contract';
+import { AppError, type RpcResponse } from '../../shared/rpc';
+
+/** Who is calling: the host fills this in; handlers may use it for logging, never for trust decisions. */
+export interface CallContext {
+  host: 'ipc' | 'http' | 'test';
+}
+
+export type Handler<M extends MethodName> = (params: ResultParams<M>, ctx: CallContext) => Promise<ResultOf<M>> | ResultOf<M>;
+type ResultParams<M extends MethodName> = z.output<(typeof contract)[M]['params']>;
+
+/** One handler per contract method: a missing one is a type error, an extra one too. */
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+export interface DispatchOptions {
+  /** Validate results against the contract too (tests do; production skips it for large payloads). */
+  validateResults?: boolean;
+  onUnexpectedError?: (method: string, error: unknown) => void;
+}
+
+export type Dispatch = (request: unknown, ctx: CallContext) => Promise<RpcResponse>;
+
+export function createDispatcher(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
+  return async (request, ctx) => {
+    const id = requestId(request);
+    try {
+      const { method, params } = parseEnvelope(request);
+      const spec = contract[method];
+      const parsed = spec.params.safeParse(params ?? {});
+      if (!parsed.success) throw validationError(method, parsed.error);
+      const handler = handlers[method] as (p: unknown, c: CallContext) => Promise<unknown>;
+      const value = await handler(parsed.data, ctx);
+      if (options.validateResults) spec.result.parse(value);
+      return { id, ok: true, value };
+    } catch (error) {
+      if (error instanceof AppError) return { id, ok: false, error: error.toData() };
+      options.onUnexpectedError?.(methodOf(request), error);
+      return { id, ok: false, error: { code: 'INTERNAL', message: 'Unexpected error in Stockroom. See the log for details.' } };
+    }
+  };
+}
+
+export function callHandler<M extends MethodName>(handlers: Handlers, method: M, params: ParamsOf<M>): Promise<ResultOf<M>> {
+  const handler = handlers[method] as (p: unknown, c: CallContext) => Promise<ResultOf<M>>;
+  return Promise.resolve(handler(contract[method].params.parse(params), { host: 'test' }));
+}
+
+function requestId(request: unknown): number {
+  const id = (request as { id?: unknown } | null)?.id;
+  return typeof id === 'number' && Number.isSafeInteger(id) ? id : 0;
+}
+
+function methodOf(request: unknown): string {
+  const m = (request as { method?: unknown } | null)?.method;
+  return typeof m === 'string' ? m : '?';
+}
+
+function parseEnvelope(request: unknown): { method: MethodName; params: unknown } {
+  if (typeof request !== 'object' || request === null || Array.isArray(request)) {
+    throw new AppError('BAD_REQUEST', 'A call must be an object {id, method, params}.');
+  }
+  const { method, params } = request as { method?: unknown; params?: unknown };
+  if (!isMethodName(method)) {
+    const name = typeof method === 'string' ? method.slice(0, 80) : String(method);
+    throw new AppError('UNKNOWN_METHOD', `Unknown method "${name}".`);
+  }
+  return { method, params };
+}
+
+export function validationError(method: string, error: z.ZodError): AppError {
+  const issues = error.issues.map((issue) => ({
+    field: issue.path.length ? issue.path.join('.') : '(params)',
+    message: issue.message,
+  }));
+  const first = issues[0];
+  const summary = first ? `${first.field}: ${first.message}` : 'invalid params';
+  return new AppError('VALIDATION', `Invalid params for ${method}: ${summary}`, { issues });
+}

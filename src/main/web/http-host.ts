@@ -1,0 +1,148 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Dispatch } from '../rpc/dispatch';
+import type { EventBus } from '../rpc/event-bus';
+import { createGuard, type Guard, type GuardVerdict } from './guard';
+import { createStaticFiles } from './static-files';
+
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const HEARTBEAT_MS = 15_000;
+
+const BASE_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+};
+
+export interface HttpHostOptions {
+  dispatch: Dispatch;
+  events: EventBus;
+  rendererDir: string;
+  port?: number;
+  guard?: Guard;
+}
+
+export interface HttpHost {
+  url: string;
+  /** The URL to open once: it carries the launch token, which the server swaps for a cookie. */
+  launchUrl: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Browser mode: the same dispatcher as the Electron host, behind the loopback guard, on 127.0.0.1 only. */
+export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
+  const guard = options.guard ?? createGuard();
+  const files = createStaticFiles(options.rendererDir);
+  const sockets = new Set<ServerResponse>();
+  const server: Server = createServer((req, res) => {
+    route(req, res).catch(() => send(res, 500, 'text/plain', 'Internal error'));
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (refuse(res, guard.checkHost(req))) return;
+    if (req.method === 'GET' && url.searchParams.has('token')) return exchangeToken(res, url);
+    if (refuse(res, guard.checkSession(req))) return;
+    if (url.pathname === '/rpc') return rpc(req, res);
+    if (url.pathname === '/events') return eventStream(req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
+    const file = await files(url.pathname);
+    if (!file) return send(res, 404, 'text/plain', 'Not found');
+    send(res, 200, file.type, file.body, { 'Cache-Control': 'no-cache' });
+  }
+
+  function exchangeToken(res: ServerResponse, url: URL): void {
+    if (!guard.tokenMatches(url.searchParams.get('token'))) return send(res, 401, 'text/plain', 'Wrong launch token');
+    url.searchParams.delete('token');
+    // 303 drops the token from the address bar and history; the cookie carries the session from here on.
+    send(res, 303, 'text/plain', '', { Location: url.pathname + url.search, 'Set-Cookie': guard.sessionCookie() });
+  }
+
+  async function rpc(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Use POST');
+    if (refuse(res, guard.checkOrigin(req))) return;
+    if (!isJson(req)) return send(res, 415, 'application/json', JSON.stringify({ error: 'Content-Type must be application/json' }));
+    const body = await readBody(req);
+    if (body === null) return send(res, 413, 'application/json', JSON.stringify({ error: 'Body too large' }));
+    let request: unknown;
+    try {
+      request = JSON.parse(body);
+    } catch {
+      return send(res, 400, 'application/json', JSON.stringify({ error: 'Body is not valid JSON' }));
+    }
+    const response = await options.dispatch(request, { host: 'http' });
+    send(res, 200, 'application/json', JSON.stringify(response), { 'Cache-Control': 'no-store' });
+  }
+
+  function eventStream(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'GET') return send(res, 405, 'text/plain', 'Use GET');
+    if (refuse(res, guard.checkOrigin(req))) return;
+    res.writeHead(200, { ...BASE_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    sockets.add(res);
+    const unsubscribe = options.events.subscribe((message) => res.write(`data: ${JSON.stringify(message)}\n\n`));
+    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      sockets.delete(res);
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  guard.setPort(port);
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    port,
+    launchUrl: `${url}/?token=${guard.launchToken}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of sockets) res.end();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function refuse(res: ServerResponse, verdict: GuardVerdict): boolean {
+  if (verdict.ok) return false;
+  send(res, verdict.status, 'text/plain', verdict.reason);
+  return true;
+}
+
+function isJson(req: IncomingMessage): boolean {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  return type === 'application/json';
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': type, ...extra });
+  res.end(body);
+}

@@ -1,0 +1,25 @@
+/**
+ * The sandboxed preload: one bundled CommonJS file. It exposes exactly two functions on fixed
+ * channels; never ipcRenderer itself, the IPC event object or process.env.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { EVENT_CHANNEL, RPC_CHANNEL, type EventMessage, type RpcResponse } from '../shared/rpc/envelope';
+
+let nextId = 1;
+
+const api = {
+  invoke(method: string, params: unknown): Promise<RpcResponse> {
+    return ipcRenderer.invoke(RPC_CHANNEL, { id: nextId++, method, params }) as Promise<RpcResponse>;
+  },
+  subscribe(listener: (message: EventMessage) => void): () => void {
+    const handler = (_event: unknown, message: EventMessage) => listener(message);
+    ipcRenderer.on(EVENT_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, handler);
+    };
+  },
+};
+
+export type PreloadApi = typeof api;
+
+contextBridge.exposeInMainWorld('stockroom', api);

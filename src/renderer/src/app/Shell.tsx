@@ -1,0 +1,59 @@
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { Toasts } from '../components/Toasts';
+import { StoreSwitcher, useActiveStore } from '../features/stores/StoreSwitcher';
+import { StatusBar } from './StatusBar';
+import { SECTIONS, useUi } from './ui-store';
+
+export function Shell() {
+  const { section, go } = useUi();
+  const current = SECTIONS.find((s) => s.id === section) ?? SECTIONS[0];
+  const store = useActiveStore();
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden>
+            ▦
+          </span>
+          Stockroom
+        </div>
+        <StoreSwitcher />
+        <nav aria-label="Sections" className="section-nav">
+          <div className="sidebar-heading">Workspace</div>
+          <ul role="list">
+            {SECTIONS.map((s) => (
+              <li key={s.id}>
+                <a
+                  href={`#/${s.id}`}
+                  className={`nav-item${s.id === section ? ' active' : ''}`}
+                  aria-current={s.id === section ? 'page' : undefined}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    go(s.id);
+                  }}
+                >
+                  {s.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </aside>
+      <main className="main" aria-labelledby="section-title">
+        <header className="main-header">
+          <h1 id="section-title">{current.label}</h1>
+          <span className="muted">{store ? `${store.name}` : ''}</span>
+        </header>
+        <section className="main-body">
+          <ErrorBoundary resetKey={section}>
+            <div className="panel-message">
+              <p>{current.hint}</p>
+            </div>
+          </ErrorBoundary>
+        </section>
+      </main>
+      <StatusBar />
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { call, onEvent } from '../../api/client';
+import { queryKey } from '../../api/queries';
+import { useToasts } from '../../components/toast-store';
+
+export function useStoreList() {
+  const client = useQueryClient();
+  useEffect(() => onEvent('stores.changed', (list) => client.setQueryData(queryKey('stores.list'), list)), [client]);
+  return useQuery({ queryKey: queryKey('stores.list'), queryFn: () => call('stores.list', {}) });
+}
+
+export function useSelectStore() {
+  const client = useQueryClient();
+  const push = useToasts((s) => s.push);
+  return useMutation({
+    mutationFn: (id: string) => call('stores.select', { id }),
+    onSuccess: (list) => {
+      client.setQueryData(queryKey('stores.list'), list);
+      // Everything cached belongs to the previous store.
+      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'stores.list' && q.queryKey[0] !== 'app.getInfo' });
+    },
+    onError: (error) => push('error', error.message),
+  });
+}

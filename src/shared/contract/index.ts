@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import { appEvents, appMethods } from './app';
+import { storesEvents, storesMethods } from './stores';
+
+export * from './define';
+export * from './app';
+export * from './stores';
+
+/** Every renderer→main call. Adding a method here without a handler in main fails the type check. */
+export const contract = {
+  ...appMethods,
+  ...storesMethods,
+};
+
+/** Every main→renderer event. */
+export const events = {
+  ...appEvents,
+  ...storesEvents,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type ParamsOf<M extends MethodName> = z.input<Contract[M]['params']>;
+export type ResultOf<M extends MethodName> = z.output<Contract[M]['result']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type PayloadOf<E extends EventName> = z.output<Events[E]['payload']>;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}
+
+/** The transport both the IPC (Electron) and HTTP (browser mode) clients implement. */
+export interface Transport {
+  invoke(method: string, params: unknown): Promise<import('../rpc').RpcResponse>;
+  subscribe(listener: (message: import('../rpc').EventMessage) => void): () => void;
+}

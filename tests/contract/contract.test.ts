@@ -1,0 +1,165 @@
+import type { WebFrameMain } from 'electron';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract, events } from '../../src/shared/contract';
+import { createHandlers } from '../../src/main/rpc/handlers';
+import { createIpcInvokeHandler, isOwnRendererUrl } from '../../src/main/electron/ipc-host';
+import { rawRequest, sessionCookie, startHarness, viaDispatch, viaHttp, viaIpc, type Harness, RENDERER_URL } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+interface Case {
+  name: string;
+  body: unknown;
+  expect: { ok: true } | { ok: false; code: string; field?: string };
+}
+
+const cases: Case[] = [
+  { name: 'a valid call', body: { id: 1, method: 'stores.list', params: {} }, expect: { ok: true } },
+  { name: 'missing params default to {}', body: { id: 2, method: 'app.getInfo' }, expect: { ok: true } },
+  { name: 'a param of the wrong type', body: { id: 3, method: 'stores.select', params: { id: 5 } }, expect: { ok: false, code: 'VALIDATION', field: 'id' } },
+  { name: 'a param that breaks its pattern', body: { id: 4, method: 'stores.select', params: { id: '../etc' } }, expect: { ok: false, code: 'VALIDATION', field: 'id' } },
+  { name: 'an unknown extra param', body: { id: 5, method: 'app.getInfo', params: { x: 1 } }, expect: { ok: false, code: 'VALIDATION' } },
+  { name: 'an unknown method', body: { id: 6, method: 'stores.dropAll', params: {} }, expect: { ok: false, code: 'UNKNOWN_METHOD' } },
+  { name: 'a prototype key as method', body: { id: 7, method: '__proto__', params: {} }, expect: { ok: false, code: 'UNKNOWN_METHOD' } },
+  { name: 'not an envelope', body: [1, 2, 3], expect: { ok: false, code: 'BAD_REQUEST' } },
+  { name: 'a service error', body: { id: 8, method: 'stores.select', params: { id: 'nope' } }, expect: { ok: false, code: 'NOT_FOUND' } },
+];
+
+describe.each([
+  ['dispatch', viaDispatch],
+  ['IPC host', viaIpc],
+  ['HTTP host', viaHttp],
+] as const)('through %s', (_name, via) => {
+  it.each(cases)('$name', async (c) => {
+    const response = await via(h, c.body);
+    expect(response.ok).toBe(c.expect.ok);
+    if (!response.ok && !c.expect.ok) {
+      expect(response.error.code).toBe(c.expect.code);
+      expect(response.error.message.length).toBeGreaterThan(5);
+      if (c.expect.field) {
+        expect(response.error.message).toContain(c.expect.field);
+        expect(response.error.details).toMatchObject({ issues: [{ field: c.expect.field }] });
+      }
+    }
+  });
+});
+
+describe('the contract', () => {
+  it('has a handler for every method and no handler without a method', () => {
+    const handlers = createHandlers(h.app.services);
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
+  });
+
+  it('names methods domain.verbNoun and events domain.pastTense', () => {
+    for (const name of Object.keys(contract)) expect(name).toMatch(/^[a-z]+\.[a-z]+[A-Za-z]*$/);
+    for (const name of Object.keys(events)) expect(name).toMatch(/^[a-z]+\.[a-z]+ed$/);
+  });
+
+  it('emits events that reach the HTTP event stream', async () => {
+    const cookie = await sessionCookie(h.http);
+    const received = new Promise<string>((resolve, reject) => {
+      void fetch(`${h.http.url}/events`, { headers: { cookie } }).then(async (res) => {
+        const reader = res.body!.getReader();
+        let text = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return reject(new Error('stream ended'));
+          text += new TextDecoder().decode(value);
+          if (text.includes('stores.changed')) {
+            void reader.cancel();
+            return resolve(text);
+          }
+          if (text.includes(': connected')) void viaDispatch(h, { id: 9, method: 'stores.select', params: { id: 'demo-2' } });
+        }
+      }, reject);
+    });
+    const text = await received;
+    const line = text.split('\n').find((l) => l.startsWith('data: '));
+    expect(JSON.parse(line!.slice(6))).toMatchObject({ name: 'stores.changed', payload: { activeStoreId: 'demo-2' } });
+  });
+});
+
+describe('the IPC host', () => {
+  const call = { id: 1, method: 'stores.list', params: {} };
+  const handler = () => createIpcInvokeHandler(h.app.dispatch, isOwnRendererUrl(RENDERER_URL));
+
+  it('refuses a frame from another origin', async () => {
+    const frame = { url: 'https://evil.example/', parent: null } as unknown as WebFrameMain;
+    const response = await handler()({ senderFrame: frame }, call);
+    expect(response).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('refuses a sub-frame even with our URL', async () => {
+    const frame = { url: RENDERER_URL, parent: {} } as unknown as WebFrameMain;
+    const response = await handler()({ senderFrame: frame }, call);
+    expect(response).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('the HTTP host guard', () => {
+  const rpcBody = JSON.stringify({ id: 1, method: 'stores.list', params: {} });
+  const json = { 'content-type': 'application/json' };
+
+  it('answers 401 without the session cookie, for the page and for /rpc', async () => {
+    expect((await rawRequest(h.http, { method: 'GET', path: '/' })).status).toBe(401);
+    expect((await rawRequest(h.http, { method: 'POST', path: '/rpc', body: rpcBody, headers: json })).status).toBe(401);
+    expect((await rawRequest(h.http, { method: 'GET', path: '/events' })).status).toBe(401);
+  });
+
+  it('answers 401 to a wrong launch token and sets no cookie', async () => {
+    const res = await rawRequest(h.http, { method: 'GET', path: '/?token=wrong' });
+    expect(res.status).toBe(401);
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('swaps the launch token for an HttpOnly SameSite=Strict cookie', async () => {
+    const url = new URL(h.http.launchUrl);
+    const res = await rawRequest(h.http, { method: 'GET', path: url.pathname + url.search });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/');
+    expect(res.headers['set-cookie']?.[0]).toMatch(/HttpOnly/);
+    expect(res.headers['set-cookie']?.[0]).toMatch(/SameSite=Strict/);
+  });
+
+  it('refuses a foreign Host even with a valid cookie (DNS rebinding)', async () => {
+    const cookie = await sessionCookie(h.http);
+    const res = await rawRequest(h.http, { method: 'POST', path: '/rpc', body: rpcBody, headers: { ...json, cookie, host: 'evil.example' } });
+    expect(res.status).toBe(403);
+    const page = await rawRequest(h.http, { method: 'GET', path: '/' + new URL(h.http.launchUrl).search, headers: { host: `evil.example:${h.http.port}` } });
+    expect(page.status).toBe(403);
+  });
+
+  it('refuses a foreign Origin', async () => {
+    const cookie = await sessionCookie(h.http);
+    const res = await rawRequest(h.http, { method: 'POST', path: '/rpc', body: rpcBody, headers: { ...json, cookie, origin: 'https://evil.example' } });
+    expect(res.status).toBe(403);
+  });
+
+  it('accepts its own Origin', async () => {
+    const cookie = await sessionCookie(h.http);
+    const res = await rawRequest(h.http, { method: 'POST', path: '/rpc', body: rpcBody, headers: { ...json, cookie, origin: h.http.url } });
+    expect(res.status).toBe(200);
+  });
+
+  it('refuses a non-JSON body (form posts cannot reach /rpc)', async () => {
+    const cookie = await sessionCookie(h.http);
+    const res = await rawRequest(h.http, { method: 'POST', path: '/rpc', body: rpcBody, headers: { 'content-type': 'text/plain', cookie } });
+    expect(res.status).toBe(415);
+    const broken = await rawRequest(h.http, { method: 'POST', path: '/rpc', body: '{nope', headers: { ...json, cookie } });
+    expect(broken.status).toBe(400);
+  });
+
+  it('sends no CORS headers', async () => {
+    const cookie = await sessionCookie(h.http);
+    const res = await rawRequest(h.http, { method: 'POST', path: '/rpc', body: rpcBody, headers: { ...json, cookie, origin: h.http.url } });
+    expect(Object.keys(res.headers).filter((k) => k.startsWith('access-control-'))).toEqual([]);
+  });
+
+  it('listens on 127.0.0.1 only', () => {
+    expect(h.http.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+});

@@ -1,0 +1,35 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The app frame: store switcher, section navigation, status bar. */
+export class ShellPage {
+  readonly stores: Locator;
+  readonly sections: Locator;
+  readonly title: Locator;
+  readonly statusBar: Locator;
+
+  constructor(readonly page: Page) {
+    this.stores = page.getByRole('navigation', { name: 'Stores' });
+    this.sections = page.getByRole('navigation', { name: 'Sections' });
+    this.title = page.getByRole('heading', { level: 1 });
+    this.statusBar = page.getByRole('contentinfo', { name: 'Status' });
+  }
+
+  async open(launchUrl: string): Promise<void> {
+    await this.page.goto(launchUrl);
+    await expect(this.stores.getByRole('button').first()).toBeVisible();
+  }
+
+  storeButton(name: string | RegExp): Locator {
+    return this.stores.getByRole('button', { name });
+  }
+
+  async switchStore(name: string | RegExp): Promise<void> {
+    await this.storeButton(name).click();
+    await expect(this.storeButton(name)).toHaveAttribute('aria-current', 'true');
+  }
+
+  async goTo(section: string): Promise<void> {
+    await this.sections.getByRole('link', { name: section, exact: true }).click();
+    await expect(this.title).toHaveText(section);
+  }
+}

@@ -1,0 +1,38 @@
+import { expect, test } from './fixtures';
+
+test('opens the console on the demo stores and switches between them', async ({ shell, page }) => {
+  await expect(page).toHaveTitle('Stockroom');
+  // The token is swapped for a cookie and leaves the address bar.
+  expect(page.url()).not.toContain('token=');
+  const storeButtons = shell.stores.getByRole('button');
+  await expect(storeButtons).toHaveCount(2);
+  const first = storeButtons.nth(0);
+  const second = storeButtons.nth(1);
+  await expect(first).toHaveAttribute('aria-current', 'true');
+  await second.click();
+  await expect(second).toHaveAttribute('aria-current', 'true');
+  await expect(first).not.toHaveAttribute('aria-current', 'true');
+  await expect(shell.statusBar.getByTestId('status-store')).toContainText(((await second.textContent()) ?? '').replace(/demo$/i, '').trim());
+});
+
+test('navigates every section', async ({ shell }) => {
+  for (const section of ['Products', 'Orders', 'Customers', 'Pick lists', 'Webhooks', 'Activity']) {
+    await shell.goTo(section);
+  }
+  await expect(shell.statusBar).toContainText('browser mode');
+});
+
+test('keeps the active store across a reload (it lives in main, not the page)', async ({ shell, page }) => {
+  const second = shell.stores.getByRole('button').nth(1);
+  await second.click();
+  await expect(second).toHaveAttribute('aria-current', 'true');
+  await page.reload();
+  await expect(shell.stores.getByRole('button').nth(1)).toHaveAttribute('aria-current', 'true');
+});
+
+test('without the session cookie the server answers 401', async ({ app, browser }) => {
+  const context = await browser.newContext();
+  const response = await context.request.get(app.origin + '/');
+  expect(response.status()).toBe(401);
+  await context.close();
+});
