@@ -1,0 +1,37 @@
+export {
+  MAX_DECIMAL_PLACES,
+  MONEY_PATTERN,
+  MoneyError,
+  addMoney,
+  compareMoney,
+  formatMoney,
+  fractionDigits,
+  isMoney,
+  isNegativeMoney,
+  maxMoney,
+  minMoney,
+  mulMoney,
+  parseMoney,
+  parseMoneyInput,
+  percentOf,
+  subMoney,
+  sumMoney,
+} from './decimal';
+export {
+  PriceRoundingSchema,
+  PriceRuleError,
+  PriceRuleSchema,
+  applyPriceRule,
+  createPriceRuleApplier,
+  parsePriceRule,
+  type PriceRounding,
+  type PriceRule,
+} from './price-rule';
+export {
+  MAX_INVENTORY_LEVEL,
+  StockRuleError,
+  StockRuleSchema,
+  applyStockRule,
+  parseStockRule,
+  type StockRule,
+} from './stock-rule';
