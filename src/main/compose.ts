@@ -3,6 +3,9 @@ import type { AppInfo } from '../shared/contract';
 import { createDispatcher, type Dispatch } from './rpc/dispatch';
 import { createEventBus, type EventBus } from './rpc/event-bus';
 import { createHandlers } from './rpc/handlers';
+import { createBigCommerceClient, createBigCommerceService, createRateLimiter, type BigCommerceService } from './services/bigcommerce';
+import { createKeychain, loadKeytar, DEFAULT_KEYCHAIN_SERVICE, type Keychain } from './services/secrets/keychain';
+import { startBudgetFeed } from './services/stores/budget-feed';
 import { createStoresService, type DemoStoreRef, type StoresService } from './services/stores/stores-service';
 import { APP_VERSION } from './version';
 
@@ -10,6 +13,8 @@ export interface ComposeOptions {
   dataDir: string;
   mode: AppInfo['mode'];
   demoStores: DemoStoreRef[];
+  /** Defaults to the OS keychain through @napi-rs/keyring, service "Stockroom" (STOCKROOM_KEYCHAIN_SERVICE overrides). */
+  keychain?: Keychain;
   /** Tests validate every result and event against the contract. */
   strict?: boolean;
   log?: (line: string) => void;
@@ -18,6 +23,7 @@ export interface ComposeOptions {
 export interface Services {
   app: { info(): AppInfo };
   stores: StoresService;
+  bigcommerce: BigCommerceService;
 }
 
 export interface ComposedApp {
@@ -30,18 +36,52 @@ export interface ComposedApp {
 /** Builds every service and the dispatcher. Used by BOTH hosts (Electron and browser mode) and by tests. */
 export async function composeApp(options: ComposeOptions): Promise<ComposedApp> {
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+  const log = options.log ?? ((line: string) => console.error(line));
   const events = createEventBus({ validate: options.strict });
   const info: AppInfo = { name: 'Stockroom', version: APP_VERSION, mode: options.mode, platform: process.platform };
+  const keychain = options.keychain ?? (await defaultKeychain());
+
+  // The clients need the profiles (origin, token) and the profiles need a client to test a connection.
+  const late: { stores?: StoresService } = {};
+  const bigcommerce = createBigCommerceService({
+    apiOrigin: (storeHash) => late.stores?.resolveByHash(storeHash)?.apiOrigin ?? 'https://api.bigcommerce.com',
+    getToken: (storeHash) => late.stores!.tokenForStoreHash(storeHash),
+  });
   const stores = await createStoresService({
     dataDir: options.dataDir,
+    keychain,
     demoStores: options.demoStores,
+    clientForTarget: (target) =>
+      createBigCommerceClient({ storeHash: target.storeHash, apiOrigin: target.apiOrigin, getToken: async () => target.token, limiter: createRateLimiter(), timeoutMs: 15_000, maxRetries: 1 }),
     onChanged: (list) => events.emit('stores.changed', list),
+    onStoreReset: (storeHash) => bigcommerce.forget(storeHash),
   });
-  const services: Services = { app: { info: () => info }, stores };
-  const log = options.log ?? ((line: string) => console.error(line));
+  late.stores = stores;
+  const stopBudgetFeed = startBudgetFeed(bigcommerce, (hash) => stores.resolveByHash(hash)?.id, (budget) => events.emit('stores.budgetChanged', budget));
+
+  const services: Services = { app: { info: () => info }, stores, bigcommerce };
   const dispatch = createDispatcher(createHandlers(services), {
     validateResults: options.strict,
     onUnexpectedError: (method, error) => log(`[rpc] ${method} failed: ${error instanceof Error ? error.stack : String(error)}`),
   });
-  return { services, dispatch, events, close: async () => {} };
+  return {
+    services,
+    dispatch,
+    events,
+    async close() {
+      stopBudgetFeed();
+      bigcommerce.close();
+    },
+  };
+}
+
+async function defaultKeychain(): Promise<Keychain> {
+  const service = process.env.STOCKROOM_KEYCHAIN_SERVICE || DEFAULT_KEYCHAIN_SERVICE;
+  try {
+    return createKeychain(await loadKeytar(), service);
+  } catch (error) {
+    // The native module itself failed to load: report the keychain as unavailable, never fall back to a file.
+    const failing = { findCredentials: () => Promise.reject(error) } as unknown as Parameters<typeof createKeychain>[0];
+    return createKeychain(failing, service);
+  }
 }

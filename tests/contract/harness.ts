@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeApp, type ComposedApp } from '../../src/main/compose';
+import { createKeychain, loadKeytar } from '../../src/main/services/secrets/keychain';
 import { createIpcInvokeHandler, isOwnRendererUrl } from '../../src/main/electron/ipc-host';
 import { startHttpHost, type HttpHost } from '../../src/main/web/http-host';
 import type { RpcResponse } from '../../src/shared/rpc';
@@ -23,6 +24,7 @@ export async function startHarness(): Promise<Harness> {
     dataDir,
     mode: 'browser',
     strict: true,
+    keychain: createKeychain(await loadKeytar(), `StockroomContract-${process.pid}`),
     log: () => {},
     demoStores: [
       { name: 'Demo One', storeHash: 'demo1', apiUrl: 'http://127.0.0.1:9' },

@@ -1,11 +1,22 @@
 import type { Services } from '../compose';
+import { toBudget } from '../services/stores/budget-feed';
 import type { Handlers } from './dispatch';
 
 /** Contract → services. A handler is validation (done by the dispatcher) plus one service call. */
-export function createHandlers(services: Services): Handlers {
+export function createHandlers(s: Services): Handlers {
   return {
-    'app.getInfo': () => services.app.info(),
-    'stores.list': () => services.stores.list(),
-    'stores.select': ({ id }) => services.stores.select(id),
+    'app.getInfo': () => s.app.info(),
+    'stores.list': () => s.stores.list(),
+    'stores.select': ({ id }) => s.stores.select(id),
+    'stores.add': (input) => s.stores.add(input),
+    'stores.update': (input) => s.stores.update(input),
+    'stores.remove': ({ id }) => s.stores.remove(id),
+    'stores.testConnection': ({ id }) => s.stores.testConnection(id),
+    'stores.testCredentials': ({ storeHash, token, apiOrigin }) =>
+      s.stores.testDraft({ storeHash, token, apiOrigin: apiOrigin ?? 'https://api.bigcommerce.com' }),
+    'stores.getBudget': ({ id }) => {
+      const store = s.stores.resolve(id);
+      return toBudget(id, store.storeHash, s.bigcommerce.limiterFor(store.storeHash).state());
+    },
   };
 }

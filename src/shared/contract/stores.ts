@@ -44,11 +44,58 @@ export const StoreList = z.object({
 });
 export type StoreList = z.infer<typeof StoreList>;
 
+/** https only, except loopback (the demo store, a local proxy): a token never travels in clear over a network. */
+export const ApiOrigin = z
+  .string()
+  .max(200)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+      return (url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) && url.pathname === '/' && !url.search && !url.username;
+    } catch {
+      return false;
+    }
+  }, 'the API origin must be an https:// origin such as https://api.bigcommerce.com (http:// only on this computer)')
+  .transform((value) => new URL(value).origin);
+
+const StoreName = z.string().trim().min(1, 'give the store a name').max(80);
+const ApiToken = z.string().trim().min(8, 'the access token looks too short').max(200).regex(/^[\x21-\x7e]+$/, 'the access token has characters a token cannot have');
+const Color = z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour is #rrggbb');
+
+export const AddStoreParams = z
+  .object({ name: StoreName, storeHash: StoreHash, token: ApiToken, apiOrigin: ApiOrigin.optional(), color: Color.optional() })
+  .strict();
+export const UpdateStoreParams = z
+  .object({ id: StoreId, name: StoreName.optional(), storeHash: StoreHash.optional(), token: ApiToken.optional(), apiOrigin: ApiOrigin.optional(), color: Color.optional() })
+  .strict();
+export const TestCredentialsParams = z.object({ storeHash: StoreHash, token: ApiToken, apiOrigin: ApiOrigin.optional() }).strict();
+
+export const RateBudget = z.object({
+  storeId: StoreId,
+  storeHash: z.string(),
+  left: z.number().nullable(),
+  quota: z.number().nullable(),
+  windowMs: z.number().nullable(),
+  resetAt: z.number().nullable(),
+  inFlight: z.number(),
+  queued: z.number(),
+  waitingMs: z.number(),
+});
+export type RateBudget = z.infer<typeof RateBudget>;
+
 export const storesMethods = {
   'stores.list': method(z.object({}).strict(), StoreList, 'All store profiles, the active one and the keychain status.'),
   'stores.select': method(z.object({ id: StoreId }).strict(), StoreList, 'Make a store the active one.'),
+  'stores.add': method(AddStoreParams, StoreList, 'Test a store connection, put its token in the keychain, save the profile.'),
+  'stores.update': method(UpdateStoreParams, StoreList, 'Rename, recolour, or re-point a profile (a new token is tested first).'),
+  'stores.remove': method(z.object({ id: StoreId }).strict(), StoreList, 'Remove a profile and its keychain entry.'),
+  'stores.testConnection': method(z.object({ id: StoreId }).strict(), ConnectionInfo, 'Test a saved profile and record what it can do.'),
+  'stores.testCredentials': method(TestCredentialsParams, ConnectionInfo, 'Test a hash and token before saving them.'),
+  'stores.getBudget': method(z.object({ id: StoreId }).strict(), RateBudget, 'The store\'s current API rate-limit budget.'),
 };
 
 export const storesEvents = {
   'stores.changed': event(StoreList, 'The profile list or the active store changed.'),
+  'stores.budgetChanged': event(RateBudget, 'A store\'s API rate-limit budget changed (throttled).'),
 };

@@ -1,7 +1,43 @@
+import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { call, hostMode } from '../api/client';
 import { queryKey } from '../api/queries';
 import { useActiveStore } from '../features/stores/StoreSwitcher';
+import { useBudget } from '../features/stores/useBudget';
+
+function useNow(intervalMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+function BudgetIndicator({ storeId }: { storeId: string | undefined }) {
+  const { data } = useBudget(storeId);
+  const now = useNow(1000);
+  const known = data && data.quota !== null && data.left !== null;
+  const share = known ? Math.max(0, Math.min(1, data.left! / data.quota!)) : 0;
+  const resetS = data?.resetAt ? Math.max(0, Math.ceil((data.resetAt - now) / 1000)) : null;
+  return (
+    <span className="status-item" data-testid="status-rate-limit" title="API requests left in the store's current rate-limit window (shared with every app on the store)">
+      API budget:{' '}
+      {known ? (
+        <>
+          <span className="meter" aria-hidden>
+            <span className="meter-fill" style={{ width: `${share * 100}%` }} />
+          </span>
+          {data.left}/{data.quota}
+          {resetS !== null && <span className="muted">· resets in {resetS}s</span>}
+          {data.queued > 0 && <span className="muted">· {data.queued} queued</span>}
+        </>
+      ) : (
+        <span className="muted">no calls yet</span>
+      )}
+    </span>
+  );
+}
 
 /** Reserved for the active store's live rate-limit budget and the running jobs. */
 export function StatusBar() {
@@ -19,9 +55,7 @@ export function StatusBar() {
           'No store selected'
         )}
       </span>
-      <span className="status-item" data-testid="status-rate-limit" title="API requests left in the current window">
-        API budget: <span className="muted">—</span>
-      </span>
+      <BudgetIndicator storeId={store?.id} />
       <span className="status-item" data-testid="status-jobs">
         Jobs: <span className="muted">none running</span>
       </span>

@@ -1,18 +1,27 @@
+import { useState } from 'react';
+import type { StoreProfile } from '../../../../shared/contract';
+import { StoreDialog } from './StoreDialog';
 import { useSelectStore, useStoreList } from './useStores';
 
 export function StoreSwitcher() {
   const { data, isPending, error } = useStoreList();
   const select = useSelectStore();
+  const [editing, setEditing] = useState<StoreProfile | 'new' | null>(null);
   if (isPending) return <div className="store-switcher muted">Loading stores…</div>;
   if (error) return <div className="store-switcher error-text">{error.message}</div>;
   return (
     <nav className="store-switcher" aria-label="Stores">
-      <div className="sidebar-heading">Stores</div>
+      <div className="sidebar-heading">
+        Stores
+        <button type="button" className="link-button" onClick={() => setEditing('new')}>
+          + Add store
+        </button>
+      </div>
       <ul role="list">
         {data.stores.map((store) => {
           const active = store.id === data.activeStoreId;
           return (
-            <li key={store.id}>
+            <li key={store.id} className="store-row">
               <button
                 type="button"
                 className={`store-item${active ? ' active' : ''}`}
@@ -24,15 +33,19 @@ export function StoreSwitcher() {
                 <span className="store-name">{store.name}</span>
                 {store.isDemo && <span className="badge">demo</span>}
               </button>
+              <button type="button" className="icon-button store-edit" aria-label={`Edit ${store.name}`} onClick={() => setEditing(store)}>
+                ⋯
+              </button>
             </li>
           );
         })}
       </ul>
       {data.keychain.status === 'unavailable' && (
         <p className="warning-text" role="status">
-          Keychain unavailable: {data.keychain.message}
+          No OS keychain: {data.keychain.message}
         </p>
       )}
+      {editing && <StoreDialog store={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
     </nav>
   );
 }

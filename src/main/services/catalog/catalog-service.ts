@@ -1,0 +1,264 @@
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { StoreId } from '../../../shared/contract';
+import { AppError } from '../../../shared/rpc';
+import type { BigCommerceClient, BigCommerceService, Clock } from '../bigcommerce';
+import { applyEdits, CatalogEdits, nothingCached, type ApplyLocalResult, type CatalogEdit } from './apply-local';
+import { readCacheFile, removeCacheFile, writeCacheFile } from './cache-file';
+import { createCatalog, orderedRows, removeRows, toSnapshot, upsertRows, type StoreCatalog } from './catalog-state';
+import { createProgressThrottle } from './progress';
+import { fetchDecimalPlaces, runDelta, runFull, type SyncOutcome } from './run-sync';
+import type { CatalogEvent, CatalogSnapshot, ProductRow, SyncResult } from './types';
+
+/**
+ * Catalog sync and local cache, per store (bigcommerce-facts §3, §6).
+ * - `snapshot` answers from memory, or from the cache file on first use: no network.
+ * - `load` fetches everything when there is no usable cache (or with `force`); otherwise it is a
+ *   `refresh`: products modified since the last sync, then a reconcile of deleted ones.
+ * - One sync per store at a time: concurrent calls share it. A forced load asked for while a
+ *   refresh runs is queued behind it (the caller asked for a full reload, not for a refresh).
+ * - Nothing is committed until a sync has all its data, so a failed sync keeps the old cache.
+ */
+export interface CatalogServiceDeps {
+  dataDir: string;
+  bigcommerce: Pick<BigCommerceService, 'clientFor'>;
+  clock?: Pick<Clock, 'now'>;
+  onEvent?: (event: CatalogEvent) => void;
+  /** The store currency's decimal places; default: `GET /v2/store` (see fetchDecimalPlaces). */
+  decimalPlaces?: (storeHash: string) => Promise<number>;
+  /** Default 5 minutes. */
+  deltaMarginMs?: number;
+  /** Minimum gap between progress events of one sync; default 250 ms. */
+  progressIntervalMs?: number;
+  /** Pages queued at once (the store's rate limiter decides how many run); default 8. */
+  prefetch?: number;
+}
+
+export interface LoadOptions {
+  force?: boolean;
+}
+
+export interface RefreshOptions {
+  /** Scan every id even when BigCommerce's product count equals the cache's (see reconcile). */
+  fullReconcile?: boolean;
+}
+
+export interface CatalogService {
+  load(storeId: string, storeHash: string, options?: LoadOptions): Promise<SyncResult>;
+  refresh(storeId: string, storeHash: string, options?: RefreshOptions): Promise<SyncResult>;
+  snapshot(storeId: string): Promise<CatalogSnapshot | null>;
+  /** Cached rows for these ids, in the order asked; ids not in the cache are left out. */
+  get(storeId: string, productIds: readonly number[]): Promise<ProductRow[]>;
+  /** Patch cached rows with edits a bulk job applied (JobEdit-compatible: {entity, id, productId?, field, to}). */
+  applyLocal(storeId: string, edits: readonly CatalogEdit[]): Promise<ApplyLocalResult>;
+  /** Forget a store: stop its sync, drop the memory copy and the cache file. */
+  clear(storeId: string): Promise<void>;
+  /** Stop all syncs and wait for pending cache writes. */
+  close(): Promise<void>;
+}
+
+type SyncKind = 'full' | 'auto';
+type ParsedEdit = z.infer<typeof CatalogEdits>[number];
+
+interface Entry {
+  storeId: string;
+  path: string;
+  catalog: StoreCatalog | null;
+  opened: Promise<StoreCatalog | null> | null;
+  sync: { kind: SyncKind; promise: Promise<SyncResult>; abort: AbortController } | null;
+  /** Local edits made while a sync runs, re-applied on top of what it commits. */
+  localDuringSync: ParsedEdit[] | null;
+  writer: SerialWriter;
+}
+
+const DEFAULT_MARGIN_MS = 5 * 60_000;
+
+interface SerialWriter {
+  /** Write the state as it is when the write starts. */
+  schedule(): Promise<void>;
+  /** Settles when no write is pending. */
+  idle(): Promise<void>;
+}
+
+/** Serialised writes; a write asked for while one is queued (not yet started) joins it. */
+function createSerialWriter(write: () => Promise<void>): SerialWriter {
+  let tail: Promise<void> = Promise.resolve();
+  let queued: Promise<void> | null = null;
+  return {
+    schedule() {
+      if (queued) return queued;
+      const next = tail
+        .catch(() => undefined)
+        .then(() => {
+          queued = null;
+          return write();
+        });
+      queued = next;
+      tail = next;
+      return next;
+    },
+    idle: () => tail.then(
+      () => undefined,
+      () => undefined,
+    ),
+  };
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : 'INTERNAL';
+}
+
+export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
+  const clock = deps.clock ?? { now: () => Date.now() };
+  const emit = (event: CatalogEvent) => deps.onEvent?.(event);
+  const entries = new Map<string, Entry>();
+
+  function entryFor(storeId: string): Entry {
+    if (!StoreId.safeParse(storeId).success) throw new AppError('VALIDATION', `Invalid store id: ${storeId}`);
+    let entry = entries.get(storeId);
+    if (!entry) {
+      const path = join(deps.dataDir, 'cache', storeId, 'catalog.jsonl');
+      const writer = createSerialWriter(() => {
+        const catalog = entries.get(storeId)?.catalog;
+        return catalog ? writeCacheFile(path, catalog.meta, orderedRows(catalog)) : removeCacheFile(path);
+      });
+      entry = { storeId, path, catalog: null, opened: null, sync: null, localDuringSync: null, writer };
+      entries.set(storeId, entry);
+    }
+    return entry;
+  }
+
+  /** The memory copy, read from disk once; an unusable file is reported and treated as absent. */
+  function open(entry: Entry): Promise<StoreCatalog | null> {
+    if (entry.catalog) return Promise.resolve(entry.catalog);
+    entry.opened ??= readCacheFile(entry.path)
+      .catch((error: unknown) => ({ ok: false as const, reason: error instanceof Error ? error.message : String(error) }))
+      .then((read) => {
+        if (read && !read.ok) emit({ type: 'cacheRejected', storeId: entry.storeId, reason: read.reason });
+        if (read?.ok && !entry.catalog) entry.catalog = createCatalog(read.cache.meta, read.cache.products);
+        return entry.catalog;
+      });
+    return entry.opened;
+  }
+
+  function decimalPlaces(storeHash: string, client: BigCommerceClient, signal: AbortSignal): Promise<number> {
+    return deps.decimalPlaces ? deps.decimalPlaces(storeHash) : fetchDecimalPlaces(client, signal);
+  }
+
+  /** Swap in (full) or merge (delta) what a sync fetched, then re-apply local edits made meanwhile. */
+  function commit(entry: Entry, storeHash: string, dp: number, outcome: SyncOutcome, base: StoreCatalog | null): SyncResult {
+    const at = new Date(clock.now()).toISOString();
+    const meta = { storeId: entry.storeId, storeHash, syncedAt: at, deltaFrom: outcome.deltaFrom, decimalPlaces: dp };
+    let catalog: StoreCatalog;
+    let upserted: number;
+    let removed = 0;
+    if (outcome.mode === 'delta' && base) {
+      catalog = base;
+      upserted = upsertRows(catalog, outcome.upserts);
+      removed = removeRows(catalog, outcome.removals);
+      catalog.meta = meta;
+    } else {
+      const rows = outcome.mode === 'full' ? outcome.rows : outcome.upserts;
+      catalog = createCatalog(meta, rows);
+      upserted = rows.length;
+      const previous = entry.catalog;
+      if (previous) removed = [...previous.byId.keys()].filter((id) => !catalog.byId.has(id)).length;
+    }
+    entry.catalog = catalog;
+    if (entry.localDuringSync?.length) applyEdits(catalog, entry.localDuringSync);
+    entry.localDuringSync = null;
+    const { storeId } = entry;
+    return { storeId, mode: outcome.mode, products: catalog.byId.size, variants: catalog.variantCount, at, upserted, removed };
+  }
+
+  async function runSync(entry: Entry, storeHash: string, kind: SyncKind, options: RefreshOptions, signal: AbortSignal) {
+    const startedAt = clock.now();
+    entry.localDuringSync = [];
+    const progress = createProgressThrottle(entry.storeId, emit, clock.now, deps.progressIntervalMs ?? 250);
+    try {
+      const current = await open(entry);
+      const base = kind === 'auto' && current?.meta.storeHash === storeHash ? current : null;
+      const client = deps.bigcommerce.clientFor(storeHash);
+      const dp = base ? base.meta.decimalPlaces : await decimalPlaces(storeHash, client, signal);
+      const ctx = { client, decimalPlaces: dp, signal, prefetch: deps.prefetch, progress };
+      const outcome = base
+        ? await runDelta(ctx, base, startedAt, { marginMs: deps.deltaMarginMs ?? DEFAULT_MARGIN_MS, fullReconcile: options.fullReconcile ?? false })
+        : await runFull(ctx, startedAt);
+      const result = commit(entry, storeHash, dp, outcome, base);
+      await entry.writer.schedule();
+      emit({ type: 'synced', ...result });
+      return result;
+    } catch (error) {
+      emit({ type: 'syncFailed', storeId: entry.storeId, message: error instanceof Error ? error.message : String(error), code: errorCode(error) });
+      throw error;
+    } finally {
+      entry.localDuringSync = null;
+    }
+  }
+
+  function startSync(storeId: string, storeHash: string, kind: SyncKind, options: RefreshOptions = {}): Promise<SyncResult> {
+    const entry = entryFor(storeId);
+    const current = entry.sync;
+    if (current && (kind === 'auto' || current.kind === 'full')) return current.promise;
+    const abort = new AbortController();
+    const before = current ? current.promise.catch(() => undefined) : Promise.resolve();
+    const promise = before
+      .then(() => {
+        abort.signal.throwIfAborted();
+        return runSync(entry, storeHash, kind, options, abort.signal);
+      })
+      .finally(() => {
+        if (entry.sync?.promise === promise) entry.sync = null;
+      });
+    entry.sync = { kind, abort, promise };
+    return promise;
+  }
+
+  async function stopSync(entry: Entry): Promise<void> {
+    const sync = entry.sync;
+    if (!sync) return;
+    sync.abort.abort(new AppError('INTERNAL', 'The catalog sync was cancelled.'));
+    await sync.promise.catch(() => undefined);
+  }
+
+  return {
+    load: (storeId, storeHash, options = {}) => startSync(storeId, storeHash, options.force ? 'full' : 'auto'),
+    refresh: (storeId, storeHash, options = {}) => startSync(storeId, storeHash, 'auto', options),
+    async snapshot(storeId) {
+      const entry = entryFor(storeId);
+      const catalog = await open(entry);
+      return catalog ? toSnapshot(storeId, catalog) : null;
+    },
+    async get(storeId, productIds) {
+      const catalog = await open(entryFor(storeId));
+      if (!catalog) return [];
+      return productIds.flatMap((id) => catalog.byId.get(id) ?? []);
+    },
+    async applyLocal(storeId, edits) {
+      const parsed = CatalogEdits.safeParse(edits);
+      if (!parsed.success) throw new AppError('VALIDATION', 'Invalid catalog edits.', parsed.error.issues);
+      const entry = entryFor(storeId);
+      const catalog = await open(entry);
+      if (!catalog) {
+        entry.localDuringSync?.push(...parsed.data);
+        return nothingCached(parsed.data);
+      }
+      const result = applyEdits(catalog, parsed.data); // validates every value before changing anything
+      entry.localDuringSync?.push(...parsed.data);
+      if (result.applied) await entry.writer.schedule();
+      return result;
+    },
+    async clear(storeId) {
+      const entry = entryFor(storeId);
+      await stopSync(entry);
+      entry.catalog = null;
+      entry.opened = Promise.resolve(null);
+      await entry.writer.schedule();
+    },
+    async close() {
+      await Promise.all([...entries.values()].map(stopSync));
+      await Promise.all([...entries.values()].map((entry) => entry.writer.idle()));
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { BigCommerceError, type BigCommerceClient } from '../bigcommerce';
+import type { StoreCatalog } from './catalog-state';
+import { fetchAll, fetchByIds, fetchModifiedSince, scanIds, type SyncContext } from './sync';
+import type { ProductRow } from './types';
+
+/**
+ * What a sync decided, before anything is committed to the cache:
+ * - full: the complete new row set;
+ * - delta: rows to upsert and ids to drop on top of the current cache.
+ * `deltaFrom` is where the next delta starts (server time at the start of this sync).
+ */
+export type SyncOutcome =
+  | { mode: 'full'; rows: ProductRow[]; deltaFrom: number }
+  | { mode: 'delta'; upserts: ProductRow[]; removals: number[]; deltaFrom: number };
+
+export interface DeltaOptions {
+  /** Re-fetch changes this much before the last sync's start: clock skew, second-precision dates, listing lag. */
+  marginMs: number;
+  /** Always scan every id, instead of stopping when BigCommerce's count equals the cache's. */
+  fullReconcile: boolean;
+}
+
+/**
+ * Compare the store's ids with `known`: ids we lack are fetched, ids the store lacks are dropped.
+ * Drops only happen on a consistent scan: a listing shifted by a concurrent delete may have
+ * skipped a live id, and dropping a live product is worse than keeping a dead one until next time.
+ */
+async function reconcile(ctx: SyncContext, known: ReadonlySet<number>, countShortcut: boolean) {
+  const scan = await scanIds(ctx, countShortcut ? known.size : undefined);
+  if (scan.stoppedEarly) return { add: [] as ProductRow[], remove: [] as number[] };
+  const missing = [...scan.ids].filter((id) => !known.has(id));
+  const remove = scan.consistent ? [...known].filter((id) => !scan.ids.has(id)) : [];
+  const add = missing.length ? await fetchByIds(ctx, missing) : [];
+  return { add, remove };
+}
+
+export async function runFull(ctx: SyncContext, startedAt: number): Promise<SyncOutcome> {
+  const fetched = await fetchAll(ctx);
+  if (!fetched.consistent) {
+    // Products were created or deleted while we paged: heal with an id scan right away.
+    const healed = await reconcile(ctx, new Set(fetched.rows.keys()), false);
+    for (const id of healed.remove) fetched.rows.delete(id);
+    for (const row of healed.add) fetched.rows.set(row.id, row);
+  }
+  return { mode: 'full', rows: [...fetched.rows.values()], deltaFrom: fetched.serverTime ?? startedAt };
+}
+
+export async function runDelta(
+  ctx: SyncContext,
+  current: StoreCatalog,
+  startedAt: number,
+  options: DeltaOptions,
+): Promise<SyncOutcome> {
+  const fetched = await fetchModifiedSince(ctx, current.meta.deltaFrom - options.marginMs);
+  const known = new Set(current.byId.keys());
+  for (const id of fetched.rows.keys()) known.add(id);
+  const healed = await reconcile(ctx, known, !options.fullReconcile);
+  return {
+    mode: 'delta',
+    upserts: [...fetched.rows.values(), ...healed.add],
+    removals: healed.remove,
+    // A shifted delta listing may have skipped a changed row: keep the old start so the next
+    // delta covers this window again.
+    deltaFrom: fetched.consistent ? (fetched.serverTime ?? startedAt) : current.meta.deltaFrom,
+  };
+}
+
+/**
+ * The store's currency decimal places from `GET /v2/store` (`decimal_places`, facts §10).
+ * Falls back to 2 (the usual case) when the endpoint is unavailable: a token without the
+ * store-information scope gets 403, the demo store answers 404 until it implements /v2/store.
+ * A store with e.g. a 0-decimal currency then needs the service's `decimalPlaces` dependency.
+ */
+export async function fetchDecimalPlaces(client: BigCommerceClient, signal: AbortSignal): Promise<number> {
+  try {
+    const res = await client.request<{ decimal_places?: unknown } | null>({
+      method: 'GET', version: 'v2', path: '/store', priority: 'interactive', signal,
+    });
+    const dp = res.data?.decimal_places;
+    return typeof dp === 'number' && Number.isInteger(dp) && dp >= 0 && dp <= 10 ? dp : 2;
+  } catch (error) {
+    if (error instanceof BigCommerceError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return 2;
+    throw error;
+  }
+}

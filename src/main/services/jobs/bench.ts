@@ -1,0 +1,175 @@
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { applyPriceRule, applyStockRule } from '../../../shared/money';
+import type { JobEdit } from './edit-schema';
+import { createJobsService, type JobsService } from './jobs-service';
+import { journalPath, readJournal } from './journal';
+import { money, startDemoEnv, type DemoEnv } from './test-support/demo';
+
+/**
+ * Bulk-job benchmark against the demo store over real HTTP with a Standard-shaped quota.
+ *
+ * quotaBoundSeconds: the least time fixed windows allow for the requests the store counted
+ * against the quota (every request except 429s, which the store does not charge):
+ *   ((ceil(requests / quota) - 1) * windowMs + tTailMs) / 1000
+ * i.e. all full windows must elapse, then the last window's requests can all go at once and take
+ * one request's time. tTailMs is the median duration of the job's write requests, measured at the
+ * client (so it includes server work and loopback, not queueing in the limiter).
+ * efficiency = quotaBoundSeconds / seconds, seconds = start() → job finished.
+ * lost: edits whose row, read back from the store afterwards, does not hold `to`.
+ * duplicates: edits named by more than one `applied` journal record.
+ */
+export interface BulkBenchOptions {
+  products?: number;
+  edits?: number;
+  rateQuota?: number;
+  rateWindowMs?: number;
+  faultRate?: number;
+  latencyMs?: number;
+  seed?: string;
+}
+
+export interface BulkBenchRow {
+  job: string;
+  items: number;
+  requests: number;
+  seconds: number;
+  quotaBoundSeconds: number;
+  efficiency: number;
+  http429: number;
+  failed: number;
+  lost: number;
+  conflicts: number;
+  duplicates: number;
+  faultRate: number;
+  tailMs: number;
+  rateLimitWaitMs: number;
+  jobRequests: number;
+}
+
+type Row = Record<string, unknown> & { id: number };
+
+async function listAll(env: DemoEnv, path: string, n: number, fields: string): Promise<Row[]> {
+  const out: Row[] = [];
+  for (let page = 1; out.length < n; page++) {
+    const { status, data } = await env.raw<{ data: Row[] }>('GET', `${path}?limit=250&page=${page}${fields}`);
+    if (status !== 200 || data.data.length === 0) throw new Error(`GET ${path} page ${page}: ${status}`);
+    out.push(...data.data);
+  }
+  return out.slice(0, n);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const round = (n: number, places = 3) => Number(n.toFixed(places));
+
+interface Timing {
+  method: string;
+  ms: number;
+}
+
+async function runJob(
+  env: DemoEnv,
+  jobs: JobsService,
+  timings: Timing[],
+  name: string,
+  edits: JobEdit[],
+  readBack: (ids: number[]) => Promise<Map<number, Row>>,
+  opts: Required<BulkBenchOptions>,
+): Promise<BulkBenchRow> {
+  timings.length = 0;
+  const before = env.demo.stats();
+  const t0 = performance.now();
+  const started = await jobs.start({ storeId: 'bench', storeHash: env.storeHash, title: name, edits });
+  const summary = await jobs.waitFor(started.id);
+  const seconds = (performance.now() - t0) / 1000;
+  const after = env.demo.stats();
+  const count = (key: string) => (after.byStatus[key] ?? 0) - (before.byStatus[key] ?? 0);
+  const http429 = count('429');
+  const requests = after.requests - before.requests - http429;
+  const puts = timings.filter((t) => t.method === 'PUT').map((t) => t.ms).sort((a, b) => a - b);
+  const tailMs = puts[Math.floor(puts.length / 2)] ?? 0;
+  const quotaBoundSeconds = ((Math.ceil(requests / opts.rateQuota) - 1) * opts.rateWindowMs + tailMs) / 1000;
+
+  await sleep(opts.rateWindowMs + 100); // the read-back must not eat the next job's quota window
+  const rows = await readBack(edits.map((e) => e.id));
+  const lost = edits.filter((e) => {
+    const value = rows.get(e.id)?.[e.field];
+    return (typeof value === 'number' && e.field === 'price' ? money(value) : value) !== (e.field === 'price' ? money(Number(e.to)) : e.to);
+  }).length;
+  const journal = await readJournal(journalPath(env.dataDir, env.storeHash));
+  const seen = new Map<number, number>();
+  for (const r of journal) if (r.type === 'applied' && r.job === started.id) r.rows.forEach((x) => x.edits.forEach((i) => seen.set(i, (seen.get(i) ?? 0) + 1)));
+  await sleep(opts.rateWindowMs + 100);
+  return {
+    job: name,
+    items: edits.length,
+    requests,
+    seconds: round(seconds),
+    quotaBoundSeconds: round(quotaBoundSeconds),
+    efficiency: round(quotaBoundSeconds / seconds),
+    http429,
+    failed: summary.failed,
+    lost,
+    conflicts: summary.conflicts,
+    duplicates: [...seen.values()].filter((n) => n > 1).length,
+    faultRate: opts.faultRate,
+    tailMs: round(tailMs, 1),
+    rateLimitWaitMs: summary.rateLimitWaitMs,
+    jobRequests: summary.requests,
+  };
+}
+
+export async function runBulkBench(options: BulkBenchOptions = {}): Promise<BulkBenchRow[]> {
+  const opts: Required<BulkBenchOptions> = {
+    products: 10_000,
+    edits: 10_000,
+    rateQuota: 150,
+    rateWindowMs: 3000,
+    faultRate: 0,
+    latencyMs: 0,
+    seed: 'stockroom-bench',
+    ...options,
+  };
+  const timings: Timing[] = [];
+  const timingFetch: typeof fetch = async (input, init) => {
+    const t0 = performance.now();
+    try {
+      return await fetch(input, init);
+    } finally {
+      timings.push({ method: init?.method ?? 'GET', ms: performance.now() - t0 });
+    }
+  };
+  const env = await startDemoEnv(
+    { products: opts.products, customers: 10, orders: 10, rateQuota: opts.rateQuota, rateWindowMs: opts.rateWindowMs, faultRate: opts.faultRate, latencyMs: opts.latencyMs, seed: opts.seed },
+    { fetch: timingFetch },
+  );
+  const jobs = createJobsService({ dataDir: env.dataDir, bigcommerce: env.bigcommerce });
+  try {
+    const products = await listAll(env, '/v3/catalog/products', opts.edits, '&include_fields=price');
+    const variants = await listAll(env, '/v3/catalog/variants', opts.edits, '&include_fields=inventory_level');
+    await sleep(opts.rateWindowMs + 100); // start each job on a fresh quota window
+    const priceRule = { kind: 'percent', amount: '10', round: { to: 'ending', ending: '.99' } } as const;
+    const priceEdits = products.map((p): JobEdit => ({ entity: 'product', id: p.id, field: 'price', from: money(p.price), to: applyPriceRule(money(p.price)!, priceRule, 2) }));
+    const stockEdits = variants.map((v): JobEdit => ({ entity: 'variant', id: v.id, field: 'inventory_level', from: v.inventory_level as number, to: applyStockRule(v.inventory_level as number, { kind: 'add', amount: 5 }) }));
+    const readRowsOf = (path: string) => async (ids: number[]) => {
+      const out = new Map<number, Row>();
+      for (let i = 0; i < ids.length; i += 250) {
+        const { data } = await env.raw<{ data: Row[] }>('GET', `${path}?id:in=${ids.slice(i, i + 250).join(',')}&limit=250`);
+        data.data.forEach((r) => out.set(r.id, r));
+      }
+      return out;
+    };
+    return [
+      await runJob(env, jobs, timings, 'product prices +10% (.99)', priceEdits, readRowsOf('/v3/catalog/products'), opts),
+      await runJob(env, jobs, timings, 'variant stock +5', stockEdits, readRowsOf('/v3/catalog/variants'), opts),
+    ];
+  } finally {
+    await jobs.close();
+    await env.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const rows = [...(await runBulkBench()), ...(await runBulkBench({ faultRate: 0.05 }))];
+  console.log(JSON.stringify(rows, null, 2));
+}

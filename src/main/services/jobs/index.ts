@@ -1,0 +1,3 @@
+export * from './edit-schema';
+export { createJobsService, type JobsService, type JobsServiceDeps } from './jobs-service';
+export { journalPath, readJournal, type JournalRecord } from './journal';

@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import type { BigCommerceClient, BigCommerceService, Clock } from '../bigcommerce';
+import type { JobEvent, JobStatus, JobSummary } from './edit-schema';
+import { writeState } from './job-files';
+import type { JobRecord } from './job-record';
+import type { IntentRecord, Journal } from './journal';
+import type { RunContext } from './run-context';
+import { Throttle } from './throttle';
+
+/** Why a running job is being asked to stop. */
+export type StopReason = 'pause' | 'cancel' | 'close';
+
+export interface EntryDeps {
+  dataDir: string;
+  bigcommerce: Pick<BigCommerceService, 'clientFor' | 'limiterFor'>;
+  clock: Clock;
+  onEvent?: (event: JobEvent) => void;
+  journalFor(storeHash: string): Journal;
+  progressIntervalMs: number;
+  saveIntervalMs: number;
+}
+
+/** ≤ 10 events per second per job (GUIDE: the renderer redraws a progress bar, not a log). */
+export const PROGRESS_INTERVAL_MS = 100;
+/** state.json at most once a second while running; the journal carries the per-batch truth. */
+export const SAVE_INTERVAL_MS = 1000;
+
+/**
+ * One job as the service holds it: the record plus its plumbing (throttled events and saves, the
+ * stop flag, unanswered intents, waiters for "no longer running").
+ */
+export class JobEntry {
+  stop: StopReason | null = null;
+  openIntents = new Map<string, IntentRecord>();
+  run: Promise<void> | null = null;
+  private readonly events: Throttle;
+  private readonly saves: Throttle;
+  private saveChain: Promise<void> = Promise.resolve();
+  private waiters: Array<() => void> = [];
+
+  constructor(
+    readonly record: JobRecord,
+    private readonly deps: EntryDeps,
+  ) {
+    this.events = new Throttle(deps.clock, deps.progressIntervalMs, () => this.emit());
+    this.saves = new Throttle(deps.clock, deps.saveIntervalMs, () => void this.queueSave());
+  }
+
+  get id(): string {
+    return this.record.def.id;
+  }
+
+  get storeHash(): string {
+    return this.record.def.storeHash;
+  }
+
+  waitedMs(): number {
+    return this.deps.bigcommerce.limiterFor(this.storeHash).state().totalWaitedMs;
+  }
+
+  summary(): JobSummary {
+    return this.record.summary(this.deps.clock.now(), this.waitedMs());
+  }
+
+  changed(): void {
+    this.events.poke();
+    this.saves.poke();
+  }
+
+  /** A status change is saved (awaited) and announced at once, outside the throttle. */
+  async setStatus(status: JobStatus, error?: string): Promise<void> {
+    this.record.status = status;
+    if (error !== undefined) this.record.error = error;
+    if (status === 'completed' || status === 'completed_with_errors' || status === 'cancelled') {
+      this.record.finishedAt = new Date(this.deps.clock.now()).toISOString();
+    }
+    await this.save();
+    this.events.flush();
+    if (status !== 'queued' && status !== 'running') {
+      const waiters = this.waiters;
+      this.waiters = [];
+      waiters.forEach((resolve) => resolve());
+    }
+  }
+
+  async save(): Promise<void> {
+    this.saves.cancel();
+    await this.queueSave();
+  }
+
+  /** Resolves once the job is neither queued nor running. */
+  settled(): Promise<void> {
+    const { status } = this.record;
+    if (status !== 'queued' && status !== 'running') return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  context(): RunContext {
+    const runId = randomBytes(4).toString('hex');
+    let seq = 0;
+    return {
+      job: this.record,
+      client: countingClient(this.deps.bigcommerce.clientFor(this.storeHash), this.record),
+      journal: this.deps.journalFor(this.storeHash),
+      clock: this.deps.clock,
+      openIntents: this.openIntents,
+      newBatchId: () => `${runId}.${++seq}`,
+      stopRequested: () => this.stop !== null,
+      changed: () => this.changed(),
+    };
+  }
+
+  private queueSave(): Promise<void> {
+    // Serialized so an older snapshot never lands after a newer one.
+    this.saveChain = this.saveChain
+      .then(() => writeState(this.deps.dataDir, this.record))
+      .catch((error: unknown) => console.error(`[jobs] could not save job ${this.id}:`, error));
+    return this.saveChain;
+  }
+
+  private emit(): void {
+    try {
+      this.deps.onEvent?.({ type: 'progressed', job: this.summary() });
+    } catch (error) {
+      // A broken listener must not stop the job.
+      console.error('[jobs] progress listener failed:', error);
+    }
+  }
+}
+
+function countingClient(client: BigCommerceClient, record: JobRecord): BigCommerceClient {
+  return {
+    storeHash: client.storeHash,
+    request: (options) => {
+      record.requests++;
+      return client.request(options);
+    },
+  };
+}

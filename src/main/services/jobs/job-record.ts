@@ -1,0 +1,120 @@
+import type { JobDetail, JobEdit, JobStatus, JobSummary, JsonValue, RowStatus } from './edit-schema';
+
+/** What is written once, when a job is created (dataDir/jobs/{id}/job.json). */
+export interface JobDefinition {
+  version: 1;
+  id: string;
+  storeId: string;
+  storeHash: string;
+  title: string;
+  kind: 'edit' | 'undo';
+  undoOf?: string;
+  createdAt: string;
+  edits: JobEdit[];
+}
+
+export interface RowState {
+  status: RowStatus;
+  message?: string;
+  serverValue?: JsonValue;
+}
+
+export const TERMINAL: ReadonlySet<JobStatus> = new Set(['completed', 'completed_with_errors', 'cancelled']);
+export const RESUMABLE: ReadonlySet<JobStatus> = new Set(['paused', 'interrupted', 'failed']);
+
+type Counts = Record<RowStatus, number>;
+
+/**
+ * The live state of one job: definition, one RowState per edit, counters kept in step with the
+ * rows, and time accounting. Pure data + arithmetic; persistence and HTTP live elsewhere.
+ */
+export class JobRecord {
+  readonly rows: RowState[];
+  readonly counts: Counts = { pending: 0, applied: 0, failed: 0, conflict: 0, skipped: 0 };
+  status: JobStatus = 'queued';
+  requests = 0;
+  /** Finished runs only; the current run is added in summary(). */
+  elapsedMs = 0;
+  rateLimitWaitMs = 0;
+  finishedAt?: string;
+  error?: string;
+  private run: { since: number; waitBaseline: number; settledAtStart: number } | null = null;
+
+  constructor(readonly def: JobDefinition) {
+    this.rows = def.edits.map(() => ({ status: 'pending' }));
+    this.counts.pending = def.edits.length;
+  }
+
+  get edits(): JobEdit[] {
+    return this.def.edits;
+  }
+
+  set(index: number, next: RowState): void {
+    const row = this.rows[index];
+    if (!row) throw new RangeError(`job ${this.def.id} has no edit ${index}`);
+    this.counts[row.status]--;
+    this.counts[next.status]++;
+    this.rows[index] = next;
+  }
+
+  pendingIndexes(): number[] {
+    const out: number[] = [];
+    this.rows.forEach((row, i) => row.status === 'pending' && out.push(i));
+    return out;
+  }
+
+  startRun(now: number, waitedMs: number): void {
+    this.run = { since: now, waitBaseline: waitedMs, settledAtStart: this.def.edits.length - this.counts.pending };
+  }
+
+  endRun(now: number, waitedMs: number): void {
+    if (!this.run) return;
+    this.elapsedMs += Math.max(0, now - this.run.since);
+    this.rateLimitWaitMs += Math.max(0, waitedMs - this.run.waitBaseline);
+    this.run = null;
+  }
+
+  summary(now: number, waitedMs: number): JobSummary {
+    const runMs = this.run ? Math.max(0, now - this.run.since) : 0;
+    const runWait = this.run ? Math.max(0, waitedMs - this.run.waitBaseline) : 0;
+    const { def, counts } = this;
+    return {
+      id: def.id,
+      storeId: def.storeId,
+      storeHash: def.storeHash,
+      title: def.title,
+      kind: def.kind,
+      ...(def.undoOf ? { undoOf: def.undoOf } : {}),
+      status: this.status,
+      total: def.edits.length,
+      done: counts.applied,
+      failed: counts.failed,
+      conflicts: counts.conflict,
+      skipped: counts.skipped,
+      pending: counts.pending,
+      requests: this.requests,
+      rateLimitWaitMs: Math.round(this.rateLimitWaitMs + runWait),
+      elapsedMs: Math.round(this.elapsedMs + runMs),
+      etaMs: this.eta(runMs),
+      createdAt: def.createdAt,
+      ...(this.finishedAt ? { finishedAt: this.finishedAt } : {}),
+      ...(this.error ? { error: this.error } : {}),
+    };
+  }
+
+  /** Remaining rows at this run's pace so far (a quota-bound job settles rows at a steady rate). */
+  private eta(runMs: number): number | null {
+    if (this.counts.pending === 0) return 0;
+    if (!this.run || runMs <= 0) return null;
+    const settled = this.def.edits.length - this.counts.pending - this.run.settledAtStart;
+    if (settled <= 0) return null;
+    return Math.round((runMs / settled) * this.counts.pending);
+  }
+
+  detail(now: number, waitedMs: number): JobDetail {
+    return {
+      ...this.summary(now, waitedMs),
+      rows: this.rows.map((row, index) => ({ index, edit: this.def.edits[index]!, ...row })),
+    };
+  }
+}

@@ -1,0 +1,129 @@
+import { BigCommerceError } from '../bigcommerce';
+import { conflictStates, missingStates, serverValues, allMatch } from './classify';
+import { ADAPTERS, type EntityAdapter } from './entities';
+import type { Entity } from './edit-schema';
+import type { JobRecord, RowState } from './job-record';
+import type { IntentRow } from './journal';
+import { writeBatch } from './batch-writer';
+import { settleIntents } from './recovery';
+import { JobStopError, rowsOf, setRows, type ReadyItem, type RunContext } from './run-context';
+
+/**
+ * Runs a job's pending rows until done or asked to stop. Per entity: read the current values of
+ * a chunk (250 rows, one GET), drop the rows that changed behind the job's back, write the rest in
+ * batches with a few in flight, and only then read the next chunk, so the check is as fresh as it
+ * can be when the write goes out. Pacing is entirely the store limiter's job.
+ */
+export async function runJob(ctx: RunContext): Promise<void> {
+  // Requests a previous run or process sent without seeing the answer: settle them first so no
+  // row that did land is sent again.
+  if (ctx.openIntents.size > 0) await settleIntents(ctx, [...ctx.openIntents.values()]);
+  for (const [entity, items] of pendingItems(ctx.job)) {
+    if (ctx.stopRequested()) return;
+    await runEntity(ctx, ADAPTERS[entity], items);
+  }
+}
+
+/** Pending edits merged into one item per row, grouped per entity, in the order given. */
+export function pendingItems(job: JobRecord): Map<Entity, IntentRow[]> {
+  const byKey = new Map<string, IntentRow>();
+  const byEntity = new Map<Entity, IntentRow[]>();
+  for (const index of job.pendingIndexes()) {
+    const edit = job.edits[index]!;
+    const key = `${edit.entity}:${edit.id}`;
+    let item = byKey.get(key);
+    if (!item) {
+      item = { id: edit.id, ...(edit.productId !== undefined ? { productId: edit.productId } : {}), fields: {} };
+      byKey.set(key, item);
+      const list = byEntity.get(edit.entity) ?? [];
+      list.push(item);
+      byEntity.set(edit.entity, list);
+    }
+    item.fields[edit.field] = { edit: index, from: edit.from, to: edit.to };
+  }
+  return byEntity;
+}
+
+function chunked<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+async function runEntity(ctx: RunContext, adapter: EntityAdapter, items: IntentRow[]): Promise<void> {
+  const pool = new Pool(adapter.inFlight);
+  try {
+    for (const chunk of chunked(items, adapter.readChunk)) {
+      if (ctx.stopRequested() || pool.failed) break;
+      const ready = await checkChunk(ctx, adapter, chunk);
+      for (const batch of chunked(ready, adapter.batchSize)) {
+        await pool.slot();
+        if (ctx.stopRequested() || pool.failed) break;
+        pool.run(() => writeBatch(ctx, adapter, batch));
+      }
+    }
+  } finally {
+    await pool.drain();
+  }
+  pool.rethrow();
+}
+
+/** The conflict check for one chunk: rows whose store values still equal every `from` are ready. */
+async function checkChunk(ctx: RunContext, adapter: EntityAdapter, chunk: IntentRow[]): Promise<ReadyItem[]> {
+  const fields = [...new Set(chunk.flatMap((item) => Object.keys(item.fields)))];
+  let current;
+  try {
+    current = await adapter.read(ctx.client, chunk.map((item) => item.id), fields);
+  } catch (error) {
+    if (!(error instanceof BigCommerceError)) throw error;
+    if (error.code === 'AUTH' || error.code === 'FORBIDDEN') throw new JobStopError(error.message);
+    const message = `Could not read the current values to check for conflicts: ${error.message}`;
+    setRows(ctx, chunk.flatMap((item) => rowsOf(item, { status: 'failed', message })));
+    return [];
+  }
+  const ready: ReadyItem[] = [];
+  const states: Array<[number, RowState]> = [];
+  for (const item of chunk) {
+    const raw = current.get(item.id);
+    if (!raw) {
+      states.push(...missingStates(item));
+      continue;
+    }
+    const server = serverValues(adapter.entity, item, raw);
+    if (allMatch(adapter.entity, item, server, 'from')) ready.push({ ...item, before: server });
+    else states.push(...conflictStates(adapter.entity, item, server));
+  }
+  if (states.length > 0) setRows(ctx, states);
+  return ready;
+}
+
+/** At most `max` tasks at once; the first failure stops new work and is rethrown after the drain. */
+class Pool {
+  private readonly active = new Set<Promise<void>>();
+  private error: unknown = null;
+  failed = false;
+
+  constructor(private readonly max: number) {}
+
+  async slot(): Promise<void> {
+    while (this.active.size >= this.max) await Promise.race(this.active);
+  }
+
+  run(task: () => Promise<void>): void {
+    const promise: Promise<void> = task()
+      .catch((error: unknown) => {
+        if (!this.failed) this.error = error;
+        this.failed = true;
+      })
+      .finally(() => this.active.delete(promise));
+    this.active.add(promise);
+  }
+
+  async drain(): Promise<void> {
+    while (this.active.size > 0) await Promise.race(this.active);
+  }
+
+  rethrow(): void {
+    if (this.failed) throw this.error;
+  }
+}

@@ -1,0 +1,239 @@
+import { randomBytes } from 'node:crypto';
+import { AppError } from '../../../shared/rpc';
+import { systemClock, type BigCommerceService, type Clock } from '../bigcommerce';
+import { StartJobInputSchema, type JobDetail, type JobEdit, type JobEvent, type JobSummary } from './edit-schema';
+import { listJobIds, loadJob, writeDefinition } from './job-files';
+import { JobEntry, PROGRESS_INTERVAL_MS, SAVE_INTERVAL_MS, type EntryDeps } from './job-entry';
+import { JobRecord, RESUMABLE, TERMINAL, type JobDefinition } from './job-record';
+import { journalPath, openJournal, readJournal, type Journal } from './journal';
+import { finishRun } from './job-outcome';
+import { runJob } from './job-runner';
+import { replayJournal, settleIntents } from './recovery';
+
+export interface JobsServiceDeps {
+  dataDir: string;
+  bigcommerce: Pick<BigCommerceService, 'clientFor' | 'limiterFor'>;
+  clock?: Clock;
+  onEvent?: (event: JobEvent) => void;
+  /** Test hooks; defaults 100 ms (≤ 10 events/s) and 1000 ms. */
+  progressIntervalMs?: number;
+  saveIntervalMs?: number;
+}
+
+export interface JobsService {
+  start(input: unknown): Promise<JobSummary>;
+  list(storeId?: string): JobSummary[];
+  get(jobId: string): JobDetail;
+  /** Finishes the batches in flight, then stops; resolves with the paused job. */
+  pause(jobId: string): Promise<JobSummary>;
+  resume(jobId: string): Promise<JobSummary>;
+  /** Finishes the batches in flight; every row not written becomes `skipped`. */
+  cancel(jobId: string): Promise<JobSummary>;
+  /** Starts the inverse job of the rows this job applied (each checked for conflicts again). */
+  undo(jobId: string): Promise<JobSummary>;
+  /** Resolves when the job is no longer queued or running. */
+  waitFor(jobId: string): Promise<JobSummary>;
+  /** Once at startup: load saved jobs, settle unanswered requests, mark cut-off jobs interrupted. */
+  recover(): Promise<JobSummary[]>;
+  /** Stops running jobs (they become `interrupted`, resumable) and closes the journals. */
+  close(): Promise<void>;
+}
+
+const ACTIVE = new Set(['queued', 'running']);
+
+export function createJobsService(deps: JobsServiceDeps): JobsService {
+  const clock = deps.clock ?? systemClock;
+  const jobs = new Map<string, JobEntry>();
+  const journals = new Map<string, Journal>();
+  const queues = new Map<string, Promise<void>>();
+  let closing = false;
+
+  const entryDeps: EntryDeps = {
+    dataDir: deps.dataDir,
+    bigcommerce: deps.bigcommerce,
+    clock,
+    onEvent: deps.onEvent,
+    progressIntervalMs: deps.progressIntervalMs ?? PROGRESS_INTERVAL_MS,
+    saveIntervalMs: deps.saveIntervalMs ?? SAVE_INTERVAL_MS,
+    journalFor(storeHash) {
+      let journal = journals.get(storeHash);
+      if (!journal) journals.set(storeHash, (journal = openJournal(journalPath(deps.dataDir, storeHash))));
+      return journal;
+    },
+  };
+
+  function entry(jobId: string): JobEntry {
+    const found = jobs.get(jobId);
+    if (!found) throw new AppError('NOT_FOUND', `No job ${jobId}`);
+    return found;
+  }
+
+  /** One job at a time per store: they share one quota, and BigCommerce advises against parallel bulk work. */
+  function enqueue(job: JobEntry): void {
+    const previous = queues.get(job.storeHash) ?? Promise.resolve();
+    const next = previous
+      .then(() => runEntry(job))
+      .catch((error: unknown) => console.error(`[jobs] job ${job.id} could not run:`, error));
+    queues.set(job.storeHash, next);
+  }
+
+  async function runEntry(job: JobEntry): Promise<void> {
+    if (job.record.status !== 'queued' || closing) return;
+    job.stop = null;
+    job.record.error = undefined;
+    job.record.startRun(clock.now(), job.waitedMs());
+    await job.setStatus('running');
+    const run = (async () => {
+      let error: unknown = null;
+      try {
+        await runJob(job.context());
+      } catch (caught) {
+        error = caught;
+      }
+      job.record.endRun(clock.now(), job.waitedMs());
+      await finishRun(job, error);
+    })();
+    job.run = run;
+    await run;
+    job.run = null;
+  }
+
+  async function create(def: Omit<JobDefinition, 'version' | 'id' | 'createdAt'>): Promise<JobSummary> {
+    if (closing) throw new AppError('CONFLICT', 'The jobs service is shutting down');
+    const id = `${clock.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+    const full: JobDefinition = { version: 1, id, createdAt: new Date(clock.now()).toISOString(), ...def };
+    await writeDefinition(deps.dataDir, full);
+    const job = new JobEntry(new JobRecord(full), entryDeps);
+    jobs.set(id, job);
+    await job.setStatus('queued');
+    enqueue(job);
+    return job.summary();
+  }
+
+  async function start(input: unknown): Promise<JobSummary> {
+    const parsed = StartJobInputSchema.safeParse(input);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.slice(0, 20).map((i) => `${i.path.join('.') || 'input'}: ${i.message}`);
+      throw new AppError('VALIDATION', `Invalid job: ${issues.join('; ')}`, { issues: parsed.error.issues.slice(0, 100) });
+    }
+    return create({ ...parsed.data, kind: 'edit' });
+  }
+
+  async function pause(jobId: string): Promise<JobSummary> {
+    const job = entry(jobId);
+    if (job.record.status === 'queued') await job.setStatus('paused');
+    else if (job.record.status === 'running') {
+      job.stop ??= 'pause';
+      await job.settled();
+    } else throw new AppError('CONFLICT', `Job ${jobId} is ${job.record.status}; only a queued or running job can be paused`);
+    return job.summary();
+  }
+
+  async function resume(jobId: string): Promise<JobSummary> {
+    const job = entry(jobId);
+    if (!RESUMABLE.has(job.record.status)) {
+      throw new AppError('CONFLICT', `Job ${jobId} is ${job.record.status}; only a paused, interrupted or failed job can be resumed`);
+    }
+    await job.setStatus('queued');
+    enqueue(job);
+    return job.summary();
+  }
+
+  async function cancel(jobId: string): Promise<JobSummary> {
+    const job = entry(jobId);
+    const { status } = job.record;
+    if (status === 'running') {
+      job.stop = 'cancel';
+      await job.settled();
+    } else if (!TERMINAL.has(status)) {
+      for (const index of job.record.pendingIndexes()) job.record.set(index, { status: 'skipped', message: 'Job cancelled' });
+      await job.setStatus('cancelled');
+    } else throw new AppError('CONFLICT', `Job ${jobId} is already ${status}`);
+    return job.summary();
+  }
+
+  async function undo(jobId: string): Promise<JobSummary> {
+    const { record } = entry(jobId);
+    if (ACTIVE.has(record.status) || record.status === 'paused') {
+      throw new AppError('CONFLICT', `Job ${jobId} is ${record.status}; cancel it or let it finish before undoing`);
+    }
+    const edits: JobEdit[] = [];
+    record.rows.forEach((row, i) => {
+      const edit = record.edits[i]!;
+      if (row.status === 'applied') edits.push({ ...edit, from: edit.to, to: edit.from });
+    });
+    if (edits.length === 0) throw new AppError('CONFLICT', `Job ${jobId} applied nothing, so there is nothing to undo`);
+    const { storeId, storeHash, title } = record.def;
+    return create({ storeId, storeHash, title: `Undo: ${title}`.slice(0, 200), kind: 'undo', undoOf: jobId, edits });
+  }
+
+  async function recover(): Promise<JobSummary[]> {
+    const loaded: JobEntry[] = [];
+    for (const id of await listJobIds(deps.dataDir)) {
+      if (jobs.has(id)) continue;
+      try {
+        loaded.push(new JobEntry(await loadJob(deps.dataDir, id), entryDeps));
+      } catch (error) {
+        console.error(`[jobs] skipping job ${id}:`, error);
+      }
+    }
+    for (const storeHash of new Set(loaded.map((job) => job.storeHash))) {
+      const ofStore = loaded.filter((job) => job.storeHash === storeHash);
+      const records = await readJournal(journalPath(deps.dataDir, storeHash));
+      const open = replayJournal(records, new Map(ofStore.map((job) => [job.id, job.record])));
+      ofStore.forEach((job) => (job.openIntents = open.get(job.id) ?? new Map()));
+    }
+    for (const job of loaded) {
+      jobs.set(job.id, job);
+      await recoverOne(job);
+    }
+    return loaded.map((job) => job.summary());
+  }
+
+  async function recoverOne(job: JobEntry): Promise<void> {
+    let error: string | undefined;
+    if (job.openIntents.size > 0) {
+      try {
+        await settleIntents(job.context(), [...job.openIntents.values()]);
+      } catch (caught) {
+        error = caught instanceof Error ? caught.message : String(caught);
+      }
+    }
+    if (ACTIVE.has(job.record.status)) {
+      await job.setStatus('interrupted', error ?? 'The app stopped while this job was running; resume to finish it.');
+    } else {
+      if (error) job.record.error = error;
+      await job.save();
+    }
+  }
+
+  async function close(): Promise<void> {
+    closing = true;
+    for (const job of jobs.values()) if (job.record.status === 'running') job.stop ??= 'close';
+    await Promise.all([...jobs.values()].map((job) => job.run));
+    await Promise.all([...jobs.values()].map((job) => job.save()));
+    await Promise.all([...journals.values()].map((journal) => journal.close()));
+    journals.clear();
+  }
+
+  return {
+    start,
+    list: (storeId) =>
+      [...jobs.values()]
+        .filter((job) => storeId === undefined || job.record.def.storeId === storeId)
+        .map((job) => job.summary())
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    get: (jobId) => entry(jobId).record.detail(clock.now(), entry(jobId).waitedMs()),
+    pause,
+    resume,
+    cancel,
+    undo,
+    waitFor: async (jobId) => {
+      const job = entry(jobId);
+      await job.settled();
+      return job.summary();
+    },
+    recover,
+    close,
+  };
+}

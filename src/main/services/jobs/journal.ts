@@ -1,0 +1,163 @@
+import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Entity, JsonValue } from './edit-schema';
+
+/**
+ * The per-store change journal (dataDir/journal/{storeHash}.jsonl): one JSON record per line,
+ * appended and fsync'd before anyone is told the change happened.
+ *
+ * Every write request of a job is bracketed: an `intent` before it is sent, then exactly one of
+ * `applied` (the rows the server took, with before and after values) or `settled` (nothing was
+ * applied). An intent without either is a request whose outcome nobody saw: recovery asks the
+ * server. Records from concurrent batches share one write + fsync (group commit).
+ */
+export interface IntentRow {
+  id: number;
+  productId?: number;
+  /** field → edit index and values. */
+  fields: Record<string, { edit: number; from: JsonValue; to: JsonValue }>;
+}
+
+export interface AppliedRow {
+  id: number;
+  productId?: number;
+  edits: number[];
+  /** What the store had before (read by the conflict check) and what it has now. */
+  before: Record<string, JsonValue>;
+  after: Record<string, JsonValue>;
+}
+
+export type JournalRecord =
+  | { type: 'intent'; job: string; batch: string; at: string; entity: Entity; rows: IntentRow[] }
+  | {
+      type: 'applied';
+      job: string;
+      batch: string;
+      at: string;
+      entity: Entity;
+      /** response: the server said 200; verified/recovered: an unanswered request, checked by reading back. */
+      via: 'response' | 'verified' | 'recovered';
+      rows: AppliedRow[];
+    }
+  | { type: 'settled'; job: string; batch: string; at: string; outcome: 'rejected' | 'failed' | 'not_applied'; message?: string };
+
+export type IntentRecord = Extract<JournalRecord, { type: 'intent' }>;
+
+export interface Journal {
+  readonly path: string;
+  /** Resolves once the records are on disk (written and fsync'd). */
+  append(records: readonly JournalRecord[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function journalPath(dataDir: string, storeHash: string): string {
+  return join(dataDir, 'journal', `${storeHash.replace(/[^A-Za-z0-9_-]/g, '_')}.jsonl`);
+}
+
+interface Waiter {
+  lines: string;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+export function openJournal(path: string): Journal {
+  let handle: FileHandle | null = null;
+  let queue: Waiter[] = [];
+  let flushing: Promise<void> | null = null;
+
+  async function ensureOpen(): Promise<FileHandle> {
+    if (handle) return handle;
+    await mkdir(dirname(path), { recursive: true });
+    const last = await lastByte(path);
+    handle = await open(path, 'a', 0o600);
+    // A crash can leave a torn last line; start on a fresh line so the next record parses.
+    if (last !== null && last !== 0x0a) await handle.write('\n');
+    if (last === null) await syncDir(dirname(path));
+    return handle;
+  }
+
+  async function flush(): Promise<void> {
+    while (queue.length > 0) {
+      const batch = queue;
+      queue = [];
+      try {
+        const file = await ensureOpen();
+        await file.write(batch.map((w) => w.lines).join(''));
+        await file.sync();
+        batch.forEach((w) => w.resolve());
+      } catch (error) {
+        batch.forEach((w) => w.reject(error));
+      }
+    }
+    flushing = null;
+  }
+
+  return {
+    path,
+    append(records) {
+      if (records.length === 0) return Promise.resolve();
+      const lines = records.map((r) => `${JSON.stringify(r)}\n`).join('');
+      return new Promise<void>((resolve, reject) => {
+        queue.push({ lines, resolve, reject });
+        flushing ??= flush();
+      });
+    },
+    async close() {
+      await flushing;
+      await handle?.close();
+      handle = null;
+    },
+  };
+}
+
+/** The file's last byte; null when it does not exist or is empty. */
+async function lastByte(path: string): Promise<number | null> {
+  let file: FileHandle;
+  try {
+    file = await open(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    const { size } = await file.stat();
+    if (size === 0) return null;
+    const { buffer } = await file.read(Buffer.alloc(1), 0, 1, size - 1);
+    return buffer[0] ?? null;
+  } finally {
+    await file.close();
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  // A new file's directory entry must be durable too (Linux); Windows cannot open folders.
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Every complete record; a torn or garbled line (crash mid-write) is skipped, not fatal. */
+export async function readJournal(path: string): Promise<JournalRecord[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const records: JournalRecord[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const record = JSON.parse(line) as JournalRecord;
+      if (record && typeof record === 'object' && typeof record.type === 'string') records.push(record);
+    } catch {
+      // Only the last line can be torn (appends are sequential); it was never acknowledged.
+    }
+  }
+  return records;
+}

@@ -1,0 +1,45 @@
+import type { BigCommerceClient, Clock } from '../bigcommerce';
+import type { JsonValue } from './edit-schema';
+import type { JobRecord, RowState } from './job-record';
+import type { IntentRecord, IntentRow, Journal } from './journal';
+
+/** Everything a running job (or a recovery of one) works with. */
+export interface RunContext {
+  job: JobRecord;
+  /** Counts every request into job.requests. */
+  client: BigCommerceClient;
+  journal: Journal;
+  clock: Clock;
+  /** This job's intents with no applied/settled record yet (requests whose outcome is unknown). */
+  openIntents: Map<string, IntentRecord>;
+  newBatchId(): string;
+  stopRequested(): boolean;
+  /** Rows changed: progress event (throttled) and state save (throttled). */
+  changed(): void;
+}
+
+/** A row that passed the conflict check: the store had every `from`, shown in `before`. */
+export interface ReadyItem extends IntentRow {
+  before: Record<string, JsonValue>;
+}
+
+/** Stops the whole job (bad token, missing scope): every further request would fail the same way. */
+export class JobStopError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'JobStopError';
+  }
+}
+
+export function setRows(ctx: RunContext, states: Iterable<[number, RowState]>): void {
+  for (const [index, state] of states) ctx.job.set(index, state);
+  ctx.changed();
+}
+
+export function rowsOf(item: IntentRow, state: RowState): Array<[number, RowState]> {
+  return Object.values(item.fields).map((f) => [f.edit, state]);
+}
+
+export function nowIso(ctx: { clock: Clock }): string {
+  return new Date(ctx.clock.now()).toISOString();
+}

@@ -1,0 +1,19 @@
+import { readFile } from 'node:fs/promises';
+import { createBigCommerceService } from '../../bigcommerce';
+import { createJobsService } from '../jobs-service';
+
+/**
+ * Runs one job in its own process so a test can SIGKILL it mid-way (jobs-crash.test.ts).
+ * argv: dataDir apiOrigin storeHash token editsFile. Every event goes to stdout as a JSON line.
+ */
+const [dataDir, apiOrigin, storeHash, token, editsFile] = process.argv.slice(2) as [string, string, string, string, string];
+const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
+
+const bigcommerce = createBigCommerceService({ apiOrigin, getToken: async () => token });
+const jobs = createJobsService({ dataDir, bigcommerce, onEvent: print });
+const edits: unknown = JSON.parse(await readFile(editsFile, 'utf8'));
+const job = await jobs.start({ storeId: 'crash-store', storeHash, title: 'crash test', edits });
+print({ type: 'started', id: job.id });
+print({ type: 'finished', job: await jobs.waitFor(job.id) });
+await jobs.close();
+bigcommerce.close();

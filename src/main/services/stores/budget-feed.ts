@@ -1,0 +1,48 @@
+import type { RateBudget } from '../../../shared/contract';
+import type { BigCommerceService, RateLimiterState } from '../bigcommerce';
+
+const MIN_INTERVAL_MS = 250;
+
+export function toBudget(storeId: string, storeHash: string, state: RateLimiterState): RateBudget {
+  return {
+    storeId,
+    storeHash,
+    left: state.left,
+    quota: state.quota,
+    windowMs: state.windowMs,
+    resetAt: state.resetAt,
+    inFlight: state.inFlight,
+    queued: state.queued.interactive + state.queued.bulk,
+    waitingMs: state.waitingMs,
+  };
+}
+
+/**
+ * Forwards each store's limiter state to the status bar at most 4 times a second per store
+ * (a bulk job changes it hundreds of times a second), always delivering the latest state.
+ */
+export function startBudgetFeed(
+  bigcommerce: BigCommerceService,
+  storeIdOf: (storeHash: string) => string | undefined,
+  emit: (budget: RateBudget) => void,
+): () => void {
+  const last = new Map<string, number>();
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const unsubscribe = bigcommerce.onLimiterState((storeHash) => {
+    if (pending.has(storeHash)) return;
+    const wait = Math.max(0, (last.get(storeHash) ?? 0) + MIN_INTERVAL_MS - Date.now());
+    pending.set(
+      storeHash,
+      setTimeout(() => {
+        pending.delete(storeHash);
+        last.set(storeHash, Date.now());
+        const storeId = storeIdOf(storeHash);
+        if (storeId) emit(toBudget(storeId, storeHash, bigcommerce.limiterFor(storeHash).state()));
+      }, wait),
+    );
+  });
+  return () => {
+    unsubscribe();
+    for (const timer of pending.values()) clearTimeout(timer);
+  };
+}
