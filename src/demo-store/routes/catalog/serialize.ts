@@ -1,0 +1,159 @@
+import type { StoreDb } from '../../state/store-db';
+import type { ImageRow, OptionRow, ProductRow, VariantRow } from '../../state/types';
+import { variantCalculatedPrice } from '../../model/product';
+
+/**
+ * Catalog serializers. Rows are immutable, so each row's UTF-8 JSON is cached on the row object
+ * (WeakMap) as a Buffer: a page of 250 products with variants is then one Buffer.concat of cached
+ * fragments (a native memcpy), which keeps big JSON strings — and the GC work they cause — off
+ * the hot list paths.
+ */
+const productCache = new WeakMap<ProductRow, Buffer>();
+const variantCache = new WeakMap<VariantRow, { product: ProductRow; buf: Buffer }>();
+const imageCache = new WeakMap<ImageRow, Buffer>();
+const optionCache = new WeakMap<OptionRow, Buffer>();
+
+const B = (s: string): Buffer => Buffer.from(s, 'utf8');
+export const COMMA = B(',');
+const CLOSE_OBJ = B('}');
+const CLOSE_ARR = B(']');
+const OPEN = {
+  variants: B(',"variants":['), images: B(',"images":['), options: B(',"options":['), primary: B(',"primary_image":'),
+  empty: B('{}'),
+};
+const EMPTY_SUBS: Array<[string, Buffer]> = ['custom_fields', 'bulk_pricing_rules', 'modifiers', 'videos', 'parent_relations']
+  .map((k) => [k, B(`,"${k}":[]`)]);
+const CHANNELS = B(',"channels":[1]');
+
+/**
+ * The spec types `base_variant_id` and `option_set_id` as integers (not nullable), so they are
+ * left out when the product has none, rather than sent as null. [unverified] live API shape.
+ */
+export function productPublic(p: ProductRow): Record<string, unknown> {
+  const { modified_ms: _m, base_variant_id, option_set_id, ...rest } = p;
+  const out: Record<string, unknown> = rest;
+  if (base_variant_id !== null) out.base_variant_id = base_variant_id;
+  if (option_set_id !== null) out.option_set_id = option_set_id;
+  return out;
+}
+
+export function variantPublic(v: VariantRow, p: ProductRow | undefined): Record<string, unknown> {
+  return { ...v, calculated_price: p ? variantCalculatedPrice(v, p) : (v.price ?? 0), calculated_weight: v.weight ?? p?.weight ?? 0 };
+}
+
+export function imagePublic(img: ImageRow, storeHash: string): Record<string, unknown> {
+  const cdn = `https://cdn11.bigcommerce.com/s-${storeHash}/images/stencil`;
+  const { file, ...rest } = img;
+  return {
+    ...rest,
+    image_url: img.image_url || `https://cdn11.bigcommerce.com/s-${storeHash}/products/${file}.jpg`,
+    url_zoom: `${cdn}/1280x1280/products/${file}.1280.1280.jpg?c=1`,
+    url_standard: `${cdn}/500x659/products/${file}.386.513.jpg?c=1`,
+    url_thumbnail: `${cdn}/220x290/products/${file}.220.290.jpg?c=1`,
+    url_tiny: `${cdn}/44x58/products/${file}.44.58.jpg?c=1`,
+  };
+}
+
+/**
+ * Product JSON without its closing brace, so sub-resources can be appended. The row is stringified
+ * as is and the internal/null-only fields are cut from the text: copying a 70-field object first
+ * costs more than the stringify itself on cold pages.
+ */
+function productOpen(p: ProductRow): Buffer {
+  let b = productCache.get(p);
+  if (b === undefined) {
+    let json = JSON.stringify(p).replace(/,"modified_ms":\d+/, '');
+    if (p.base_variant_id === null) json = json.replace(',"base_variant_id":null', '');
+    if (p.option_set_id === null) json = json.replace(',"option_set_id":null', '');
+    b = B(json.slice(0, -1));
+    productCache.set(p, b);
+  }
+  return b;
+}
+
+export function variantBuf(v: VariantRow, p: ProductRow | undefined): Buffer {
+  const hit = variantCache.get(v);
+  if (hit && hit.product === p) return hit.buf;
+  const json = JSON.stringify(v);
+  const calc = p ? variantCalculatedPrice(v, p) : (v.price ?? 0);
+  const buf = B(`${json.slice(0, -1)},"calculated_price":${calc},"calculated_weight":${v.weight ?? p?.weight ?? 0}}`);
+  if (p) variantCache.set(v, { product: p, buf });
+  return buf;
+}
+
+export function imageBuf(img: ImageRow, storeHash: string): Buffer {
+  let b = imageCache.get(img);
+  if (b === undefined) {
+    b = B(JSON.stringify(imagePublic(img, storeHash)));
+    imageCache.set(img, b);
+  }
+  return b;
+}
+
+function optionBuf(o: OptionRow): Buffer {
+  let b = optionCache.get(o);
+  if (b === undefined) {
+    b = B(JSON.stringify(o));
+    optionCache.set(o, b);
+  }
+  return b;
+}
+
+function pushList<T>(out: Buffer[], open: Buffer, items: readonly T[], render: (item: T) => Buffer): void {
+  out.push(open);
+  items.forEach((item, i) => {
+    if (i > 0) out.push(COMMA);
+    out.push(render(item));
+  });
+  out.push(CLOSE_ARR);
+}
+
+/** Append the product (with the requested sub-resources) to `out` as cached fragments. */
+export function productChunks(db: StoreDb, storeHash: string, p: ProductRow, include: ReadonlySet<string>, out: Buffer[]): void {
+  out.push(productOpen(p));
+  if (include.has('variants')) pushList(out, OPEN.variants, db.variantsOf(p.id), (v) => variantBuf(v, p));
+  if (include.has('images')) pushList(out, OPEN.images, db.imagesOf(p.id), (i) => imageBuf(i, storeHash));
+  if (include.has('primary_image')) {
+    const images = db.imagesOf(p.id);
+    const primary = images.find((i) => i.is_thumbnail) ?? images[0];
+    out.push(OPEN.primary, primary ? imageBuf(primary, storeHash) : OPEN.empty);
+  }
+  if (include.has('options')) pushList(out, OPEN.options, db.optionsOf(p.id), optionBuf);
+  // Sub-resources the demo store does not model are returned empty rather than omitted.
+  for (const [key, buf] of EMPTY_SUBS) if (include.has(key)) out.push(buf);
+  if (include.has('channels')) out.push(CHANNELS);
+  out.push(CLOSE_OBJ);
+}
+
+export function productJson(db: StoreDb, storeHash: string, p: ProductRow, include: ReadonlySet<string>): string {
+  const out: Buffer[] = [];
+  productChunks(db, storeHash, p, include, out);
+  return Buffer.concat(out).toString('utf8');
+}
+
+/** Object form, used when include_fields/exclude_fields reshape the product. */
+export function productObject(db: StoreDb, storeHash: string, p: ProductRow, include: ReadonlySet<string>): Record<string, unknown> {
+  return JSON.parse(productJson(db, storeHash, p, include)) as Record<string, unknown>;
+}
+
+export function variantJson(v: VariantRow, p: ProductRow | undefined): string {
+  return variantBuf(v, p).toString('utf8');
+}
+
+export function imageJson(img: ImageRow, storeHash: string): string {
+  return imageBuf(img, storeHash).toString('utf8');
+}
+
+/** Apply include_fields / exclude_fields; `id` is always kept (spec). */
+export function shapeFields(obj: Record<string, unknown>, includeFields?: string[], excludeFields?: string[], keep: string[] = []): Record<string, unknown> {
+  let out = obj;
+  if (includeFields && includeFields.length) {
+    const allow = new Set([...includeFields, 'id', ...keep]);
+    out = Object.fromEntries(Object.entries(out).filter(([k]) => allow.has(k)));
+  }
+  if (excludeFields && excludeFields.length) {
+    const deny = new Set(excludeFields.filter((f) => f !== 'id'));
+    out = Object.fromEntries(Object.entries(out).filter(([k]) => !deny.has(k) || keep.includes(k)));
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+import type { Ctx, Reply, RouteDef } from '../../http/router';
+import { v2Page } from '../../http/v2';
+import { ORDER_STATUSES } from '../../model/order-statuses';
+import { filterOrders } from './order-filters';
+import { orderJson } from './serialize';
+import { patchOrder, requireOrder, saveOrder } from './order-write';
+import { createOrder } from './order-create';
+
+const SPEC = 'orders.v2.oas2.yml';
+
+function list(ctx: Ctx): Reply {
+  return v2Page(ctx.query, filterOrders(ctx.store.db, ctx.query), (o) => orderJson(ctx.store, o));
+}
+
+function count(ctx: Ctx): Reply {
+  const rows = filterOrders(ctx.store.db, ctx.query);
+  const byStatus = new Map<number, number>();
+  for (const o of rows) byStatus.set(o.status_id, (byStatus.get(o.status_id) ?? 0) + 1);
+  const statuses = [...ORDER_STATUSES].sort((a, b) => a.order - b.order).map((s) => ({
+    id: s.id, name: s.name, system_label: s.name, custom_label: s.name, system_description: s.description,
+    count: byStatus.get(s.id) ?? 0, sort_order: s.order,
+  }));
+  return { status: 200, body: { statuses, count: rows.length } };
+}
+
+function getOne(ctx: Ctx): Reply {
+  return { status: 200, body: orderJson(ctx.store, requireOrder(ctx)) };
+}
+
+function update(ctx: Ctx): Reply {
+  const prev = requireOrder(ctx);
+  const row = saveOrder(ctx, prev, patchOrder(ctx, prev, ctx.body));
+  return { status: 200, body: orderJson(ctx.store, row) };
+}
+
+function create(ctx: Ctx): Reply {
+  return { status: 200, body: orderJson(ctx.store, createOrder(ctx, ctx.body)) };
+}
+
+/** DELETE archives the order (BigCommerce moves it to the archive; it disappears from lists). */
+function archive(ctx: Ctx): Reply {
+  const prev = requireOrder(ctx);
+  if (!prev.is_deleted) {
+    saveOrder(ctx, undefined, { ...prev, is_deleted: true });
+    ctx.tx.emit('store/order/archived', { type: 'order', id: prev.id });
+  }
+  return { status: 204 };
+}
+
+function statuses(): Reply {
+  return {
+    status: 200,
+    body: ORDER_STATUSES.map((s) => ({ id: s.id, name: s.name, system_label: s.name, custom_label: s.name, system_description: s.description, order: s.order })),
+  };
+}
+
+function oneStatus(ctx: Ctx): Reply {
+  const s = ORDER_STATUSES.find((x) => x.id === Number(ctx.params.status_id));
+  if (!s) return { status: 404, body: [{ status: 404, message: 'The requested resource was not found.' }] };
+  return { status: 200, body: { id: s.id, name: s.name, system_label: s.name, custom_label: s.name, system_description: s.description, order: s.order } };
+}
+
+const r = (method: RouteDef['method'], path: string, handler: RouteDef['handler']): RouteDef => ({ method, path, area: 'orders', spec: SPEC, handler });
+export const orderRoutes: RouteDef[] = [
+  r('GET', '/v2/orders', list), r('POST', '/v2/orders', create), r('GET', '/v2/orders/count', count),
+  r('GET', '/v2/orders/{order_id}', getOne), r('PUT', '/v2/orders/{order_id}', update), r('DELETE', '/v2/orders/{order_id}', archive),
+  r('GET', '/v2/order_statuses', statuses), r('GET', '/v2/order_statuses/{status_id}', oneStatus),
+];

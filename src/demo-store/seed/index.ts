@@ -1,0 +1,31 @@
+import { createRng } from '../util/prng';
+import { StoreDb } from '../state/store-db';
+import type { StoreProfile } from './profiles';
+import { seedCatalog } from './catalog-seed';
+import { seedCustomers, seedGroups } from './customer-seed';
+import { seedOrders } from './order-seed';
+
+/**
+ * Bump when the generator changes: persisted journals are replayed on top of the seed, so a
+ * different generator would corrupt them (the store then reseeds instead, see persistence).
+ */
+export const SEED_VERSION = 1;
+
+/** Fixed "now" of the seed data, so the same seed gives the same dates on any day. */
+export const SEED_NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
+
+export interface SeedCounts {
+  products: number;
+  orders: number;
+  customers: number;
+}
+
+export function seedStore(profile: StoreProfile, seed: number | string, counts: SeedCounts): StoreDb {
+  const db = new StoreDb();
+  const base = `${String(seed)}/${profile.index}`;
+  seedCatalog(db, profile, createRng(`${base}/catalog`), counts.products, SEED_NOW, base);
+  seedGroups(db, SEED_NOW);
+  seedCustomers(db, profile, createRng(`${base}/customers`), counts.customers, SEED_NOW);
+  seedOrders(db, profile, createRng(`${base}/orders`), counts.orders, SEED_NOW);
+  return db;
+}
