@@ -1,5 +1,6 @@
 import { test as base, expect } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ const ROOT = join(import.meta.dirname, '../..');
 
 export interface RunningApp {
   launchUrl: string;
+  keychainService: string;
   origin: string;
   dataDir: string;
   process: ChildProcess;
@@ -16,9 +18,11 @@ export interface RunningApp {
 
 /** Starts browser mode exactly as `npm run web` does, with a data dir of its own, and waits for its ready line. */
 export async function startBrowserMode(dataDir: string, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
+  // Each test its own keychain service name, so entries never leak between tests (or into a real keyring).
+  const keychainService = `StockroomE2E-${randomBytes(4).toString('hex')}`;
   const child = spawn(process.execPath, [join(ROOT, 'out/main/web.js'), '--port', '0', '--data-dir', dataDir], {
     cwd: ROOT,
-    env: { ...process.env, ...extraEnv },
+    env: { ...process.env, STOCKROOM_KEYCHAIN_SERVICE: keychainService, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -36,7 +40,7 @@ export async function startBrowserMode(dataDir: string, extraEnv: Record<string,
     child.stderr.on('data', onData);
     child.on('exit', (code) => reject(new Error(`browser mode exited with ${code}:\n${output}`)));
   });
-  return { launchUrl, origin: new URL(launchUrl).origin, dataDir, process: child };
+  return { launchUrl, keychainService, origin: new URL(launchUrl).origin, dataDir, process: child };
 }
 
 export async function stopBrowserMode(app: RunningApp): Promise<void> {

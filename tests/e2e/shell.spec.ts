@@ -4,7 +4,7 @@ test('opens the console on the demo stores and switches between them', async ({ 
   await expect(page).toHaveTitle('Stockroom');
   // The token is swapped for a cookie and leaves the address bar.
   expect(page.url()).not.toContain('token=');
-  const storeButtons = shell.stores.getByRole('button');
+  const storeButtons = shell.storeItems;
   await expect(storeButtons).toHaveCount(2);
   const first = storeButtons.nth(0);
   const second = storeButtons.nth(1);
@@ -23,11 +23,11 @@ test('navigates every section', async ({ shell }) => {
 });
 
 test('keeps the active store across a reload (it lives in main, not the page)', async ({ shell, page }) => {
-  const second = shell.stores.getByRole('button').nth(1);
+  const second = shell.storeItems.nth(1);
   await second.click();
   await expect(second).toHaveAttribute('aria-current', 'true');
   await page.reload();
-  await expect(shell.stores.getByRole('button').nth(1)).toHaveAttribute('aria-current', 'true');
+  await expect(shell.storeItems.nth(1)).toHaveAttribute('aria-current', 'true');
 });
 
 test('without the session cookie the server answers 401', async ({ app, browser }) => {

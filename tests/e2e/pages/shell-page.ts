@@ -3,12 +3,15 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /** The app frame: store switcher, section navigation, status bar. */
 export class ShellPage {
   readonly stores: Locator;
+  /** The store buttons themselves (not their Edit buttons). */
+  readonly storeItems: Locator;
   readonly sections: Locator;
   readonly title: Locator;
   readonly statusBar: Locator;
 
   constructor(readonly page: Page) {
     this.stores = page.getByRole('navigation', { name: 'Stores' });
+    this.storeItems = this.stores.getByRole('listitem').getByRole('button', { name: /^(?!Edit )/ });
     this.sections = page.getByRole('navigation', { name: 'Sections' });
     this.title = page.getByRole('heading', { level: 1 });
     this.statusBar = page.getByRole('contentinfo', { name: 'Status' });
@@ -16,11 +19,11 @@ export class ShellPage {
 
   async open(launchUrl: string): Promise<void> {
     await this.page.goto(launchUrl);
-    await expect(this.stores.getByRole('button').first()).toBeVisible();
+    await expect(this.storeItems.first()).toBeVisible();
   }
 
   storeButton(name: string | RegExp): Locator {
-    return this.stores.getByRole('button', { name });
+    return this.storeItems.filter({ hasText: name });
   }
 
   async switchStore(name: string | RegExp): Promise<void> {

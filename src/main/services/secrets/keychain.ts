@@ -35,7 +35,7 @@ export function keychainHelp(platform = process.platform): string {
 }
 
 export async function loadKeytar(): Promise<KeytarApi> {
-  return (await import('@napi-rs/keyring/keytar')) as unknown as KeytarApi;
+  return (await import('@napi-rs/keyring/keytar.js')) as unknown as KeytarApi;
 }
 
 /**

@@ -1,0 +1,56 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test } from './fixtures';
+import { StoreDialog } from './pages/store-dialog';
+import { startDemoStoreCli, type StandaloneDemoStore } from './support/demo-store-cli';
+
+let external: StandaloneDemoStore;
+test.beforeAll(async () => {
+  external = await startDemoStoreCli(['--stores', '1', '--products', '20', '--orders', '5', '--customers', '5', '--seed', 'e2e-external']);
+});
+test.afterAll(async () => external.stop());
+
+function keychainSecrets(service: string): string[] | null {
+  if (process.env.STOCKROOM_PRIVATE_KEYRING !== '1') return null;
+  const out = execFileSync('secret-tool', ['search', '--all', 'service', service], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return out.split('\n').filter((l) => l.startsWith('secret = ')).map((l) => l.slice(9));
+}
+
+test('adds a store after a connection test, switches to it, then removes it', async ({ shell, page, app }) => {
+  const store = external.stores[0]!;
+  await page.getByRole('button', { name: '+ Add store' }).click();
+  const dialog = new StoreDialog(page);
+
+  await dialog.fill({ name: 'Acme (e2e)', storeHash: store.storeHash, token: 'this-is-not-the-token', apiOrigin: store.apiUrl });
+  await dialog.testConnection();
+  await expect(dialog.error).toContainText('refused this access token');
+
+  await dialog.fill({ token: store.token });
+  const result = await dialog.testConnection();
+  await expect(result).toContainText(store.name);
+  await expect(result).toContainText('Products: read and write');
+  await dialog.submit('Add store');
+  await expect(dialog.root).toBeHidden();
+
+  await shell.switchStore(/Acme \(e2e\)/);
+  await expect(shell.statusBar.getByTestId('status-store')).toContainText('Acme (e2e)');
+  const secrets = keychainSecrets(app.keychainService);
+  if (secrets) expect(secrets).toEqual([store.token]);
+
+  await page.getByRole('button', { name: 'Edit Acme (e2e)' }).click();
+  page.once('dialog', (d) => void d.accept());
+  await dialog.root.getByRole('button', { name: 'Remove' }).click();
+  await expect(shell.storeButton(/Acme \(e2e\)/)).toHaveCount(0);
+  const after = keychainSecrets(app.keychainService);
+  if (after) expect(after).toEqual([]);
+});
+
+test('a wrong store hash gets a clear message and adds nothing', async ({ page, shell }) => {
+  const store = external.stores[0]!;
+  await page.getByRole('button', { name: '+ Add store' }).click();
+  const dialog = new StoreDialog(page);
+  await dialog.fill({ name: 'Typo', storeHash: 'nosuchstore', token: store.token, apiOrigin: store.apiUrl });
+  await dialog.submit('Add store');
+  await expect(dialog.error).toContainText('store hash');
+  await dialog.root.getByRole('button', { name: 'Close' }).click();
+  await expect(shell.storeButton(/Typo/)).toHaveCount(0);
+});
