@@ -1,26 +1,29 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
 import { writeFileAtomic } from '../fs/atomic-file';
-import type { OptionValueRow, ProductRow, VariantRow } from './types';
+import { CacheInvalid, chunkLength, decodeChunk, encodeChunk, type OptionValuePool } from './cache-codec';
+import type { ProductRow } from './types';
 
 /**
- * On-disk catalog cache, one file per store: `cache/<storeId>/catalog.jsonl`.
+ * On-disk catalog cache, one file per store: `cache/<storeId>/catalog.bin`.
  *
- *   line 1     header JSON: format, schema version, store, sync times, counts, byte length, CRC-32
- *   line 2..n  chunks: each a JSON array of up to CHUNK_SIZE product tuples
+ *   line 1   header JSON + "\n": format, schema version, store, sync times, counts, body length, CRC-32
+ *   body     chunks of up to CHUNK_SIZE products each (binary; encoding: cache-codec.ts)
  *
- * Why this shape (100k products ≈ 400k rows must open "at once"):
- * - Tuples, not objects: no repeated keys, so about half the bytes and a faster JSON.parse.
+ * Why this shape (100k products ≈ 490k rows must open "at once"):
+ * - A compact positional encoding with a string table per chunk (see cache-codec.ts for figures).
  *   The field order is the schema; change it → bump CACHE_SCHEMA and old files are refetched.
- * - Chunked lines: encode and decode yield to the event loop between chunks, so the Electron
- *   main process keeps answering IPC while 40 MB are parsed or built.
+ * - Chunks: encode and decode (CRC included) yield to the event loop between chunks, so the
+ *   Electron main process keeps answering IPC while 40 MB are read or written.
  * - The header is checked before the body is parsed; the CRC over the body catches a damaged
  *   file that still happens to parse. The file is replaced atomically (temp + fsync + rename),
  *   so a crash leaves the previous cache, never a torn one.
  */
 export const CACHE_SCHEMA = 1;
 const FORMAT = 'stockroom-catalog';
+export const CACHE_FILE_NAME = 'catalog.bin';
 const CHUNK_SIZE = 1000;
 
 const Header = z.object({
@@ -48,77 +51,27 @@ export interface CacheContents {
 
 export type CacheReadResult = { ok: true; cache: CacheContents } | { ok: false; reason: string } | null;
 
-/** Thrown inside decode; turned into `{ok:false}` so callers refetch instead of crashing. */
-class CacheInvalid extends Error {}
-
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-type VariantTuple = [number, string, string | null, string | null, string | null, number | null, string | null, string[]];
-type ProductTuple = [
-  number, string, string, string, string, string, string, number, string, string, boolean, number, number[], number, string,
-  VariantTuple[],
-];
-
-function encodeVariant(v: VariantRow): VariantTuple {
-  const options = v.option_values.flatMap((o) => [o.label, o.option_display_name]);
-  return [v.id, v.sku, v.price, v.sale_price, v.cost_price, v.inventory_level, v.bin_picking_number, options];
-}
-
-function encodeProduct(p: ProductRow): ProductTuple {
-  return [
-    p.id, p.name, p.sku, p.price, p.sale_price, p.cost_price, p.retail_price, p.inventory_level, p.inventory_tracking,
-    p.bin_picking_number, p.is_visible, p.brand_id, [...p.categories], p.weight, p.date_modified,
-    p.variants.map(encodeVariant),
-  ];
-}
-
-function decodeOptions(flat: unknown): OptionValueRow[] {
-  if (!Array.isArray(flat) || flat.length % 2 !== 0) throw new CacheInvalid('bad option values');
-  const out: OptionValueRow[] = [];
-  for (let i = 0; i < flat.length; i += 2) out.push({ label: flat[i], option_display_name: flat[i + 1] });
-  return out;
-}
-
-function decodeVariant(t: unknown, productId: number): VariantRow {
-  if (!Array.isArray(t) || t.length !== 8 || typeof t[0] !== 'number') throw new CacheInvalid('bad variant tuple');
-  return {
-    id: t[0], product_id: productId, sku: t[1], price: t[2], sale_price: t[3], cost_price: t[4],
-    inventory_level: t[5], bin_picking_number: t[6], option_values: decodeOptions(t[7]),
-  };
-}
-
-function decodeProduct(t: unknown): ProductRow {
-  if (!Array.isArray(t) || t.length !== 16 || typeof t[0] !== 'number' || !Array.isArray(t[15])) {
-    throw new CacheInvalid('bad product tuple');
-  }
-  const id = t[0];
-  return {
-    id, name: t[1], sku: t[2], price: t[3], sale_price: t[4], cost_price: t[5], retail_price: t[6],
-    inventory_level: t[7], inventory_tracking: t[8], bin_picking_number: t[9], is_visible: t[10], brand_id: t[11],
-    categories: t[12], weight: t[13], date_modified: t[14],
-    variants: (t[15] as unknown[]).map((v) => decodeVariant(v, id)),
-  };
-}
-
-/** Build the file text chunk by chunk (yielding between chunks). */
-export async function encodeCache(meta: CacheMeta, products: readonly ProductRow[]): Promise<string> {
-  const lines: string[] = [];
+/** Build the file chunk by chunk (yielding between chunks). */
+export async function encodeCache(meta: CacheMeta, products: readonly ProductRow[]): Promise<Buffer> {
+  const chunks: Buffer[] = [];
   let crc = 0;
   let bytes = 0;
   let variants = 0;
   for (let start = 0; start < products.length; start += CHUNK_SIZE) {
-    const chunk = products.slice(start, start + CHUNK_SIZE);
-    for (const p of chunk) variants += p.variants.length;
-    const line = `${JSON.stringify(chunk.map(encodeProduct))}\n`;
-    crc = crc32(line, crc);
-    bytes += Buffer.byteLength(line);
-    lines.push(line);
+    const slice = products.slice(start, start + CHUNK_SIZE);
+    for (const p of slice) variants += p.variants.length;
+    const chunk = encodeChunk(slice);
+    crc = crc32(chunk, crc);
+    bytes += chunk.length;
+    chunks.push(chunk);
     if (start + CHUNK_SIZE < products.length) await yieldToLoop();
   }
   const header: CacheHeader = {
     format: FORMAT, schema: CACHE_SCHEMA, ...meta, products: products.length, variants, bodyBytes: bytes, crc32: crc,
   };
-  return `${JSON.stringify(header)}\n${lines.join('')}`;
+  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...chunks]);
 }
 
 function parseHeader(buf: Buffer): { header: CacheHeader; body: Buffer } {
@@ -136,30 +89,33 @@ function parseHeader(buf: Buffer): { header: CacheHeader; body: Buffer } {
   if (!parsed.success) throw new CacheInvalid('header fields invalid');
   const body = buf.subarray(nl + 1);
   if (body.length !== parsed.data.bodyBytes) throw new CacheInvalid('truncated or padded body');
-  if (crc32(body) !== parsed.data.crc32) throw new CacheInvalid('checksum mismatch');
   return { header: parsed.data, body };
+}
+
+/** Chunk boundaries, with the CRC checked first: a damaged file is reported as such, not as a decode error. */
+async function verifiedChunks(body: Buffer, header: CacheHeader): Promise<Buffer[]> {
+  const chunks: Buffer[] = [];
+  let crc = 0;
+  for (let offset = 0; offset < body.length; ) {
+    const length = chunkLength(body, offset);
+    const chunk = body.subarray(offset, offset + length);
+    crc = crc32(chunk, crc);
+    chunks.push(chunk);
+    offset += length;
+    if (chunks.length % 20 === 0) await yieldToLoop();
+  }
+  if (crc !== header.crc32) throw new CacheInvalid('checksum mismatch');
+  return chunks;
 }
 
 async function decodeBody(body: Buffer, header: CacheHeader): Promise<CacheContents> {
   const products: ProductRow[] = [];
-  let variantCount = 0;
-  const lines = body.toString('utf8').split('\n');
-  for (const line of lines) {
-    if (line === '') continue;
-    let tuples: unknown;
-    try {
-      tuples = JSON.parse(line);
-    } catch {
-      throw new CacheInvalid('chunk is not JSON');
-    }
-    if (!Array.isArray(tuples)) throw new CacheInvalid('chunk is not an array');
-    for (const t of tuples) {
-      const p = decodeProduct(t);
-      variantCount += p.variants.length;
-      products.push(p);
-    }
+  const pool: OptionValuePool = new Map();
+  for (const chunk of await verifiedChunks(body, header)) {
+    decodeChunk(chunk, products, pool);
     await yieldToLoop();
   }
+  const variantCount = products.reduce((n, p) => n + p.variants.length, 0);
   if (products.length !== header.products || variantCount !== header.variants) throw new CacheInvalid('row counts differ');
   const { format: _f, schema: _s, products: _p, variants: _v, bodyBytes: _b, crc32: _c, ...meta } = header;
   return { meta, products, variantCount };
@@ -184,7 +140,21 @@ export async function readCacheFile(path: string): Promise<CacheReadResult> {
 }
 
 export async function writeCacheFile(path: string, meta: CacheMeta, products: readonly ProductRow[]): Promise<void> {
-  await writeFileAtomic(path, await encodeCache(meta, products));
+  const data = await encodeCache(meta, products);
+  await removeStaleTempFiles(path);
+  await writeFileAtomic(path, data);
+}
+
+/**
+ * A crash mid-write leaves writeFileAtomic's temp file (`catalog.bin.<random>.tmp`, tens of MB)
+ * behind; the cache itself is intact. Writes for one store are serialised, so any such file
+ * found before a write is a leftover.
+ */
+async function removeStaleTempFiles(path: string): Promise<void> {
+  const name = basename(path);
+  const entries = await readdir(dirname(path)).catch(() => [] as string[]);
+  const stale = entries.filter((e) => e.startsWith(`${name}.`) && e.endsWith('.tmp'));
+  await Promise.all(stale.map((e) => rm(join(dirname(path), e), { force: true })));
 }
 
 export async function removeCacheFile(path: string): Promise<void> {

@@ -4,7 +4,7 @@ import { StoreId } from '../../../shared/contract';
 import { AppError } from '../../../shared/rpc';
 import type { BigCommerceClient, BigCommerceService, Clock } from '../bigcommerce';
 import { applyEdits, CatalogEdits, nothingCached, type ApplyLocalResult, type CatalogEdit } from './apply-local';
-import { readCacheFile, removeCacheFile, writeCacheFile } from './cache-file';
+import { CACHE_FILE_NAME, readCacheFile, removeCacheFile, writeCacheFile, type CacheMeta } from './cache-file';
 import { createCatalog, orderedRows, removeRows, toSnapshot, upsertRows, type StoreCatalog } from './catalog-state';
 import { createProgressThrottle } from './progress';
 import { fetchDecimalPlaces, runDelta, runFull, type SyncOutcome } from './run-sync';
@@ -30,8 +30,8 @@ export interface CatalogServiceDeps {
   deltaMarginMs?: number;
   /** Minimum gap between progress events of one sync; default 250 ms. */
   progressIntervalMs?: number;
-  /** Pages queued at once (the store's rate limiter decides how many run); default 8. */
-  prefetch?: number;
+  /** Id ranges walked at once (the store's rate limiter decides how many requests run); default 8. */
+  lanes?: number;
 }
 
 export interface LoadOptions {
@@ -65,7 +65,12 @@ interface Entry {
   path: string;
   catalog: StoreCatalog | null;
   opened: Promise<StoreCatalog | null> | null;
-  sync: { kind: SyncKind; promise: Promise<SyncResult>; abort: AbortController } | null;
+  /** The latest sync (the one new callers join). */
+  sync: { kind: SyncKind; promise: Promise<SyncResult> } | null;
+  /** Every sync started and not yet settled (a queued full load runs after the current one). */
+  running: Set<Promise<unknown>>;
+  /** Aborts the syncs of this store; replaced after use (clear, close). */
+  stop: AbortController;
   /** Local edits made while a sync runs, re-applied on top of what it commits. */
   localDuringSync: ParsedEdit[] | null;
   writer: SerialWriter;
@@ -109,6 +114,30 @@ function errorCode(error: unknown): string {
   return typeof code === 'string' ? code : 'INTERNAL';
 }
 
+/** Swap in (full) or merge (delta) what a sync fetched, then re-apply local edits made meanwhile. */
+function commit(entry: Entry, meta: CacheMeta, outcome: SyncOutcome, base: StoreCatalog | null): SyncResult {
+  let catalog: StoreCatalog;
+  let upserted: number;
+  let removed = 0;
+  if (outcome.mode === 'delta' && base) {
+    catalog = base;
+    upserted = upsertRows(catalog, outcome.upserts);
+    removed = removeRows(catalog, outcome.removals);
+    catalog.meta = meta;
+  } else {
+    const rows = outcome.mode === 'full' ? outcome.rows : outcome.upserts;
+    catalog = createCatalog(meta, rows);
+    upserted = rows.length;
+    const previous = entry.catalog;
+    if (previous) removed = [...previous.byId.keys()].filter((id) => !catalog.byId.has(id)).length;
+  }
+  entry.catalog = catalog;
+  if (entry.localDuringSync?.length) applyEdits(catalog, entry.localDuringSync);
+  entry.localDuringSync = null;
+  const { storeId } = entry;
+  return { storeId, mode: outcome.mode, products: catalog.byId.size, variants: catalog.variantCount, at: meta.syncedAt, upserted, removed };
+}
+
 export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
   const clock = deps.clock ?? { now: () => Date.now() };
   const emit = (event: CatalogEvent) => deps.onEvent?.(event);
@@ -118,12 +147,12 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
     if (!StoreId.safeParse(storeId).success) throw new AppError('VALIDATION', `Invalid store id: ${storeId}`);
     let entry = entries.get(storeId);
     if (!entry) {
-      const path = join(deps.dataDir, 'cache', storeId, 'catalog.jsonl');
+      const path = join(deps.dataDir, 'cache', storeId, CACHE_FILE_NAME);
       const writer = createSerialWriter(() => {
         const catalog = entries.get(storeId)?.catalog;
         return catalog ? writeCacheFile(path, catalog.meta, orderedRows(catalog)) : removeCacheFile(path);
       });
-      entry = { storeId, path, catalog: null, opened: null, sync: null, localDuringSync: null, writer };
+      entry = { storeId, path, catalog: null, opened: null, sync: null, running: new Set(), stop: new AbortController(), localDuringSync: null, writer };
       entries.set(storeId, entry);
     }
     return entry;
@@ -146,32 +175,6 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
     return deps.decimalPlaces ? deps.decimalPlaces(storeHash) : fetchDecimalPlaces(client, signal);
   }
 
-  /** Swap in (full) or merge (delta) what a sync fetched, then re-apply local edits made meanwhile. */
-  function commit(entry: Entry, storeHash: string, dp: number, outcome: SyncOutcome, base: StoreCatalog | null): SyncResult {
-    const at = new Date(clock.now()).toISOString();
-    const meta = { storeId: entry.storeId, storeHash, syncedAt: at, deltaFrom: outcome.deltaFrom, decimalPlaces: dp };
-    let catalog: StoreCatalog;
-    let upserted: number;
-    let removed = 0;
-    if (outcome.mode === 'delta' && base) {
-      catalog = base;
-      upserted = upsertRows(catalog, outcome.upserts);
-      removed = removeRows(catalog, outcome.removals);
-      catalog.meta = meta;
-    } else {
-      const rows = outcome.mode === 'full' ? outcome.rows : outcome.upserts;
-      catalog = createCatalog(meta, rows);
-      upserted = rows.length;
-      const previous = entry.catalog;
-      if (previous) removed = [...previous.byId.keys()].filter((id) => !catalog.byId.has(id)).length;
-    }
-    entry.catalog = catalog;
-    if (entry.localDuringSync?.length) applyEdits(catalog, entry.localDuringSync);
-    entry.localDuringSync = null;
-    const { storeId } = entry;
-    return { storeId, mode: outcome.mode, products: catalog.byId.size, variants: catalog.variantCount, at, upserted, removed };
-  }
-
   async function runSync(entry: Entry, storeHash: string, kind: SyncKind, options: RefreshOptions, signal: AbortSignal) {
     const startedAt = clock.now();
     entry.localDuringSync = [];
@@ -181,11 +184,13 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
       const base = kind === 'auto' && current?.meta.storeHash === storeHash ? current : null;
       const client = deps.bigcommerce.clientFor(storeHash);
       const dp = base ? base.meta.decimalPlaces : await decimalPlaces(storeHash, client, signal);
-      const ctx = { client, decimalPlaces: dp, signal, prefetch: deps.prefetch, progress };
+      const ctx = { client, decimalPlaces: dp, signal, lanes: deps.lanes, progress };
       const outcome = base
         ? await runDelta(ctx, base, startedAt, { marginMs: deps.deltaMarginMs ?? DEFAULT_MARGIN_MS, fullReconcile: options.fullReconcile ?? false })
         : await runFull(ctx, startedAt);
-      const result = commit(entry, storeHash, dp, outcome, base);
+      signal.throwIfAborted(); // cleared or closed while the last page arrived: commit nothing
+      const meta = { storeId: entry.storeId, storeHash, syncedAt: new Date(clock.now()).toISOString(), deltaFrom: outcome.deltaFrom, decimalPlaces: dp };
+      const result = commit(entry, meta, outcome, base);
       await entry.writer.schedule();
       emit({ type: 'synced', ...result });
       return result;
@@ -201,30 +206,36 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
     const entry = entryFor(storeId);
     const current = entry.sync;
     if (current && (kind === 'auto' || current.kind === 'full')) return current.promise;
-    const abort = new AbortController();
+    const signal = entry.stop.signal;
     const before = current ? current.promise.catch(() => undefined) : Promise.resolve();
-    const promise = before
+    const promise: Promise<SyncResult> = before
       .then(() => {
-        abort.signal.throwIfAborted();
-        return runSync(entry, storeHash, kind, options, abort.signal);
+        signal.throwIfAborted();
+        return runSync(entry, storeHash, kind, options, signal);
       })
       .finally(() => {
+        // Before callers resume: one who calls again on completion starts a new sync, not this one.
         if (entry.sync?.promise === promise) entry.sync = null;
       });
-    entry.sync = { kind, abort, promise };
+    const settled = promise.then(
+      () => undefined,
+      () => undefined,
+    );
+    entry.running.add(settled);
+    void settled.then(() => entry.running.delete(settled));
+    entry.sync = { kind, promise };
     return promise;
   }
 
-  async function stopSync(entry: Entry): Promise<void> {
-    const sync = entry.sync;
-    if (!sync) return;
-    sync.abort.abort(new AppError('INTERNAL', 'The catalog sync was cancelled.'));
-    await sync.promise.catch(() => undefined);
+  async function stopSyncs(entry: Entry): Promise<void> {
+    entry.stop.abort(new AppError('INTERNAL', 'The catalog sync was cancelled.'));
+    entry.stop = new AbortController();
+    await Promise.all(entry.running);
   }
 
   return {
-    load: (storeId, storeHash, options = {}) => startSync(storeId, storeHash, options.force ? 'full' : 'auto'),
-    refresh: (storeId, storeHash, options = {}) => startSync(storeId, storeHash, 'auto', options),
+    load: async (storeId, storeHash, options = {}) => startSync(storeId, storeHash, options.force ? 'full' : 'auto'),
+    refresh: async (storeId, storeHash, options = {}) => startSync(storeId, storeHash, 'auto', options),
     async snapshot(storeId) {
       const entry = entryFor(storeId);
       const catalog = await open(entry);
@@ -251,13 +262,13 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
     },
     async clear(storeId) {
       const entry = entryFor(storeId);
-      await stopSync(entry);
+      await stopSyncs(entry);
       entry.catalog = null;
       entry.opened = Promise.resolve(null);
       await entry.writer.schedule();
     },
     async close() {
-      await Promise.all([...entries.values()].map(stopSync));
+      await Promise.all([...entries.values()].map(stopSyncs));
       await Promise.all([...entries.values()].map((entry) => entry.writer.idle()));
     },
   };

@@ -1,23 +1,29 @@
-import { BigCommerceError, type BigCommerceClient, type QueryParams } from '../bigcommerce';
+import { BigCommerceError, type BigCommerceClient, type Priority, type QueryParams } from '../bigcommerce';
 
 /**
- * Walk a V3 list (bigcommerce-facts §3). Page 1 goes out at `interactive` priority (the user is
- * waiting for the first rows); once it tells `total_pages`, pages 2..N go out together at `bulk`
- * priority so the store's limiter can put the user's clicks ahead of them. The limiter decides how
- * many run at once; `prefetch` only caps how many we queue.
+ * Walk a V3 list by id ranges ("keyset" paging), several ranges at once.
  *
- * Why not `paginateV3`: it uses one priority for every page and yields in page order; callers here
- * key rows by id, so pages are handed over as they arrive (no head-of-line wait).
+ * Why not `?page=N` in parallel (what `paginateV3` does): offset pages shift when a product is
+ * deleted meanwhile, so a row moves onto a page already read and is silently skipped; with a
+ * create in the same window the total doesn't even change, so nothing would reveal it. Here
+ * every request is `sort=id&id:greater=<last id seen>&id:max=<end of its range>`, which no
+ * delete or create can shift. (BigCommerce documents `id:greater`, `id:max` and `sort=id` for
+ * products: bigcommerce-facts §6.)
  *
- * Offset paging over live data can skip or repeat a row when rows are created or deleted
- * meanwhile. Every page reports the filter's `total`; `consistent` is false when those differ or
- * the rows received don't add up, and the caller then heals (reconcile) or keeps its old watermark.
+ * 1. Page 1 (`interactive`: the user is waiting) gives the first rows and `total`.
+ * 2. If there is more, one tiny request (`sort=id&direction=desc&limit=1&include_fields=id`) gives the
+ *    highest id; (last id of page 1, highest id] is cut into `lanes` equal id ranges.
+ * 3. Each lane pages through its range at `bulk` priority until a short page. The store's rate
+ *    limiter decides how many requests actually run at once.
+ * Cost: about total/limit requests plus one per lane plus one; products created after step 2 get
+ * higher ids and are left to the next delta sync (their date_modified is after this walk began).
  */
-export interface PageWalkOptions {
+export interface WalkOptions {
   path: string;
   query?: QueryParams;
   limit?: number;
-  prefetch?: number;
+  /** Upper bound on id ranges walked at once (default 8). */
+  lanes?: number;
   signal?: AbortSignal;
   onPage: (items: unknown[]) => void;
   onProgress?: (loaded: number, total: number) => void;
@@ -25,107 +31,100 @@ export interface PageWalkOptions {
   continueAfterFirst?: (total: number) => boolean;
 }
 
-export interface PageWalkResult {
+export interface WalkResult {
   /** `total` reported by page 1. */
   total: number;
-  /** Rows received over all pages. */
   received: number;
-  /** Server clock (Date header of page 1, epoch ms), or null if absent. */
+  /** Server clock when page 1 was answered (its Date header, epoch ms), or null if absent. */
   serverTime: number | null;
-  consistent: boolean;
   /** False when `continueAfterFirst` stopped the walk after page 1. */
   complete: boolean;
 }
 
 interface V3List {
   data?: unknown;
-  meta?: { pagination?: { total?: unknown; total_pages?: unknown } };
+  meta?: { pagination?: { total?: unknown } };
 }
 
-interface PageData {
+interface Page {
   items: unknown[];
+  ids: number[];
   total: number | null;
-  totalPages: number | null;
   date: string | null;
 }
 
-const numberOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null);
+function badResponse(path: string, what: string): BigCommerceError {
+  return new BigCommerceError({ code: 'BAD_RESPONSE', message: `Unexpected list response: ${what}.`, method: 'GET', path: `/v3${path}` });
+}
 
-async function getPage(client: BigCommerceClient, opts: PageWalkOptions, page: number, signal: AbortSignal): Promise<PageData> {
+async function getPage(client: BigCommerceClient, opts: WalkOptions, query: QueryParams, priority: Priority, signal: AbortSignal): Promise<Page> {
   const res = await client.request<V3List | null>({
-    method: 'GET',
-    version: 'v3',
-    path: opts.path,
-    query: { ...opts.query, limit: opts.limit ?? 250, page },
-    priority: page === 1 ? 'interactive' : 'bulk',
-    signal,
+    method: 'GET', version: 'v3', path: opts.path, priority, signal,
+    query: { ...opts.query, sort: 'id', limit: opts.limit ?? 250, ...query },
   });
   const items = res.data?.data ?? [];
-  if (!Array.isArray(items)) {
-    throw new BigCommerceError({ code: 'BAD_RESPONSE', message: 'List response has no data array.', method: 'GET', path: `/v3${opts.path}` });
-  }
-  const pagination = res.data?.meta?.pagination;
-  return { items, total: numberOrNull(pagination?.total), totalPages: numberOrNull(pagination?.total_pages), date: res.headers.get('date') };
+  if (!Array.isArray(items)) throw badResponse(opts.path, 'no data array');
+  const ids = items.map((item: unknown) => (item as { id?: unknown } | null)?.id);
+  if (!ids.every((id): id is number => typeof id === 'number' && Number.isInteger(id))) throw badResponse(opts.path, 'a row without an integer id');
+  const total = res.data?.meta?.pagination?.total;
+  return { items, ids, total: typeof total === 'number' ? total : null, date: res.headers.get('date') };
 }
 
-export async function walkPages(client: BigCommerceClient, opts: PageWalkOptions): Promise<PageWalkResult> {
+export async function walkList(client: BigCommerceClient, opts: WalkOptions): Promise<WalkResult> {
   const stop = new AbortController();
   const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal;
+  const limit = opts.limit ?? 250;
   try {
-    const first = await getPage(client, opts, 1, signal);
-    let total = first.total ?? first.items.length;
-    const state = { received: first.items.length, totals: new Set([total]) };
-    opts.onPage(first.items);
-    opts.onProgress?.(state.received, total);
+    const first = await getPage(client, opts, {}, 'interactive', signal);
+    const total = first.total ?? first.items.length;
+    const state = { received: 0, total };
+    const take = (page: Page) => {
+      state.received += page.items.length;
+      opts.onPage(page.items);
+      opts.onProgress?.(state.received, Math.max(state.total, state.received));
+    };
+    take(first);
     const complete = opts.continueAfterFirst?.(total) ?? true;
-    if (complete && first.totalPages !== null) {
-      await walkParallel(client, opts, signal, state, first.totalPages, total);
-    } else if (complete) {
-      await walkSequential(client, opts, signal, state);
-      total = state.received;
-      state.totals = new Set([total]);
+    if (complete && first.items.length >= limit) {
+      const maxId = await highestId(client, opts, signal);
+      const lanes = splitRange(Math.max(...first.ids), maxId, laneCount(opts, total - first.items.length, limit));
+      await Promise.all(lanes.map(([after, upTo]) => walkLane(client, opts, after, upTo, signal, take)));
     }
     const date = first.date === null ? NaN : Date.parse(first.date);
-    return {
-      total,
-      received: state.received,
-      serverTime: Number.isNaN(date) ? null : date,
-      consistent: state.totals.size === 1 && state.received === total,
-      complete,
-    };
+    return { total, received: state.received, serverTime: Number.isNaN(date) ? null : date, complete };
   } finally {
-    stop.abort(); // a failed page cancels its siblings still queued in the limiter
+    stop.abort(); // a failed request cancels its siblings still queued in the limiter
   }
 }
 
-type WalkState = { received: number; totals: Set<number> };
-
-async function walkParallel(
-  client: BigCommerceClient, opts: PageWalkOptions, signal: AbortSignal, state: WalkState, totalPages: number, total: number,
-): Promise<void> {
-  let next = 2;
-  const worker = async () => {
-    while (next <= totalPages) {
-      const page = await getPage(client, opts, next++, signal);
-      if (page.total !== null) state.totals.add(page.total);
-      state.received += page.items.length;
-      opts.onPage(page.items);
-      opts.onProgress?.(state.received, total);
-    }
-  };
-  const workers = Math.max(1, Math.min(opts.prefetch ?? 8, totalPages - 1));
-  await Promise.all(Array.from({ length: workers }, worker));
+async function highestId(client: BigCommerceClient, opts: WalkOptions, signal: AbortSignal): Promise<number> {
+  const page = await getPage(client, opts, { direction: 'desc', limit: 1, include_fields: 'id', include: undefined }, 'bulk', signal);
+  return page.ids[0] ?? 0;
 }
 
-/** No pagination meta (not seen on products, but cheap to survive): walk until a short page. */
-async function walkSequential(client: BigCommerceClient, opts: PageWalkOptions, signal: AbortSignal, state: WalkState): Promise<void> {
+/** Enough lanes to keep the limiter busy, few enough that the one extra request per lane stays small. */
+function laneCount(opts: WalkOptions, remaining: number, limit: number): number {
+  const pages = Math.ceil(remaining / limit);
+  return Math.max(1, Math.min(opts.lanes ?? 8, Math.ceil(pages / 3)));
+}
+
+/** (after, upTo] cut into `count` ranges of equal id width: [after_i, upTo_i] pairs, exclusive start. */
+export function splitRange(after: number, upTo: number, count: number): Array<[number, number]> {
+  if (upTo <= after) return [];
+  const width = Math.ceil((upTo - after) / count);
+  const out: Array<[number, number]> = [];
+  for (let start = after; start < upTo; start += width) out.push([start, Math.min(upTo, start + width)]);
+  return out;
+}
+
+async function walkLane(
+  client: BigCommerceClient, opts: WalkOptions, after: number, upTo: number, signal: AbortSignal, take: (page: Page) => void,
+): Promise<void> {
   const limit = opts.limit ?? 250;
-  let last = state.received;
-  for (let page = 2; last === limit; page++) {
-    const data = await getPage(client, opts, page, signal);
-    last = data.items.length;
-    state.received += last;
-    opts.onPage(data.items);
-    opts.onProgress?.(state.received, state.received);
+  for (let cursor = after; ; ) {
+    const page = await getPage(client, opts, { 'id:greater': cursor, 'id:max': upTo }, 'bulk', signal);
+    take(page);
+    if (page.items.length < limit) return;
+    cursor = Math.max(...page.ids); // max, not last: correct even if a server ignored sort=id
   }
 }

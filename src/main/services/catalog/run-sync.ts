@@ -22,26 +22,23 @@ export interface DeltaOptions {
 
 /**
  * Compare the store's ids with `known`: ids we lack are fetched, ids the store lacks are dropped.
- * Drops only happen on a consistent scan: a listing shifted by a concurrent delete may have
- * skipped a live id, and dropping a live product is worse than keeping a dead one until next time.
+ * The count shortcut (1 request instead of total/250): every product the store has is in `known`,
+ * because full loads and deltas walk by id ranges (deletes cannot shift them) and anything
+ * created or changed since the last sync is in the delta. So equal counts mean nothing was
+ * deleted. That holds as long as BigCommerce's listing lags its writes by less than the delta
+ * margin; `fullReconcile` scans every id regardless (e.g. a periodic or user-asked deep check).
  */
 async function reconcile(ctx: SyncContext, known: ReadonlySet<number>, countShortcut: boolean) {
   const scan = await scanIds(ctx, countShortcut ? known.size : undefined);
   if (scan.stoppedEarly) return { add: [] as ProductRow[], remove: [] as number[] };
   const missing = [...scan.ids].filter((id) => !known.has(id));
-  const remove = scan.consistent ? [...known].filter((id) => !scan.ids.has(id)) : [];
+  const remove = [...known].filter((id) => !scan.ids.has(id));
   const add = missing.length ? await fetchByIds(ctx, missing) : [];
   return { add, remove };
 }
 
 export async function runFull(ctx: SyncContext, startedAt: number): Promise<SyncOutcome> {
   const fetched = await fetchAll(ctx);
-  if (!fetched.consistent) {
-    // Products were created or deleted while we paged: heal with an id scan right away.
-    const healed = await reconcile(ctx, new Set(fetched.rows.keys()), false);
-    for (const id of healed.remove) fetched.rows.delete(id);
-    for (const row of healed.add) fetched.rows.set(row.id, row);
-  }
   return { mode: 'full', rows: [...fetched.rows.values()], deltaFrom: fetched.serverTime ?? startedAt };
 }
 
@@ -59,9 +56,7 @@ export async function runDelta(
     mode: 'delta',
     upserts: [...fetched.rows.values(), ...healed.add],
     removals: healed.remove,
-    // A shifted delta listing may have skipped a changed row: keep the old start so the next
-    // delta covers this window again.
-    deltaFrom: fetched.consistent ? (fetched.serverTime ?? startedAt) : current.meta.deltaFrom,
+    deltaFrom: fetched.serverTime ?? startedAt,
   };
 }
 

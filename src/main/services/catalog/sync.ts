@@ -1,25 +1,24 @@
-import { BigCommerceError, type BigCommerceClient } from '../bigcommerce';
-import { walkPages } from './fetch-pages';
+import type { BigCommerceClient } from '../bigcommerce';
+import { walkList } from './fetch-pages';
 import { normalizeProduct } from './normalize';
 import type { ProductRow, SyncPhase } from './types';
 
 /**
- * The three network passes of a catalog sync. They only fetch and normalise; the service decides
- * what to commit, so a failed pass leaves the cache exactly as it was.
+ * The network passes of a catalog sync. They only fetch and normalise; the service decides what
+ * to commit, so a failed pass leaves the cache exactly as it was.
  */
 export interface SyncContext {
   client: BigCommerceClient;
   decimalPlaces: number;
   signal: AbortSignal;
-  prefetch?: number;
+  lanes?: number;
   progress: (phase: SyncPhase, loaded: number, total: number) => void;
 }
 
 export interface FetchedRows {
   rows: Map<number, ProductRow>;
-  /** Server time at the start of the pass (epoch ms), or null when the server sent no Date. */
+  /** Server time when the pass began (epoch ms), or null when the server sent no Date. */
   serverTime: number | null;
-  consistent: boolean;
 }
 
 const PRODUCTS = '/catalog/products';
@@ -31,13 +30,14 @@ export function isoSeconds(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-async function fetchProducts(ctx: SyncContext, phase: SyncPhase, query: Record<string, string>): Promise<FetchedRows> {
+async function fetchProducts(ctx: SyncContext, phase: SyncPhase, query: Record<string, string>, onePage = false): Promise<FetchedRows> {
   const rows = new Map<number, ProductRow>();
-  const walk = await walkPages(ctx.client, {
+  const walk = await walkList(ctx.client, {
     path: PRODUCTS,
     query: { include: 'variants', ...query },
-    prefetch: ctx.prefetch,
+    lanes: ctx.lanes,
     signal: ctx.signal,
+    continueAfterFirst: onePage ? () => false : undefined,
     onPage: (items) => {
       for (const item of items) {
         const row = normalizeProduct(item, ctx.decimalPlaces);
@@ -46,8 +46,7 @@ async function fetchProducts(ctx: SyncContext, phase: SyncPhase, query: Record<s
     },
     onProgress: (loaded, total) => ctx.progress(phase, loaded, total),
   });
-  // A repeated row (paging shifted by a create) is harmless; a short count means one was skipped.
-  return { rows, serverTime: walk.serverTime, consistent: walk.consistent && rows.size === walk.total };
+  return { rows, serverTime: walk.serverTime };
 }
 
 export function fetchAll(ctx: SyncContext): Promise<FetchedRows> {
@@ -63,8 +62,6 @@ export interface IdScan {
   total: number;
   /** The count check matched after page 1, so the other pages were not fetched. */
   stoppedEarly: boolean;
-  /** Every page agreed on the total and the ids add up (no create/delete shifted the paging). */
-  consistent: boolean;
 }
 
 /**
@@ -73,25 +70,17 @@ export interface IdScan {
  */
 export async function scanIds(ctx: SyncContext, skipIfCount?: number): Promise<IdScan> {
   const ids = new Set<number>();
-  const walk = await walkPages(ctx.client, {
+  const walk = await walkList(ctx.client, {
     path: PRODUCTS,
     query: { include_fields: 'id' },
-    prefetch: ctx.prefetch,
+    lanes: ctx.lanes,
     signal: ctx.signal,
     continueAfterFirst: (total) => total !== skipIfCount,
-    onPage: (items) => items.forEach((item) => ids.add(idOf(item))),
+    onPage: (items) => items.forEach((item) => ids.add((item as { id: number }).id)),
     onProgress: (loaded, total) => ctx.progress('reconcile', loaded, total),
   });
   if (!walk.complete) ctx.progress('reconcile', walk.total, walk.total); // the count check settled it
-  return { ids, total: walk.total, stoppedEarly: !walk.complete, consistent: walk.consistent && ids.size === walk.total };
-}
-
-function idOf(item: unknown): number {
-  const id = (item as { id?: unknown } | null)?.id;
-  if (typeof id !== 'number' || !Number.isInteger(id)) {
-    throw new BigCommerceError({ code: 'BAD_RESPONSE', message: 'Product without an id in an id listing.', method: 'GET', path: `/v3${PRODUCTS}` });
-  }
-  return id;
+  return { ids, total: walk.total, stoppedEarly: !walk.complete };
 }
 
 /** Products by id (those the id scan found but the cache lacks), 250 per request. */
@@ -99,7 +88,7 @@ export async function fetchByIds(ctx: SyncContext, ids: readonly number[]): Prom
   const out: ProductRow[] = [];
   for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) {
     const chunk = ids.slice(i, i + IDS_PER_REQUEST);
-    const fetched = await fetchProducts({ ...ctx, progress: () => {} }, 'reconcile', { 'id:in': chunk.join(',') });
+    const fetched = await fetchProducts({ ...ctx, progress: () => {} }, 'reconcile', { 'id:in': chunk.join(',') }, true);
     out.push(...fetched.rows.values());
   }
   return out;
