@@ -4,6 +4,7 @@ import { createDispatcher, type Dispatch } from './rpc/dispatch';
 import { createEventBus, type EventBus } from './rpc/event-bus';
 import { createHandlers } from './rpc/handlers';
 import { createBigCommerceClient, createBigCommerceService, createRateLimiter, type BigCommerceService } from './services/bigcommerce';
+import { createCatalogService, type CatalogService } from './services/catalog';
 import { createKeychain, loadKeytar, DEFAULT_KEYCHAIN_SERVICE, type Keychain } from './services/secrets/keychain';
 import { startBudgetFeed } from './services/stores/budget-feed';
 import { createStoresService, type DemoStoreRef, type StoresService } from './services/stores/stores-service';
@@ -24,6 +25,7 @@ export interface Services {
   app: { info(): AppInfo };
   stores: StoresService;
   bigcommerce: BigCommerceService;
+  catalog: CatalogService;
 }
 
 export interface ComposedApp {
@@ -59,7 +61,18 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   late.stores = stores;
   const stopBudgetFeed = startBudgetFeed(bigcommerce, (hash) => stores.resolveByHash(hash)?.id, (budget) => events.emit('stores.budgetChanged', budget));
 
-  const services: Services = { app: { info: () => info }, stores, bigcommerce };
+  const catalog = createCatalogService({
+    dataDir: options.dataDir,
+    bigcommerce,
+    onEvent: (e) => {
+      if (e.type === 'syncProgressed') events.emit('catalog.syncProgressed', { storeId: e.storeId, loaded: e.loaded, total: e.total, phase: e.phase });
+      else if (e.type === 'synced') events.emit('catalog.synced', { storeId: e.storeId, mode: e.mode, products: e.products, variants: e.variants, at: e.at, upserted: e.upserted, removed: e.removed });
+      else if (e.type === 'syncFailed') events.emit('catalog.syncFailed', { storeId: e.storeId, message: e.message, code: e.code });
+      else log(`[catalog] cache for ${e.storeId} rejected: ${e.reason}`);
+    },
+  });
+
+  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog };
   const dispatch = createDispatcher(createHandlers(services), {
     validateResults: options.strict,
     onUnexpectedError: (method, error) => log(`[rpc] ${method} failed: ${error instanceof Error ? error.stack : String(error)}`),
@@ -70,6 +83,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     events,
     async close() {
       stopBudgetFeed();
+      await catalog.close();
       bigcommerce.close();
     },
   };

@@ -14,6 +14,15 @@ export function createHandlers(s: Services): Handlers {
     'stores.testConnection': ({ id }) => s.stores.testConnection(id),
     'stores.testCredentials': ({ storeHash, token, apiOrigin }) =>
       s.stores.testDraft({ storeHash, token, apiOrigin: apiOrigin ?? 'https://api.bigcommerce.com' }),
+    'catalog.sync': ({ storeId, mode }) => {
+      const { storeHash } = s.stores.resolve(storeId);
+      return mode === 'full' ? s.catalog.load(storeId, storeHash, { force: true }) : s.catalog.load(storeId, storeHash);
+    },
+    'catalog.getStatus': async ({ storeId }) => {
+      s.stores.resolve(storeId);
+      const snapshot = await s.catalog.snapshot(storeId);
+      return { storeId, syncedAt: snapshot?.syncedAt ?? null, products: snapshot?.products.length ?? 0, variants: snapshot?.variantCount ?? 0 };
+    },
     'stores.getBudget': ({ id }) => {
       const store = s.stores.resolve(id);
       return toBudget(id, store.storeHash, s.bigcommerce.limiterFor(store.storeHash).state());

@@ -1,21 +1,25 @@
 import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
+import { catalogEvents, catalogMethods } from './catalog';
 import { storesEvents, storesMethods } from './stores';
 
 export * from './define';
 export * from './app';
 export * from './stores';
+export * from './catalog';
 
 /** Every renderer→main call. Adding a method here without a handler in main fails the type check. */
 export const contract = {
   ...appMethods,
   ...storesMethods,
+  ...catalogMethods,
 };
 
 /** Every main→renderer event. */
 export const events = {
   ...appEvents,
   ...storesEvents,
+  ...catalogEvents,
 };
 
 export type Contract = typeof contract;

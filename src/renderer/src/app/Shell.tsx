@@ -1,8 +1,9 @@
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { CatalogPanel } from '../features/catalog/CatalogPanel';
 import { Toasts } from '../components/Toasts';
 import { StoreSwitcher, useActiveStore } from '../features/stores/StoreSwitcher';
 import { StatusBar } from './StatusBar';
-import { SECTIONS, useUi } from './ui-store';
+import { SECTIONS, useUi, type SectionId } from './ui-store';
 
 export function Shell() {
   const { section, go } = useUi();
@@ -46,14 +47,30 @@ export function Shell() {
         </header>
         <section className="main-body">
           <ErrorBoundary resetKey={section}>
-            <div className="panel-message">
-              <p>{current.hint}</p>
-            </div>
+            <SectionView section={section} hint={current.hint} />
           </ErrorBoundary>
         </section>
       </main>
       <StatusBar />
       <Toasts />
+    </div>
+  );
+}
+
+function SectionView({ section, hint }: { section: SectionId; hint: string }) {
+  if (section === 'products') {
+    return (
+      <>
+        <CatalogPanel />
+        <div className="panel-message">
+          <p>{hint}</p>
+        </div>
+      </>
+    );
+  }
+  return (
+    <div className="panel-message">
+      <p>{hint}</p>
     </div>
   );
 }
