@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BigCommerceError, systemClock, type BigCommerceClient } from '../bigcommerce';
 import { rejectedPositions, rowMessage, splitRejected, writeBatch } from './batch-writer';
 import type { EntityAdapter, WriteItem } from './entities';
+import { Gate } from './gate';
 import { JobRecord } from './job-record';
 import { openJournal, readJournal } from './journal';
 import type { ReadyItem, RunContext } from './run-context';
@@ -52,6 +53,7 @@ describe('batch writer: blind bisection', () => {
       clock: systemClock,
       openIntents: new Map(),
       newBatchId: () => `b${++seq}`,
+      sendGate: new Gate(6),
       stopRequested: () => false,
       changed: () => {},
     };

@@ -28,6 +28,12 @@ export async function writeBatch(ctx: RunContext, adapter: EntityAdapter, items:
   };
   await ctx.journal.append([intent]);
   ctx.openIntents.set(intent.batch, intent);
+  // The intent is durable before the request may go; a pause that comes first means it never goes.
+  const admitted = await ctx.sendGate.acquire();
+  if (!admitted || ctx.stopRequested()) {
+    if (admitted) ctx.sendGate.release();
+    return settle(ctx, intent, 'not_applied', 'Not sent: the job was stopped first');
+  }
   let partial: string | null = null;
   try {
     const response = await adapter.write(
@@ -36,8 +42,10 @@ export async function writeBatch(ctx: RunContext, adapter: EntityAdapter, items:
     );
     if (response.errors?.length) partial = response.errors.map((e) => e.message).join('; ');
   } catch (error) {
+    ctx.sendGate.release();
     return onWriteError(ctx, adapter, intent, items, error);
   }
+  ctx.sendGate.release();
   if (partial !== null) return verifyBatch(ctx, adapter, intent, items, partial);
   await recordApplied(ctx, intent, items, 'response');
 }

@@ -1,6 +1,8 @@
+import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { applyPriceRule, applyStockRule } from '../../../shared/money';
+import type { BigCommerceServiceDeps } from '../bigcommerce';
 import type { JobEdit } from './edit-schema';
 import { createJobsService, type JobsService } from './jobs-service';
 import { journalPath, readJournal } from './journal';
@@ -27,6 +29,8 @@ export interface BulkBenchOptions {
   faultRate?: number;
   latencyMs?: number;
   seed?: string;
+  /** Limiter options for the store (production uses the defaults: leave undefined). */
+  limiter?: BigCommerceServiceDeps['limiter'];
 }
 
 export interface BulkBenchRow {
@@ -45,9 +49,13 @@ export interface BulkBenchRow {
   tailMs: number;
   rateLimitWaitMs: number;
   jobRequests: number;
+  limiter: string;
+  /** Share of CPU time idle on the whole machine during the job: others' work competes here. */
+  cpuIdlePct: number;
 }
 
 type Row = Record<string, unknown> & { id: number };
+type Options = Required<Omit<BulkBenchOptions, 'limiter'>> & Pick<BulkBenchOptions, 'limiter'>;
 
 async function listAll(env: DemoEnv, path: string, n: number, fields: string): Promise<Row[]> {
   const out: Row[] = [];
@@ -57,6 +65,16 @@ async function listAll(env: DemoEnv, path: string, n: number, fields: string): P
     out.push(...data.data);
   }
   return out.slice(0, n);
+}
+
+function cpuTimes(): { idle: number; total: number } {
+  let idle = 0;
+  let total = 0;
+  for (const cpu of cpus()) {
+    idle += cpu.times.idle;
+    total += cpu.times.idle + cpu.times.user + cpu.times.sys + cpu.times.nice + cpu.times.irq;
+  }
+  return { idle, total };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -74,14 +92,16 @@ async function runJob(
   name: string,
   edits: JobEdit[],
   readBack: (ids: number[]) => Promise<Map<number, Row>>,
-  opts: Required<BulkBenchOptions>,
+  opts: Options,
 ): Promise<BulkBenchRow> {
   timings.length = 0;
   const before = env.demo.stats();
+  const cpu0 = cpuTimes();
   const t0 = performance.now();
   const started = await jobs.start({ storeId: 'bench', storeHash: env.storeHash, title: name, edits });
   const summary = await jobs.waitFor(started.id);
   const seconds = (performance.now() - t0) / 1000;
+  const cpu1 = cpuTimes();
   const after = env.demo.stats();
   const count = (key: string) => (after.byStatus[key] ?? 0) - (before.byStatus[key] ?? 0);
   const http429 = count('429');
@@ -116,11 +136,13 @@ async function runJob(
     tailMs: round(tailMs, 1),
     rateLimitWaitMs: summary.rateLimitWaitMs,
     jobRequests: summary.requests,
+    limiter: opts.limiter ? JSON.stringify(opts.limiter) : 'default',
+    cpuIdlePct: Math.round((100 * (cpu1.idle - cpu0.idle)) / Math.max(1, cpu1.total - cpu0.total)),
   };
 }
 
 export async function runBulkBench(options: BulkBenchOptions = {}): Promise<BulkBenchRow[]> {
-  const opts: Required<BulkBenchOptions> = {
+  const opts: Options = {
     products: 10_000,
     edits: 10_000,
     rateQuota: 150,
@@ -141,7 +163,7 @@ export async function runBulkBench(options: BulkBenchOptions = {}): Promise<Bulk
   };
   const env = await startDemoEnv(
     { products: opts.products, customers: 10, orders: 10, rateQuota: opts.rateQuota, rateWindowMs: opts.rateWindowMs, faultRate: opts.faultRate, latencyMs: opts.latencyMs, seed: opts.seed },
-    { fetch: timingFetch },
+    { fetch: timingFetch, limiter: opts.limiter },
   );
   const jobs = createJobsService({ dataDir: env.dataDir, bigcommerce: env.bigcommerce });
   try {

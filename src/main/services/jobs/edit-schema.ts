@@ -90,10 +90,13 @@ export function fieldSpec(entity: Entity, field: string): FieldSpec | undefined 
   return Object.prototype.hasOwnProperty.call(fields, field) ? fields[field] : undefined;
 }
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export const JsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValueSchema), z.record(z.string(), JsonValueSchema)]),
-);
+/** Every editable field is a scalar; the field's own type is checked by valueProblem. */
+export type JsonValue = string | number | boolean | null;
+const SCALAR_TYPES = new Set(['string', 'number', 'boolean']);
+// z.custom rather than a union: 10,000 edits validate in a few ms instead of ~100 ms.
+export const JsonValueSchema = z.custom<JsonValue>((v) => v === null || SCALAR_TYPES.has(typeof v), {
+  message: 'must be a string, number, boolean or null',
+});
 
 /** Why `value` does not fit `spec`, or null when it does. */
 export function valueProblem(spec: FieldSpec, value: JsonValue): string | null {
@@ -119,7 +122,39 @@ export function valueProblem(spec: FieldSpec, value: JsonValue): string | null {
 }
 
 const id = z.number().int().positive();
+const EDIT_KEYS = new Set(['entity', 'id', 'productId', 'field', 'from', 'to']);
+const ENTITY_SET = new Set<string>(ENTITIES);
+const isId = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
 
+/**
+ * Everything wrong with one edit, as [path, message] pairs. Hand-written rather than zod per item:
+ * a job carries up to 100,000 edits, and zod spends ~90 ms on 10,000 in a fresh process (this
+ * loop ~20 ms), time the merchant waits before the first request. JobEditSchema uses it too, so
+ * the single-edit schema and the bulk check cannot disagree.
+ */
+export function editProblems(edit: unknown): Array<[string, string]> {
+  if (typeof edit !== 'object' || edit === null || Array.isArray(edit)) return [['', 'must be an object']];
+  const e = edit as Record<string, unknown>;
+  const problems: Array<[string, string]> = [];
+  for (const key of Object.keys(e)) if (!EDIT_KEYS.has(key)) problems.push([key, 'unknown key']);
+  if (typeof e.entity !== 'string' || !ENTITY_SET.has(e.entity)) problems.push(['entity', `must be one of ${ENTITIES.join(', ')}`]);
+  if (!isId(e.id)) problems.push(['id', 'must be a positive integer']);
+  if (e.productId !== undefined && (!isId(e.productId) || e.entity !== 'variant')) {
+    problems.push(['productId', 'must be a positive integer, and only on variant edits']);
+  }
+  if (problems.length > 0) return problems;
+  const spec = typeof e.field === 'string' ? fieldSpec(e.entity as Entity, e.field) : undefined;
+  if (!spec) return [['field', `${String(e.entity)} field "${String(e.field)}" cannot be edited in bulk`]];
+  for (const key of ['from', 'to'] as const) {
+    const value = e[key];
+    const scalar = value === null || SCALAR_TYPES.has(typeof value);
+    const problem = scalar ? valueProblem(spec, value as JsonValue) : 'must be a string, number, boolean or null';
+    if (problem) problems.push([key, `${String(e.field)} ${problem}`]);
+  }
+  return problems;
+}
+
+/** One edit; the shape is spelled out for the contract and types, the checks are editProblems. */
 export const JobEditSchema = z
   .strictObject({
     entity: z.enum(ENTITIES),
@@ -131,36 +166,29 @@ export const JobEditSchema = z
     to: JsonValueSchema,
   })
   .superRefine((edit, ctx) => {
-    const spec = fieldSpec(edit.entity, edit.field);
-    if (!spec) {
-      ctx.addIssue({ code: 'custom', path: ['field'], message: `${edit.entity} field "${edit.field}" cannot be edited in bulk` });
-      return;
-    }
-    for (const key of ['from', 'to'] as const) {
-      const problem = valueProblem(spec, edit[key]);
-      if (problem) ctx.addIssue({ code: 'custom', path: [key], message: `${edit.field} ${problem}` });
-    }
-    if (edit.productId !== undefined && edit.entity !== 'variant') {
-      ctx.addIssue({ code: 'custom', path: ['productId'], message: 'productId is only for variant edits' });
-    }
+    for (const [path, message] of editProblems(edit)) ctx.addIssue({ code: 'custom', path: path ? [path] : [], message });
   });
 export type JobEdit = z.infer<typeof JobEditSchema>;
 
-/** Each field of each row at most once: two edits of the same cell would make `from` ambiguous. */
+/** All edits of a job; each field of each row at most once (two edits of one cell make `from` ambiguous). */
 export const JobEditsSchema = z
-  .array(JobEditSchema)
+  .array(z.unknown())
   .min(1)
   .max(100_000)
   .superRefine((edits, ctx) => {
     const seen = new Map<string, number>();
     edits.forEach((edit, index) => {
-      const key = `${edit.entity}:${edit.id}:${edit.field}`;
+      const problems = editProblems(edit);
+      for (const [path, message] of problems) ctx.addIssue({ code: 'custom', path: path ? [index, path] : [index], message });
+      if (problems.length > 0) return;
+      const { entity, id: rowId, field } = edit as JobEdit;
+      const key = `${entity}:${rowId}:${field}`;
       const first = seen.get(key);
-      if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: [index], message: `duplicate edit of ${key} (also edit ${first})` });
-      } else seen.set(key, index);
+      if (first !== undefined) ctx.addIssue({ code: 'custom', path: [index], message: `duplicate edit of ${key} (also edit ${first})` });
+      else seen.set(key, index);
     });
-  });
+  })
+  .transform((edits) => edits as JobEdit[]);
 
 export const StartJobInputSchema = z.strictObject({
   storeId: z.string().min(1).max(200),
@@ -168,7 +196,7 @@ export const StartJobInputSchema = z.strictObject({
   title: z.string().min(1).max(200),
   edits: JobEditsSchema,
 });
-export type StartJobInput = z.input<typeof StartJobInputSchema>;
+export type StartJobInput = z.output<typeof StartJobInputSchema>;
 
 export const JOB_STATUSES = [
   'queued',

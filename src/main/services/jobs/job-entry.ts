@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { BigCommerceClient, BigCommerceService, Clock } from '../bigcommerce';
-import type { JobEvent, JobStatus, JobSummary } from './edit-schema';
+import type { BigCommerceClient, BigCommerceService, Clock, RateLimiterState } from '../bigcommerce';
+import type { JobDetail, JobEvent, JobStatus, JobSummary } from './edit-schema';
 import { writeState } from './job-files';
 import type { JobRecord } from './job-record';
 import type { IntentRecord, Journal } from './journal';
+import { Gate } from './gate';
 import type { RunContext } from './run-context';
 import { Throttle } from './throttle';
 
@@ -18,6 +19,7 @@ export interface EntryDeps {
   journalFor(storeHash: string): Journal;
   progressIntervalMs: number;
   saveIntervalMs: number;
+  requestsInFlight: number;
 }
 
 /** ≤ 10 events per second per job (GUIDE: the renderer redraws a progress bar, not a log). */
@@ -31,6 +33,7 @@ export const SAVE_INTERVAL_MS = 1000;
  */
 export class JobEntry {
   stop: StopReason | null = null;
+  private gate: Gate | null = null;
   openIntents = new Map<string, IntentRecord>();
   run: Promise<void> | null = null;
   private readonly events: Throttle;
@@ -59,7 +62,36 @@ export class JobEntry {
   }
 
   summary(): JobSummary {
-    return this.record.summary(this.deps.clock.now(), this.waitedMs());
+    const now = this.deps.clock.now();
+    const limiter = this.deps.bigcommerce.limiterFor(this.storeHash).state();
+    const summary = this.record.summary(now, limiter.totalWaitedMs);
+    if (summary.etaMs !== null && summary.etaMs > 0) summary.etaMs = Math.max(summary.etaMs, this.quotaEta(limiter, now));
+    return summary;
+  }
+
+  detail(): JobDetail {
+    return { ...this.summary(), rows: this.record.rowResults() };
+  }
+
+  /**
+   * The pace so far overstates a quota-bound job's speed (its first window goes in a burst), so
+   * the ETA is at least what the quota allows for the requests still to come.
+   */
+  private quotaEta(limiter: RateLimiterState, now: number): number {
+    const { plan } = this.record;
+    if (limiter.mode !== 'metered' || !limiter.quota || !limiter.windowMs || !plan) return 0;
+    const remaining = plan.requests - (this.record.requests - plan.requestsAtStart);
+    const left = limiter.left ?? 0;
+    if (remaining <= left) return 0;
+    const untilReset = limiter.resetAt !== null ? Math.max(0, limiter.resetAt - now) : limiter.windowMs;
+    return untilReset + Math.floor((remaining - left - 1) / limiter.quota) * limiter.windowMs;
+  }
+
+  /** Batches already sent finish; those still waiting to be sent are not sent. */
+  requestStop(reason: StopReason): void {
+    const rank: Record<StopReason, number> = { pause: 1, close: 2, cancel: 3 };
+    if (this.stop === null || rank[reason] > rank[this.stop]) this.stop = reason;
+    this.gate?.refuseWaiting();
   }
 
   changed(): void {
@@ -67,14 +99,19 @@ export class JobEntry {
     this.saves.poke();
   }
 
-  /** A status change is saved (awaited) and announced at once, outside the throttle. */
+  /**
+   * A status change is announced at once, outside the throttle, and saved. Only where a job comes
+   * to rest is the save awaited: `queued` and `running` are recovered as `interrupted` either way,
+   * so the job need not wait ~40 ms of fsyncs before its first request.
+   */
   async setStatus(status: JobStatus, error?: string): Promise<void> {
     this.record.status = status;
     if (error !== undefined) this.record.error = error;
     if (status === 'completed' || status === 'completed_with_errors' || status === 'cancelled') {
       this.record.finishedAt = new Date(this.deps.clock.now()).toISOString();
     }
-    await this.save();
+    const saved = this.save();
+    if (status !== 'queued' && status !== 'running') await saved;
     this.events.flush();
     if (status !== 'queued' && status !== 'running') {
       const waiters = this.waiters;
@@ -98,6 +135,8 @@ export class JobEntry {
   context(): RunContext {
     const runId = randomBytes(4).toString('hex');
     let seq = 0;
+    const gate = new Gate(this.deps.requestsInFlight);
+    this.gate = gate;
     return {
       job: this.record,
       client: countingClient(this.deps.bigcommerce.clientFor(this.storeHash), this.record),
@@ -105,6 +144,7 @@ export class JobEntry {
       clock: this.deps.clock,
       openIntents: this.openIntents,
       newBatchId: () => `${runId}.${++seq}`,
+      sendGate: gate,
       stopRequested: () => this.stop !== null,
       changed: () => this.changed(),
     };

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readJsonFile, writeJsonAtomic } from '../fs/atomic-file';
+import { readJsonFile, writeFileAtomic, writeJsonAtomic } from '../fs/atomic-file';
 import { JOB_STATUSES, JobEditSchema, ROW_STATUSES, type JobStatus, type JsonValue, type RowStatus } from './edit-schema';
 import { JobRecord, type JobDefinition, type RowState } from './job-record';
 
@@ -29,7 +29,8 @@ export const jobsDir = (dataDir: string): string => join(dataDir, 'jobs');
 const jobDir = (dataDir: string, id: string): string => join(jobsDir(dataDir), id);
 
 export async function writeDefinition(dataDir: string, def: JobDefinition): Promise<void> {
-  await writeJsonAtomic(join(jobDir(dataDir, def.id), 'job.json'), def);
+  // Compact: 10,000 edits pretty-printed would be ~1.5 MB for nobody to read.
+  await writeFileAtomic(join(jobDir(dataDir, def.id), 'job.json'), `${JSON.stringify(def)}\n`);
 }
 
 export async function writeState(dataDir: string, job: JobRecord): Promise<void> {

@@ -1,4 +1,4 @@
-import type { JobDetail, JobEdit, JobStatus, JobSummary, JsonValue, RowStatus } from './edit-schema';
+import type { JobEdit, JobStatus, JobSummary, JsonValue, RowResult, RowStatus } from './edit-schema';
 
 /** What is written once, when a job is created (dataDir/jobs/{id}/job.json). */
 export interface JobDefinition {
@@ -38,6 +38,8 @@ export class JobRecord {
   rateLimitWaitMs = 0;
   finishedAt?: string;
   error?: string;
+  /** Requests this run expects to make, and `requests` when it began (for the ETA). */
+  plan: { requests: number; requestsAtStart: number } | null = null;
   private run: { since: number; waitBaseline: number; settledAtStart: number } | null = null;
 
   constructor(readonly def: JobDefinition) {
@@ -111,10 +113,7 @@ export class JobRecord {
     return Math.round((runMs / settled) * this.counts.pending);
   }
 
-  detail(now: number, waitedMs: number): JobDetail {
-    return {
-      ...this.summary(now, waitedMs),
-      rows: this.rows.map((row, index) => ({ index, edit: this.def.edits[index]!, ...row })),
-    };
+  rowResults(): RowResult[] {
+    return this.rows.map((row, index) => ({ index, edit: this.def.edits[index]!, ...row }));
   }
 }

@@ -11,17 +11,31 @@ import { JobStopError, rowsOf, setRows, type ReadyItem, type RunContext } from '
 /**
  * Runs a job's pending rows until done or asked to stop. Per entity: read the current values of
  * a chunk (250 rows, one GET), drop the rows that changed behind the job's back, write the rest in
- * batches with a few in flight, and only then read the next chunk, so the check is as fresh as it
- * can be when the write goes out. Pacing is entirely the store limiter's job.
+ * batches with several in flight; the next chunk is read while this chunk's last round of writes
+ * goes out, so a conflict check is at most about one chunk old when its write is sent. Pacing is
+ * entirely the store limiter's job: no sleeps here.
  */
 export async function runJob(ctx: RunContext): Promise<void> {
   // Requests a previous run or process sent without seeing the answer: settle them first so no
   // row that did land is sent again.
   if (ctx.openIntents.size > 0) await settleIntents(ctx, [...ctx.openIntents.values()]);
-  for (const [entity, items] of pendingItems(ctx.job)) {
+  const work = pendingItems(ctx.job);
+  ctx.job.plan = { requests: plannedRequests(work), requestsAtStart: ctx.job.requests };
+  for (const [entity, items] of work) {
     if (ctx.stopRequested()) return;
     await runEntity(ctx, ADAPTERS[entity], items);
   }
+}
+
+/** Requests the rows will take without faults or conflicts (for the ETA). */
+function plannedRequests(work: Map<Entity, IntentRow[]>): number {
+  let requests = 0;
+  for (const [entity, items] of work) {
+    const { batchSize, readChunk } = ADAPTERS[entity];
+    const reads = entity === 'order' ? items.length : Math.ceil(items.length / readChunk); // orders: one GET each
+    requests += Math.ceil(items.length / batchSize) + reads;
+  }
+  return requests;
 }
 
 /** Pending edits merged into one item per row, grouped per entity, in the order given. */
@@ -44,6 +58,9 @@ export function pendingItems(job: JobRecord): Map<Entity, IntentRow[]> {
   return byEntity;
 }
 
+/** Batches left in a chunk when the next chunk's read starts: about one round of sends. */
+const PREFETCH_WITHIN = 6;
+
 function chunked<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -52,18 +69,33 @@ function chunked<T>(items: T[], size: number): T[][] {
 
 async function runEntity(ctx: RunContext, adapter: EntityAdapter, items: IntentRow[]): Promise<void> {
   const pool = new Pool(adapter.inFlight);
+  const chunks = chunked(items, adapter.readChunk);
+  const stopped = () => ctx.stopRequested() || pool.failed;
+  let read: Promise<ReadyItem[]> | null = null;
+  const readChunk = (index: number) => {
+    if (read || index >= chunks.length || stopped()) return;
+    read = checkChunk(ctx, adapter, chunks[index]!);
+    read.catch(() => {}); // awaited below; this only keeps an early rejection from going unhandled
+  };
   try {
-    for (const chunk of chunked(items, adapter.readChunk)) {
-      if (ctx.stopRequested() || pool.failed) break;
-      const ready = await checkChunk(ctx, adapter, chunk);
-      for (const batch of chunked(ready, adapter.batchSize)) {
+    readChunk(0);
+    for (let i = 0; read && !stopped(); i++) {
+      const ready: ReadyItem[] = await read;
+      read = null;
+      const batches = chunked(ready, adapter.batchSize);
+      for (let b = 0; b < batches.length; b++) {
+        // Read the next chunk while this one's last round of writes is prepared and sent, so its
+        // GET is off the critical path; any earlier would make its conflict check staler.
+        if (batches.length - b <= PREFETCH_WITHIN) readChunk(i + 1);
         await pool.slot();
-        if (ctx.stopRequested() || pool.failed) break;
-        pool.run(() => writeBatch(ctx, adapter, batch));
+        if (stopped()) break;
+        pool.run(() => writeBatch(ctx, adapter, batches[b]!));
       }
+      readChunk(i + 1);
     }
   } finally {
     await pool.drain();
+    await (read as Promise<ReadyItem[]> | null)?.catch(() => {});
   }
   pool.rethrow();
 }

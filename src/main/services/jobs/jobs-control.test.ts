@@ -40,8 +40,11 @@ describe('jobs: pause, resume, cancel, close', () => {
     const edits = await priceEdits(250);
     const started = await env.start(edits);
     await env.nextEvent((e) => e.job.id === started.id && e.job.done >= 50);
+    const atPause = env.demo.stats().requests;
     const paused = await env.jobs.pause(started.id);
     expect(paused.status).toBe('paused');
+    // Prompt: only what was already handed to the client (≤ 6 writes and a chunk read) still went out.
+    expect(env.demo.stats().requests - atPause).toBeLessThanOrEqual(7);
     expect(paused.pending).toBeGreaterThan(0);
     await expectStoreMatches(started.id, edits);
     const requests = env.demo.stats().requests;

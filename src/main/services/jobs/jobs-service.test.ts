@@ -113,7 +113,7 @@ describe('jobs: input validation', () => {
     env = await startJobsEnv(FAST);
     const base = { storeId: 's', storeHash: env.storeHash, title: 't' };
     const bad = async (edits: unknown[]) => {
-      const error = await env.jobs.start({ ...base, edits }).catch((e: unknown) => e);
+      const error = await env.jobs.start({ ...base, edits: edits as JobEdit[] }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).code).toBe('VALIDATION');
       return (error as AppError).message;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/rpc';
 import { systemClock, type BigCommerceService, type Clock } from '../bigcommerce';
-import { StartJobInputSchema, type JobDetail, type JobEdit, type JobEvent, type JobSummary } from './edit-schema';
+import { StartJobInputSchema, type JobDetail, type JobEdit, type JobEvent, type JobSummary, type StartJobInput } from './edit-schema';
 import { listJobIds, loadJob, writeDefinition } from './job-files';
 import { JobEntry, PROGRESS_INTERVAL_MS, SAVE_INTERVAL_MS, type EntryDeps } from './job-entry';
 import { JobRecord, RESUMABLE, TERMINAL, type JobDefinition } from './job-record';
@@ -18,10 +18,17 @@ export interface JobsServiceDeps {
   /** Test hooks; defaults 100 ms (≤ 10 events/s) and 1000 ms. */
   progressIntervalMs?: number;
   saveIntervalMs?: number;
+  /**
+   * Write requests a job hands to the client at once (default 6, the store limiter's default
+   * concurrency; keep them equal). More batches than this are prepared (journal intent written)
+   * so no permit idles, but only this many are ever waiting on the limiter, so pause is prompt.
+   */
+  requestsInFlight?: number;
 }
 
 export interface JobsService {
-  start(input: unknown): Promise<JobSummary>;
+  /** Validates the input (AppError VALIDATION), saves the job, queues it behind the store's running job. */
+  start(input: StartJobInput): Promise<JobSummary>;
   list(storeId?: string): JobSummary[];
   get(jobId: string): JobDetail;
   /** Finishes the batches in flight, then stops; resolves with the paused job. */
@@ -55,6 +62,7 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
     onEvent: deps.onEvent,
     progressIntervalMs: deps.progressIntervalMs ?? PROGRESS_INTERVAL_MS,
     saveIntervalMs: deps.saveIntervalMs ?? SAVE_INTERVAL_MS,
+    requestsInFlight: deps.requestsInFlight ?? 6,
     journalFor(storeHash) {
       let journal = journals.get(storeHash);
       if (!journal) journals.set(storeHash, (journal = openJournal(journalPath(deps.dataDir, storeHash))));
@@ -77,13 +85,16 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
     queues.set(job.storeHash, next);
   }
 
-  async function runEntry(job: JobEntry): Promise<void> {
-    if (job.record.status !== 'queued' || closing) return;
-    job.stop = null;
-    job.record.error = undefined;
-    job.record.startRun(clock.now(), job.waitedMs());
-    await job.setStatus('running');
+  function runEntry(job: JobEntry): Promise<void> {
+    if (job.record.status !== 'queued' || closing) return Promise.resolve();
+    // job.run is set before the first await, so close() always sees a run that has begun.
     const run = (async () => {
+      job.stop = null;
+      job.record.error = undefined;
+      job.record.startRun(clock.now(), job.waitedMs());
+      // Create/open the journal while the first chunk is read, not before the first write.
+      entryDeps.journalFor(job.storeHash).prepare().catch(() => {});
+      await job.setStatus('running');
       let error: unknown = null;
       try {
         await runJob(job.context());
@@ -94,8 +105,9 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
       await finishRun(job, error);
     })();
     job.run = run;
-    await run;
-    job.run = null;
+    return run.finally(() => {
+      job.run = null;
+    });
   }
 
   async function create(def: Omit<JobDefinition, 'version' | 'id' | 'createdAt'>): Promise<JobSummary> {
@@ -110,7 +122,7 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
     return job.summary();
   }
 
-  async function start(input: unknown): Promise<JobSummary> {
+  async function start(input: StartJobInput): Promise<JobSummary> {
     const parsed = StartJobInputSchema.safeParse(input);
     if (!parsed.success) {
       const issues = parsed.error.issues.slice(0, 20).map((i) => `${i.path.join('.') || 'input'}: ${i.message}`);
@@ -123,7 +135,7 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
     const job = entry(jobId);
     if (job.record.status === 'queued') await job.setStatus('paused');
     else if (job.record.status === 'running') {
-      job.stop ??= 'pause';
+      job.requestStop('pause');
       await job.settled();
     } else throw new AppError('CONFLICT', `Job ${jobId} is ${job.record.status}; only a queued or running job can be paused`);
     return job.summary();
@@ -143,7 +155,7 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
     const job = entry(jobId);
     const { status } = job.record;
     if (status === 'running') {
-      job.stop = 'cancel';
+      job.requestStop('cancel');
       await job.settled();
     } else if (!TERMINAL.has(status)) {
       for (const index of job.record.pendingIndexes()) job.record.set(index, { status: 'skipped', message: 'Job cancelled' });
@@ -209,7 +221,7 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
 
   async function close(): Promise<void> {
     closing = true;
-    for (const job of jobs.values()) if (job.record.status === 'running') job.stop ??= 'close';
+    for (const job of jobs.values()) if (job.record.status === 'running') job.requestStop('close');
     await Promise.all([...jobs.values()].map((job) => job.run));
     await Promise.all([...jobs.values()].map((job) => job.save()));
     await Promise.all([...journals.values()].map((journal) => journal.close()));
@@ -223,7 +235,7 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
         .filter((job) => storeId === undefined || job.record.def.storeId === storeId)
         .map((job) => job.summary())
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
-    get: (jobId) => entry(jobId).record.detail(clock.now(), entry(jobId).waitedMs()),
+    get: (jobId) => entry(jobId).detail(),
     pause,
     resume,
     cancel,

@@ -1,5 +1,6 @@
 import type { BigCommerceClient, Clock } from '../bigcommerce';
 import type { JsonValue } from './edit-schema';
+import type { Gate } from './gate';
 import type { JobRecord, RowState } from './job-record';
 import type { IntentRecord, IntentRow, Journal } from './journal';
 
@@ -13,6 +14,8 @@ export interface RunContext {
   /** This job's intents with no applied/settled record yet (requests whose outcome is unknown). */
   openIntents: Map<string, IntentRecord>;
   newBatchId(): string;
+  /** Write requests actually sent at once (see JobsServiceDeps.requestsInFlight). */
+  sendGate: Gate;
   stopRequested(): boolean;
   /** Rows changed: progress event (throttled) and state save (throttled). */
   changed(): void;

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createBigCommerceService } from '../../bigcommerce';
+import type { JobEdit } from '../edit-schema';
 import { createJobsService } from '../jobs-service';
 
 /**
@@ -11,7 +12,7 @@ const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}
 
 const bigcommerce = createBigCommerceService({ apiOrigin, getToken: async () => token });
 const jobs = createJobsService({ dataDir, bigcommerce, onEvent: print });
-const edits: unknown = JSON.parse(await readFile(editsFile, 'utf8'));
+const edits = JSON.parse(await readFile(editsFile, 'utf8')) as JobEdit[];
 const job = await jobs.start({ storeId: 'crash-store', storeHash, title: 'crash test', edits });
 print({ type: 'started', id: job.id });
 print({ type: 'finished', job: await jobs.waitFor(job.id) });
