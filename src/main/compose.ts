@@ -5,6 +5,7 @@ import { createEventBus, type EventBus } from './rpc/event-bus';
 import { createHandlers } from './rpc/handlers';
 import { createBigCommerceClient, createBigCommerceService, createRateLimiter, type BigCommerceService } from './services/bigcommerce';
 import { createCatalogService, type CatalogService } from './services/catalog';
+import { createJobsService, type JobsService } from './services/jobs';
 import { createKeychain, loadKeytar, DEFAULT_KEYCHAIN_SERVICE, type Keychain } from './services/secrets/keychain';
 import { startBudgetFeed } from './services/stores/budget-feed';
 import { createStoresService, type DemoStoreRef, type StoresService } from './services/stores/stores-service';
@@ -26,6 +27,7 @@ export interface Services {
   stores: StoresService;
   bigcommerce: BigCommerceService;
   catalog: CatalogService;
+  jobs: JobsService;
 }
 
 export interface ComposedApp {
@@ -72,7 +74,28 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     },
   });
 
-  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog };
+  const jobs = createJobsService({
+    dataDir: options.dataDir,
+    bigcommerce,
+    onEvent: (e) => {
+      events.emit('jobs.progressed', e.job);
+      if (e.job.finishedAt || e.job.status === 'paused' || e.job.status === 'interrupted') void patchCatalog(e.job.id);
+    },
+  });
+  // The grid should show what a job wrote without refetching the catalog.
+  const patched = new Map<string, Set<number>>();
+  async function patchCatalog(jobId: string): Promise<void> {
+    const detail = jobs.get(jobId);
+    const done = patched.get(jobId) ?? new Set<number>();
+    patched.set(jobId, done);
+    const applied = detail.rows.filter((r) => r.status === 'applied' && !done.has(r.index) && (r.edit.entity === 'product' || r.edit.entity === 'variant'));
+    for (const r of applied) done.add(r.index);
+    if (applied.length === 0 || !(await catalog.snapshot(detail.storeId))) return;
+    await catalog.applyLocal(detail.storeId, applied.map((r) => r.edit)).catch((error: unknown) => log(`[catalog] could not patch after job ${jobId}: ${String(error)}`));
+  }
+  await jobs.recover();
+
+  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs };
   const dispatch = createDispatcher(createHandlers(services), {
     validateResults: options.strict,
     onUnexpectedError: (method, error) => log(`[rpc] ${method} failed: ${error instanceof Error ? error.stack : String(error)}`),
@@ -83,6 +106,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     events,
     async close() {
       stopBudgetFeed();
+      await jobs.close();
       await catalog.close();
       bigcommerce.close();
     },

@@ -1,3 +1,4 @@
+import type { ProductRowData } from '../../shared/contract';
 import type { Services } from '../compose';
 import { toBudget } from '../services/stores/budget-feed';
 import type { Handlers } from './dispatch';
@@ -18,11 +19,26 @@ export function createHandlers(s: Services): Handlers {
       const { storeHash } = s.stores.resolve(storeId);
       return mode === 'full' ? s.catalog.load(storeId, storeHash, { force: true }) : s.catalog.load(storeId, storeHash);
     },
+    'catalog.listProducts': async ({ storeId, offset, limit, ids }) => {
+      s.stores.resolve(storeId);
+      const snapshot = await s.catalog.snapshot(storeId);
+      const all = snapshot?.products ?? [];
+      // Cached rows are readonly by type; they are serialized across the boundary, never mutated.
+      const products = ids ? await s.catalog.get(storeId, ids) : all.slice(offset, offset + limit);
+      return { total: all.length, offset: ids ? 0 : offset, products: products as ProductRowData[] };
+    },
     'catalog.getStatus': async ({ storeId }) => {
       s.stores.resolve(storeId);
       const snapshot = await s.catalog.snapshot(storeId);
       return { storeId, syncedAt: snapshot?.syncedAt ?? null, products: snapshot?.products.length ?? 0, variants: snapshot?.variantCount ?? 0 };
     },
+    'jobs.start': ({ storeId, title, edits }) => s.jobs.start({ storeId, storeHash: s.stores.resolve(storeId).storeHash, title, edits }),
+    'jobs.list': ({ storeId }) => s.jobs.list(storeId),
+    'jobs.get': ({ jobId }) => s.jobs.get(jobId),
+    'jobs.pause': ({ jobId }) => s.jobs.pause(jobId),
+    'jobs.resume': ({ jobId }) => s.jobs.resume(jobId),
+    'jobs.cancel': ({ jobId }) => s.jobs.cancel(jobId),
+    'jobs.undo': ({ jobId }) => s.jobs.undo(jobId),
     'stores.getBudget': ({ id }) => {
       const store = s.stores.resolve(id);
       return toBudget(id, store.storeHash, s.bigcommerce.limiterFor(store.storeHash).state());

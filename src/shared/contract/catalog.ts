@@ -22,7 +22,46 @@ export const CatalogStatus = z.object({
 });
 export type CatalogStatus = z.infer<typeof CatalogStatus>;
 
+const Money = z.string();
+export const VariantRowSchema = z.object({
+  id: z.number().int(),
+  product_id: z.number().int(),
+  sku: z.string(),
+  price: Money.nullable(),
+  sale_price: Money.nullable(),
+  cost_price: Money.nullable(),
+  inventory_level: z.number().int().nullable(),
+  bin_picking_number: z.string().nullable(),
+  option_values: z.array(z.object({ label: z.string(), option_display_name: z.string() })),
+});
+export const ProductRowSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  sku: z.string(),
+  price: Money,
+  sale_price: Money,
+  cost_price: Money,
+  retail_price: Money,
+  inventory_level: z.number().int(),
+  inventory_tracking: z.enum(['none', 'product', 'variant']),
+  bin_picking_number: z.string(),
+  is_visible: z.boolean(),
+  brand_id: z.number().int(),
+  categories: z.array(z.number().int()),
+  weight: z.number(),
+  date_modified: z.string(),
+  variants: z.array(VariantRowSchema),
+});
+export type ProductRowData = z.infer<typeof ProductRowSchema>;
+
+export const ProductPage = z.object({ total: z.number().int(), offset: z.number().int(), products: z.array(ProductRowSchema) });
+
 export const catalogMethods = {
+  'catalog.listProducts': method(
+    z.object({ storeId: StoreId, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5000).default(500), ids: z.array(z.number().int().positive()).max(5000).optional() }).strict(),
+    ProductPage,
+    'Products from the local catalog cache, by position (sorted by id) or by ids.',
+  ),
   'catalog.sync': method(
     z.object({ storeId: StoreId, mode: z.enum(['refresh', 'full']).default('refresh') }).strict(),
     SyncResult,

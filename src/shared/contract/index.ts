@@ -1,18 +1,21 @@
 import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import { catalogEvents, catalogMethods } from './catalog';
+import { jobsEvents, jobsMethods } from './jobs';
 import { storesEvents, storesMethods } from './stores';
 
 export * from './define';
 export * from './app';
 export * from './stores';
 export * from './catalog';
+export * from './jobs';
 
 /** Every renderer→main call. Adding a method here without a handler in main fails the type check. */
 export const contract = {
   ...appMethods,
   ...storesMethods,
   ...catalogMethods,
+  ...jobsMethods,
 };
 
 /** Every main→renderer event. */
@@ -20,6 +23,7 @@ export const events = {
   ...appEvents,
   ...storesEvents,
   ...catalogEvents,
+  ...jobsEvents,
 };
 
 export type Contract = typeof contract;

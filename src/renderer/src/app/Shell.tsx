@@ -1,5 +1,6 @@
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { CatalogPanel } from '../features/catalog/CatalogPanel';
+import { ActivityView } from '../features/jobs/ActivityView';
 import { Toasts } from '../components/Toasts';
 import { StoreSwitcher, useActiveStore } from '../features/stores/StoreSwitcher';
 import { StatusBar } from './StatusBar';
@@ -68,6 +69,7 @@ function SectionView({ section, hint }: { section: SectionId; hint: string }) {
       </>
     );
   }
+  if (section === 'activity') return <ActivityView />;
   return (
     <div className="panel-message">
       <p>{hint}</p>

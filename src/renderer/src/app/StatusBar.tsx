@@ -4,6 +4,33 @@ import { call, hostMode } from '../api/client';
 import { queryKey } from '../api/queries';
 import { useActiveStore } from '../features/stores/StoreSwitcher';
 import { useBudget } from '../features/stores/useBudget';
+import { useJobs } from '../features/jobs/useJobs';
+import { formatDuration } from '../features/jobs/format';
+import { useUi } from './ui-store';
+
+function JobsIndicator({ storeId }: { storeId: string | undefined }) {
+  const { data: jobs } = useJobs(storeId);
+  const go = useUi((s) => s.go);
+  const running = (jobs ?? []).filter((j) => j.status === 'running' || j.status === 'queued' || j.status === 'paused');
+  const current = running[0];
+  return (
+    <button type="button" className="status-item status-button" data-testid="status-jobs" onClick={() => go('activity')}>
+      Jobs:{' '}
+      {current ? (
+        <>
+          <span className="meter" aria-hidden>
+            <span className="meter-fill" style={{ width: `${current.total ? (100 * (current.total - current.pending)) / current.total : 0}%` }} />
+          </span>
+          {current.title} · {current.total - current.pending}/{current.total}
+          {current.status === 'paused' ? ' · paused' : current.etaMs !== null ? ` · ETA ${formatDuration(current.etaMs)}` : ''}
+          {running.length > 1 && <span className="muted"> · +{running.length - 1} more</span>}
+        </>
+      ) : (
+        <span className="muted">none running</span>
+      )}
+    </button>
+  );
+}
 
 function useNow(intervalMs: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -56,9 +83,7 @@ export function StatusBar() {
         )}
       </span>
       <BudgetIndicator storeId={store?.id} />
-      <span className="status-item" data-testid="status-jobs">
-        Jobs: <span className="muted">none running</span>
-      </span>
+      <JobsIndicator storeId={store?.id} />
       <span className="status-spacer" />
       <span className="status-item muted">
         {info.data ? `Stockroom ${info.data.version} · ${hostMode === 'electron' ? 'desktop' : 'browser mode'}` : ''}

@@ -41,9 +41,10 @@ export function StoreSwitcher() {
         })}
       </ul>
       {data.keychain.status === 'unavailable' && (
-        <p className="warning-text" role="status">
-          No OS keychain: {data.keychain.message}
-        </p>
+        <details className="keychain-warning" role="status">
+          <summary>No OS keychain: tokens cannot be saved</summary>
+          <p>{data.keychain.message}</p>
+        </details>
       )}
       {editing && <StoreDialog store={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
     </nav>

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { useActiveStore } from '../stores/StoreSwitcher';
+import { formatDuration, progressShare, STATUS_LABELS } from './format';
+import { JobActions } from './JobActions';
+import { JobDetailPanel } from './JobDetailPanel';
+import { useJobs } from './useJobs';
+
+/** Activity: every bulk job of the active store, live, with per-row results and undo. */
+export function ActivityView() {
+  const store = useActiveStore();
+  const { data: jobs, isPending, error } = useJobs(store?.id);
+  const [openId, setOpenId] = useState<string | null>(null);
+  if (!store) return <p className="panel-message">Select a store.</p>;
+  if (isPending) return <p className="panel-message">Loading jobs…</p>;
+  if (error) return <p className="panel-message error-text">{error.message}</p>;
+  if (jobs.length === 0) {
+    return (
+      <div className="panel-message">
+        <h2>No bulk jobs yet</h2>
+        <p>Changes you apply from the grids run here as rate-limited jobs, with per-row results and undo.</p>
+      </div>
+    );
+  }
+  const open = jobs.find((j) => j.id === openId) ?? null;
+  return (
+    <div className="activity">
+      <table className="table" aria-label="Jobs">
+        <thead>
+          <tr>
+            <th>Job</th>
+            <th>Status</th>
+            <th>Progress</th>
+            <th className="num">Applied</th>
+            <th className="num">Failed</th>
+            <th className="num">Conflicts</th>
+            <th className="num">Requests</th>
+            <th className="num">Rate-limit wait</th>
+            <th className="num">Duration</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {jobs.map((job) => (
+            <tr key={job.id} className={job.id === openId ? 'selected' : undefined} onClick={() => setOpenId(job.id)} aria-selected={job.id === openId}>
+              <td>
+                <button type="button" className="link-button row-link" onClick={() => setOpenId(job.id)}>
+                  {job.title}
+                </button>
+                {job.kind === 'undo' && <span className="badge">undo</span>}
+              </td>
+              <td>
+                <span className={`status status-${job.status}`}>{STATUS_LABELS[job.status]}</span>
+              </td>
+              <td>
+                <span className="meter wide" role="progressbar" aria-valuemin={0} aria-valuemax={job.total} aria-valuenow={job.total - job.pending} aria-label={`${job.title} progress`}>
+                  <span className="meter-fill" style={{ width: `${progressShare(job) * 100}%` }} />
+                </span>
+                <span className="muted"> {job.total - job.pending}/{job.total}</span>
+                {job.status === 'running' && job.etaMs !== null && <span className="muted"> · ETA {formatDuration(job.etaMs)}</span>}
+              </td>
+              <td className="num">{job.done}</td>
+              <td className={`num${job.failed ? ' error-text' : ''}`}>{job.failed}</td>
+              <td className={`num${job.conflicts ? ' warning-text-inline' : ''}`}>{job.conflicts}</td>
+              <td className="num">{job.requests}</td>
+              <td className="num">{formatDuration(job.rateLimitWaitMs)}</td>
+              <td className="num">{formatDuration(job.elapsedMs)}</td>
+              <td onClick={(e) => e.stopPropagation()}>
+                <JobActions job={job} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {open && <JobDetailPanel job={open} onClose={() => setOpenId(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
+import type { JobSummary, RowResult } from '../../../../shared/contract';
+import { formatLike, formatValue, STATUS_LABELS } from './format';
+import { useJobDetail } from './useJobs';
+
+const FILTERS = ['all', 'failed', 'conflict', 'applied', 'pending', 'skipped'] as const;
+type Filter = (typeof FILTERS)[number];
+
+/** Per-row results of one job; virtualized, since a job can hold 100,000 rows. */
+export function JobDetailPanel({ job, onClose }: { job: JobSummary; onClose(): void }) {
+  const { data, isPending, error } = useJobDetail(job.id);
+  const [filter, setFilter] = useState<Filter>(job.failed || job.conflicts ? (job.failed ? 'failed' : 'conflict') : 'all');
+  const rows = useMemo(() => (data?.rows ?? []).filter((r) => filter === 'all' || r.status === filter), [data, filter]);
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design; this component is not memoized by the compiler.
+  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => 28, overscan: 12 });
+  return (
+    <section className="job-detail" aria-label={`Results of ${job.title}`}>
+      <header className="job-detail-header">
+        <h2>{job.title}</h2>
+        <span className="muted">{STATUS_LABELS[job.status]}</span>
+        {job.error && <span className="error-text">{job.error}</span>}
+        <span className="spacer" />
+        <div role="tablist" aria-label="Filter rows" className="segmented">
+          {FILTERS.map((f) => (
+            <button key={f} type="button" role="tab" aria-selected={filter === f} className={filter === f ? 'active' : ''} onClick={() => setFilter(f)}>
+              {f}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="icon-button" aria-label="Close results" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      {isPending && <p className="muted pad">Loading rows…</p>}
+      {error && <p className="error-text pad">{error.message}</p>}
+      <div className="row-results" role="table" aria-label="Row results" aria-rowcount={rows.length} ref={scroller}>
+        <div role="row" className="row-result head">
+          <span role="columnheader">Row</span>
+          <span role="columnheader">Field</span>
+          <span role="columnheader">From</span>
+          <span role="columnheader">To</span>
+          <span role="columnheader">Result</span>
+          <span role="columnheader">Detail</span>
+        </div>
+        <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+          {virtual.getVirtualItems().map((item) => (
+            <ResultRow key={item.key} row={rows[item.index]!} top={item.start} />
+          ))}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function ResultRow({ row, top }: { row: RowResult; top: number }) {
+  const what = `${row.edit.entity} ${row.edit.id}`;
+  const detail = row.status === 'conflict' ? `store now has ${formatLike(row.serverValue, row.edit.from)}` : (row.message ?? '');
+  return (
+    <div role="row" className={`row-result state-${row.status}`} style={{ transform: `translateY(${top}px)` }}>
+      <span role="cell">{what}</span>
+      <span role="cell">{row.edit.field}</span>
+      <span role="cell">{formatValue(row.edit.from)}</span>
+      <span role="cell">{formatValue(row.edit.to)}</span>
+      <span role="cell">{row.status}</span>
+      <span role="cell" title={detail}>
+        {detail}
+      </span>
+    </div>
+  );
+}

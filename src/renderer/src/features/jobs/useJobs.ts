@@ -1,0 +1,61 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { JobSummary } from '../../../../shared/contract';
+import { call, onEvent } from '../../api/client';
+import { queryKey } from '../../api/queries';
+import { useToasts } from '../../components/toast-store';
+
+/** Jobs of a store, kept live by jobs.progressed events (no polling). */
+export function useJobs(storeId: string | undefined) {
+  const client = useQueryClient();
+  useEffect(
+    () =>
+      onEvent('jobs.progressed', (job) => {
+        client.setQueryData<JobSummary[]>(queryKey('jobs.list', { storeId: job.storeId }), (jobs) => upsert(jobs, job));
+        if (isFinished(job)) void client.invalidateQueries({ queryKey: queryKey('jobs.get', { jobId: job.id }) });
+      }),
+    [client],
+  );
+  return useQuery({
+    queryKey: queryKey('jobs.list', { storeId: storeId ?? '' }),
+    queryFn: () => call('jobs.list', { storeId: storeId! }),
+    enabled: !!storeId,
+    staleTime: Infinity,
+  });
+}
+
+export function useJobDetail(jobId: string | null) {
+  return useQuery({
+    queryKey: queryKey('jobs.get', { jobId: jobId ?? '' }),
+    queryFn: () => call('jobs.get', { jobId: jobId! }),
+    enabled: !!jobId,
+  });
+}
+
+type JobAction = 'jobs.pause' | 'jobs.resume' | 'jobs.cancel' | 'jobs.undo';
+
+export function useJobAction(action: JobAction) {
+  const client = useQueryClient();
+  const push = useToasts((s) => s.push);
+  return useMutation({
+    mutationFn: (jobId: string) => call(action, { jobId }),
+    onSuccess: (job) => {
+      client.setQueryData<JobSummary[]>(queryKey('jobs.list', { storeId: job.storeId }), (jobs) => upsert(jobs, job));
+      if (action === 'jobs.undo') push('info', `Undo started: ${job.title}`);
+    },
+    onError: (error) => push('error', error.message),
+  });
+}
+
+export function isFinished(job: JobSummary): boolean {
+  return ['completed', 'completed_with_errors', 'cancelled', 'failed'].includes(job.status);
+}
+
+function upsert(jobs: JobSummary[] | undefined, job: JobSummary): JobSummary[] {
+  const list = jobs ?? [];
+  const at = list.findIndex((j) => j.id === job.id);
+  if (at < 0) return [job, ...list];
+  const next = list.slice();
+  next[at] = job;
+  return next;
+}
