@@ -175,11 +175,12 @@ describe('catalog service against the demo store', () => {
   it('clear() stops a running sync (a queued one too) and forgets the store, memory and file', async () => {
     const { catalog, events } = h.connect();
     await catalog.load('store-1', h.storeHash);
-    const refresh = catalog.refresh('store-1', h.storeHash);
-    const queuedFull = catalog.load('store-1', h.storeHash, { force: true });
+    // Expectations are attached before clear(): the syncs reject while clear() is still running.
+    const refresh = expect(catalog.refresh('store-1', h.storeHash)).rejects.toThrow(/cancelled|abort/i);
+    const queuedFull = expect(catalog.load('store-1', h.storeHash, { force: true })).rejects.toThrow(/cancelled|abort/i);
     await catalog.clear('store-1');
-    await expect(refresh).rejects.toThrow(/cancelled|abort/i);
-    await expect(queuedFull).rejects.toThrow(/cancelled|abort/i);
+    await refresh;
+    await queuedFull;
     expect(await catalog.snapshot('store-1')).toBeNull();
     await expect(readFile(cachePath(h))).rejects.toMatchObject({ code: 'ENOENT' });
     expect(events.filter((e) => e.type === 'synced')).toHaveLength(1);
