@@ -44,7 +44,7 @@ export async function startBrowserMode(dataDir: string, extraEnv: Record<string,
 }
 
 export async function stopBrowserMode(app: RunningApp): Promise<void> {
-  if (app.process.exitCode !== null) return;
+  if (app.process.exitCode !== null || app.process.signalCode !== null) return;
   const exited = new Promise((resolve) => app.process.once('exit', resolve));
   app.process.kill('SIGTERM');
   await exited;
