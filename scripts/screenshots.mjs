@@ -97,6 +97,8 @@ try {
   }
 } finally {
   await browser.close();
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
+  await exited;
   await rm(dataDir, { recursive: true, force: true });
 }
