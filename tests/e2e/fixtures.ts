@@ -11,6 +11,8 @@ const ROOT = join(import.meta.dirname, '../..');
 export interface RunningApp {
   launchUrl: string;
   keychainService: string;
+  /** Everything the app printed so far (stdout and stderr). */
+  output(): string;
   origin: string;
   dataDir: string;
   process: ChildProcess;
@@ -40,7 +42,7 @@ export async function startBrowserMode(dataDir: string, extraEnv: Record<string,
     child.stderr.on('data', onData);
     child.on('exit', (code) => reject(new Error(`browser mode exited with ${code}:\n${output}`)));
   });
-  return { launchUrl, keychainService, origin: new URL(launchUrl).origin, dataDir, process: child };
+  return { launchUrl, keychainService, output: () => output, origin: new URL(launchUrl).origin, dataDir, process: child };
 }
 
 export async function stopBrowserMode(app: RunningApp): Promise<void> {

@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { StoreDialog } from './pages/store-dialog';
 import { startDemoStoreCli, type StandaloneDemoStore } from './support/demo-store-cli';
@@ -35,6 +37,9 @@ test('adds a store after a connection test, switches to it, then removes it', as
   await expect(shell.statusBar.getByTestId('status-store')).toContainText('Acme (e2e)');
   const secrets = keychainSecrets(app.keychainService);
   if (secrets) expect(secrets).toEqual([store.token]);
+  // The token is in the keychain and nowhere else: no file under the data dir, no log line.
+  for (const file of await filesUnder(app.dataDir)) expect(await readFile(file, 'latin1'), file).not.toContain(store.token);
+  expect(app.output()).not.toContain(store.token);
 
   await page.getByRole('button', { name: 'Edit Acme (e2e)' }).click();
   page.once('dialog', (d) => void d.accept());
@@ -54,3 +59,8 @@ test('a wrong store hash gets a clear message and adds nothing', async ({ page, 
   await dialog.root.getByRole('button', { name: 'Close' }).click();
   await expect(shell.storeButton(/Typo/)).toHaveCount(0);
 });
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
