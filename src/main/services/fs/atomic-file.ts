@@ -26,8 +26,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   await syncDir(dir);
 }
 
-async function syncDir(dir: string): Promise<void> {
-  // Directory fsync makes the rename durable on Linux; Windows cannot open folders, and does not need it.
+/** Makes a rename or a new file's directory entry durable (Linux); Windows cannot open folders, and does not need it. */
+export async function syncDir(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   const handle = await open(dir, 'r');
   try {

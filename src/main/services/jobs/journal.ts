@@ -1,6 +1,7 @@
 import { writeSync } from 'node:fs';
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { syncDir } from '../fs/atomic-file';
 import type { Entity, JsonValue } from './edit-schema';
 
 /**
@@ -141,17 +142,6 @@ async function lastByte(path: string): Promise<number | null> {
     return buffer[0] ?? null;
   } finally {
     await file.close();
-  }
-}
-
-async function syncDir(dir: string): Promise<void> {
-  // A new file's directory entry must be durable too (Linux); Windows cannot open folders.
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }
 
