@@ -152,11 +152,24 @@ describe('client: 429 and retries', () => {
     const res = await client.request({ method: 'PUT', version: 'v3', path: '/catalog/variants', body: [] });
     expect(res.data).toEqual({ ok: true });
     expect(server.requests).toHaveLength(4);
-    const [a, b, c] = clock.sleeps.filter((ms) => ms >= 100);
-    expect(a).toBeGreaterThanOrEqual(250);
-    expect(a).toBeLessThanOrEqual(500);
+    expect(clock.sleeps).toHaveLength(3); // the back-offs, nothing else
+    const [a, b, c] = clock.sleeps;
+    // A quick first retry (most 5xx are one-off blips), then the growing series.
+    expect(a).toBeGreaterThanOrEqual(50);
+    expect(a).toBeLessThanOrEqual(100);
     expect(b).toBeGreaterThanOrEqual(500);
+    expect(b).toBeLessThanOrEqual(1000);
     expect(c).toBeGreaterThanOrEqual(1000);
+    expect(c).toBeLessThanOrEqual(2000);
+  });
+
+  it('still rides out a ~3.5 s outage with the default retries before giving up', async () => {
+    const { server, clock, client } = await setup(() => ({ status: 503, raw: 'down' }));
+    const start = clock.now();
+    const err = await caught(client.request({ method: 'GET', version: 'v3', path: '/a' }));
+    expect(err).toMatchObject({ code: 'SERVER', status: 503 });
+    expect(server.requests).toHaveLength(5);
+    expect(clock.now() - start).toBeGreaterThanOrEqual(50 + 500 + 1000 + 2000);
   });
 
   it('retries a dropped connection on GET; a POST fails with NETWORK after one attempt', async () => {

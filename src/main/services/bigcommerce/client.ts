@@ -5,9 +5,10 @@ import type { Permit, Priority, RateLimiter } from './rate-limiter';
 /**
  * One client per store. Every attempt goes through the store's shared limiter. Retries:
  * - 429: always (the request was not processed); the limiter decides how long everyone waits.
- * - 500/502/503/504 and network errors/timeouts: jittered exponential back-off, idempotent requests
- *   only. GET/PUT/DELETE default to idempotent (a batch PUT of absolute values is safe to repeat);
- *   POST never is unless the caller says so. For creates, see createWithCheck.
+ * - 500/502/503/504 and network errors/timeouts: a quick first retry (50–100 ms), then jittered
+ *   exponential back-off (0.5–1 s, 1–2 s, 2–4 s), idempotent requests only. GET/PUT/DELETE
+ *   default to idempotent (a batch PUT of absolute values is safe to repeat); POST never is
+ *   unless the caller says so. For creates, see createWithCheck.
  * Timeouts use real time (AbortSignal.timeout), not the injected clock: they guard against a hung
  * socket, and tests exercise them with short real timeouts.
  * The token goes only into the X-Auth-Token header; errors carry method and path, never the URL
@@ -57,6 +58,12 @@ export interface BigCommerceClientOptions {
   maxRetries?: number;
   /** Give up after this many 429s for one request. Default 10. */
   maxRateLimitRetries?: number;
+  /**
+   * The first 5xx/network retry waits retryFirstMs/2–retryFirstMs (default 100, at most
+   * retryBaseMs): most failures are one-off blips, and the retry still goes through the limiter.
+   */
+  retryFirstMs?: number;
+  /** Retry n ≥ 2 waits equal jitter on retryBaseMs × 2^(n−1) (default 500: 0.5–1 s, 1–2 s, 2–4 s). */
   retryBaseMs?: number;
   retryMaxMs?: number;
 }
@@ -90,7 +97,11 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
 
   function backoff(failures: number): number {
     const cap = options.retryMaxMs ?? 30_000;
-    const exp = Math.min(cap, (options.retryBaseMs ?? 500) * 2 ** (failures - 1));
+    const base = options.retryBaseMs ?? 500;
+    // One quick retry for a blip (most 5xx are one-offs), then the exponential series, so a longer
+    // outage is still ridden out over ~3.5 s with the defaults: 50–100 ms, 0.5–1 s, 1–2 s, 2–4 s.
+    const exp =
+      failures === 1 ? Math.min(cap, base, options.retryFirstMs ?? 100) : Math.min(cap, base * 2 ** (failures - 1));
     return exp / 2 + (exp / 2) * clock.random(); // "equal jitter": never 0, never in lock-step
   }
 

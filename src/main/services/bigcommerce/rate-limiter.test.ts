@@ -212,3 +212,156 @@ describe('rate limiter: per-endpoint caps', () => {
     await Promise.all(posts);
   });
 });
+
+describe('rate limiter: window edges', () => {
+  const headers = (left: number, resetMs: number) => ({
+    'x-rate-limit-requests-quota': '10',
+    'x-rate-limit-requests-left': String(left),
+    'x-rate-limit-time-reset-ms': String(resetMs),
+    'x-rate-limit-time-window-ms': '1000',
+  });
+  const acquire = (h: ReturnType<typeof harness>) => h.limiter.acquire({ method: 'GET', version: 'v3', path: '/x' });
+
+  it('sends nothing while the estimate is 0 and the reset is ahead, even after a quiet spell', async () => {
+    const h = harness({ quota: 5, windowMs: 1000, latencyMs: 10 });
+    const windowStart = h.clock.now();
+    await h.run(Promise.all(Array.from({ length: 5 }, () => h.call('bulk')))); // the window is spent
+    await h.clock.advance(500); // quiet for longer than the stale-probe threshold
+    // E.g. a 5xx retry arriving while the job waits out the window: a "stale probe" now could
+    // only earn a 429 (and a pause rounded up to whole seconds).
+    const late = h.call('bulk');
+    await h.clock.advance(100);
+    expect(h.log.dispatchTimes).toHaveLength(5);
+    expect(h.limiter.state().queued.bulk).toBe(1);
+    await h.run(late);
+    expect(h.sim.rejected).toBe(0);
+    expect(h.log.ours429).toBe(0);
+    const sent = h.log.dispatchTimes[5]!;
+    expect(sent).toBeGreaterThanOrEqual(windowStart + 1000);
+    // The reset estimate is late only by the response's trip (5 ms here) plus the 10 ms guard.
+    expect(sent).toBeLessThanOrEqual(windowStart + 1000 + 5 + 10 + 1);
+  });
+
+  it('still sends one probe alone after a quiet spell when units are left (another app may have spent them)', async () => {
+    const h = harness({ quota: 20, windowMs: 1000, maxConcurrency: 6 });
+    await h.run(h.call('bulk')); // we believe 19 are left
+    await h.clock.advance(400);
+    h.sim.otherApp(19); // ... but another app spent them while we were quiet
+    const all = Array.from({ length: 6 }, () => h.call('bulk'));
+    await h.clock.settle();
+    expect(h.log.inFlight).toBe(1);
+    await h.clock.runUntil(() => h.log.completed === 7);
+    await Promise.all(all);
+    expect(h.log.ours429).toBe(1); // the probe, not six of them
+  });
+
+  it('estimates the reset from the earliest response of the window, not the latest', async () => {
+    const h = harness({ quota: 10, windowMs: 1000 });
+    const probe = await acquire(h);
+    const t = h.clock.now();
+    probe.complete({ status: 200, headers: headers(9, 1000) });
+    expect(h.limiter.state().resetAt).toBe(t + 1000);
+    const [a, b, c, d] = await Promise.all([acquire(h), acquire(h), acquire(h), acquire(h)]);
+    await h.clock.advance(50);
+    a!.complete({ status: 200, headers: headers(8, 900) }); // a quicker trip: the reset is earlier
+    expect(h.limiter.state().resetAt).toBe(t + 950);
+    await h.clock.advance(50);
+    b!.complete({ status: 200, headers: headers(7, 880) }); // a slower trip reports it late
+    expect(h.limiter.state().resetAt).toBe(t + 950);
+    // An older request answering after a newer one still tightens the reset (never loosens it).
+    d!.complete({ status: 200, headers: headers(5, 900) });
+    c!.complete({ status: 200, headers: headers(6, 840) });
+    expect(h.limiter.state().resetAt).toBe(t + 100 + 840);
+    // c's report (6) shows the server had counted it before d's (5): 5 are left, not 5 less c.
+    expect(h.limiter.state().left).toBe(5);
+  });
+
+  it('does not strand the last units of a window when answers arrive out of order', async () => {
+    const h = harness({ quota: 10, windowMs: 1000, maxConcurrency: 10 });
+    const probe = await acquire(h);
+    probe.complete({ status: 200, headers: headers(9, 1000) });
+    const permits = await Promise.all(Array.from({ length: 8 }, () => acquire(h)));
+    expect(h.limiter.state().left).toBe(1);
+    // The server counted them in order (Left 8 … 1), but the last one's answer overtakes the rest.
+    permits[7]!.complete({ status: 200, headers: headers(1, 990) });
+    expect(h.limiter.state().left).toBe(0); // 7 still in flight: they may not be counted yet
+    for (let i = 0; i < 7; i++) permits[i]!.complete({ status: 200, headers: headers(8 - i, 990) });
+    expect(h.limiter.state().left).toBe(1);
+    const t = h.clock.now();
+    const last = await acquire(h); // goes now, not after the reset
+    expect(h.clock.now()).toBe(t);
+    last.complete({ status: 200, headers: headers(0, 990) });
+  });
+
+  it('keeps counting requests that ended without an answer against the window', async () => {
+    const h = harness({ quota: 10, windowMs: 1000 });
+    (await acquire(h)).complete({ status: 200, headers: headers(9, 1000) });
+    const [a, b] = await Promise.all([acquire(h), acquire(h)]);
+    a!.fail(); // the server may or may not have counted it
+    b!.complete({ status: 200, headers: headers(8, 990) }); // b might have been counted before a
+    expect(h.limiter.state().left).toBe(7);
+  });
+
+  it('never believes a reset more than a window away', async () => {
+    const h = harness({ quota: 10, windowMs: 1000 });
+    const probe = await acquire(h);
+    const t = h.clock.now();
+    probe.complete({ status: 200, headers: headers(0, 3_600_000) });
+    expect(h.limiter.state().resetAt).toBe(t + 1000);
+  });
+
+  it('opens the next window 10 ms after the earliest reset estimate, with one probe first', async () => {
+    const h = harness({ quota: 10, windowMs: 1000, latencyMs: 40, maxConcurrency: 10 });
+    const windowStart = h.clock.now();
+    const all = Array.from({ length: 20 }, () => h.call('bulk'));
+    await h.clock.runUntil(() => h.log.completed === 20);
+    await Promise.all(all);
+    expect(h.sim.rejected).toBe(0);
+    expect([...h.sim.servedPerWindow.values()]).toEqual([10, 10]);
+    // Responses arrive 20 ms after the server counted them, so the earliest estimate is 20 ms late.
+    expect(h.log.dispatchTimes[10]).toBe(windowStart + 1000 + 20 + 10);
+    expect(h.log.dispatchTimes[11]).toBe(windowStart + 1000 + 20 + 10 + 40); // after the probe's answer
+  });
+});
+
+describe('rate limiter: another app racing for the last units', () => {
+  /** Our requests in flight at each moment the server counted one, with the units left before it. */
+  function racingHarness(otherAppFirst: number) {
+    const h = harness({ quota: 20, windowMs: 1000, latencyMs: 20, maxConcurrency: 6 });
+    const seen: Array<{ leftBefore: number; ours: number }> = [];
+    let grabbed = false;
+    const reply = () => {
+      const leftBefore = h.sim.quota - h.sim.currentWindowUsed;
+      // The other app grabs the last 3 units of the first window just before our request lands.
+      if (otherAppFirst > 0 && !grabbed && leftBefore <= 3) {
+        grabbed = true;
+        h.sim.otherApp(3);
+      }
+      seen.push({ leftBefore, ours: h.log.inFlight });
+      return h.sim.handle();
+    };
+    if (otherAppFirst > 0) h.sim.otherApp(otherAppFirst); // it was already spending this window
+    const all = Array.from({ length: 30 }, () => h.call('bulk', {}, reply));
+    return { h, seen, all };
+  }
+
+  it('sends the last units of a window one at a time while another app spends: one 429, not several', async () => {
+    const { h, seen, all } = racingHarness(4);
+    await h.clock.runUntil(() => h.log.completed === 30);
+    await Promise.all(all);
+    // Its 4 units before our probe showed it; from then on the last 6 units went one by one ...
+    const tail = seen.filter((s) => s.leftBefore <= 6 && s.leftBefore > 0);
+    expect(tail.length).toBeGreaterThan(0);
+    expect(tail.every((s) => s.ours === 1)).toBe(true);
+    // ... so when it took the last units under our feet, only one request of ours was refused.
+    expect(h.log.ours429).toBe(1);
+  });
+
+  it('keeps several requests in flight to the end of a window when nobody else spends', async () => {
+    const { h, seen, all } = racingHarness(0);
+    await h.clock.runUntil(() => h.log.completed === 30);
+    await Promise.all(all);
+    expect(h.log.ours429).toBe(0);
+    expect(seen.filter((s) => s.leftBefore <= 6).some((s) => s.ours > 1)).toBe(true);
+  });
+});

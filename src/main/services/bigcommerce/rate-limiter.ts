@@ -80,7 +80,8 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     releaseFraction: options.releaseFraction ?? 0.1,
     baseBackoffMs: options.baseBackoffMs ?? 1000,
     maxBackoffMs: options.maxBackoffMs ?? 60_000,
-    resetGuardMs: options.resetGuardMs ?? 50,
+    resetGuardMs: options.resetGuardMs ?? 10,
+    contendedTail: options.contendedTail ?? maxConcurrency,
     random: () => clock.random(),
   });
   const queues: Record<Priority, Waiter[]> = { interactive: [], bulk: [] };
@@ -198,7 +199,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       complete({ status, headers }) {
         if (done) return { retryAfterMs: null };
         const h = parseRateLimitHeaders(headers);
-        const retryAfterMs = quota.onResponse(ticket, status, h, inFlight - 1, clock.now());
+        const retryAfterMs = quota.onResponse(ticket, status, h, clock.now());
         release();
         pump();
         return { retryAfterMs };
