@@ -1,6 +1,6 @@
 // `npm run bench`: runs every benchmark against the demo store and prints one JSON document.
 // Each benchmark is a TypeScript module run with tsx in its own process (fresh heap, no interference);
-// its last stdout line is its JSON result. `--only name,name` picks some.
+// its result is the last JSON document on its stdout (one line, or pretty-printed). `--only name,name` picks some.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,14 +26,24 @@ for (const [name, file] of Object.entries(BENCHES)) {
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 64 * 1024 * 1024,
   });
-  const last = run.stdout.trim().split('\n').pop() ?? '';
-  try {
-    results[name] = JSON.parse(last);
-  } catch {
-    results[name] = { error: `exit ${run.status}: ${last.slice(0, 300)}` };
-  }
+  const parsed = lastJson(run.stdout);
+  results[name] = parsed ?? { error: `exit ${run.status}: ${run.stdout.trim().slice(-300)}` };
   if (run.status !== 0) failed = true;
 }
 
 console.log(JSON.stringify(results, null, 2));
 process.exit(failed ? 1 : 0);
+
+/** The last JSON value printed: a one-line document, or a pretty-printed one starting at column 0. */
+function lastJson(stdout) {
+  const lines = stdout.trimEnd().split('\n');
+  for (let start = lines.length - 1; start >= 0; start--) {
+    if (!/^[[{]/.test(lines[start])) continue;
+    try {
+      return JSON.parse(lines.slice(start).join('\n'));
+    } catch {
+      // not the start of the last document; keep looking upwards
+    }
+  }
+  return null;
+}
