@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBigCommerceClient, type BigCommerceClientOptions } from './client';
-import { BigCommerceError } from './errors';
 import { createRateLimiter } from './rate-limiter';
 import { AutoClock } from './test-support/fake-clock';
 import { startScriptedServer, type ScriptHandler, type ScriptedServer } from './test-support/scripted-server';
+import { caught } from './test-support/caught';
 
 const TOKEN = 'tok_secret_abcdef123456';
 const servers: ScriptedServer[] = [];
@@ -33,16 +33,6 @@ async function setup(handler: ScriptHandler, extra: Partial<BigCommerceClientOpt
     ...extra,
   });
   return { server, clock, limiter, client };
-}
-
-async function caught(p: Promise<unknown>): Promise<BigCommerceError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(BigCommerceError);
-    return e as BigCommerceError;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('client: requests', () => {

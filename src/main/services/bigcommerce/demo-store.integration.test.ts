@@ -3,9 +3,9 @@ import { startDemoStore, type DemoStore, type DemoStoreOptions } from '../../../
 import { createBigCommerceClient, type BigCommerceClient, type BigCommerceClientOptions } from './client';
 import { systemClock } from './clock';
 import { createWithCheck } from './create-with-check';
-import { BigCommerceError } from './errors';
 import { collectV2, collectV3 } from './pagination';
 import { createRateLimiter, type RateLimiter, type RateLimiterOptions } from './rate-limiter';
+import { caught } from './test-support/caught';
 
 /**
  * Against the real demo store (src/demo-store) over real HTTP, in real time: rate-limit windows
@@ -41,16 +41,6 @@ async function connect(
     ...clientOptions,
   });
   return { client, limiter, store, demo };
-}
-
-async function caught(p: Promise<unknown>): Promise<BigCommerceError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(BigCommerceError);
-    return e as BigCommerceError;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('demo store: pagination', () => {
