@@ -6,7 +6,15 @@ import type { BigCommerceServiceDeps } from '../bigcommerce';
 import type { JobEdit } from './edit-schema';
 import { createJobsService, type JobsService } from './jobs-service';
 import { journalPath, readJournal } from './journal';
-import { money, startDemoEnv, type DemoEnv } from './test-support/demo';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBigCommerceService } from '../bigcommerce';
+import { makeRaw, money, type DemoEnv } from './test-support/demo';
+import { startDemoProcess, type DemoProcess } from './test-support/demo-process';
+
+/** The bench's store runs in a process of its own (a real store is remote): same env, async stats. */
+type BenchEnv = Omit<DemoEnv, 'demo'> & { demo: DemoProcess };
 
 /**
  * Bulk-job benchmark against the demo store over real HTTP with a Standard-shaped quota.
@@ -31,6 +39,8 @@ export interface BulkBenchOptions {
   seed?: string;
   /** Limiter options for the store (production uses the defaults: leave undefined). */
   limiter?: BigCommerceServiceDeps['limiter'];
+  /** Write requests a job keeps in flight (production default: 6). */
+  requestsInFlight?: number;
 }
 
 export interface BulkBenchRow {
@@ -55,9 +65,9 @@ export interface BulkBenchRow {
 }
 
 type Row = Record<string, unknown> & { id: number };
-type Options = Required<Omit<BulkBenchOptions, 'limiter'>> & Pick<BulkBenchOptions, 'limiter'>;
+type Options = Required<Omit<BulkBenchOptions, 'limiter' | 'requestsInFlight'>> & Pick<BulkBenchOptions, 'limiter' | 'requestsInFlight'>;
 
-async function listAll(env: DemoEnv, path: string, n: number, fields: string): Promise<Row[]> {
+async function listAll(env: BenchEnv, path: string, n: number, fields: string): Promise<Row[]> {
   const out: Row[] = [];
   for (let page = 1; out.length < n; page++) {
     const { status, data } = await env.raw<{ data: Row[] }>('GET', `${path}?limit=250&page=${page}${fields}`);
@@ -86,7 +96,7 @@ interface Timing {
 }
 
 async function runJob(
-  env: DemoEnv,
+  env: BenchEnv,
   jobs: JobsService,
   timings: Timing[],
   name: string,
@@ -95,14 +105,14 @@ async function runJob(
   opts: Options,
 ): Promise<BulkBenchRow> {
   timings.length = 0;
-  const before = env.demo.stats();
+  const before = await env.demo.stats();
   const cpu0 = cpuTimes();
   const t0 = performance.now();
   const started = await jobs.start({ storeId: 'bench', storeHash: env.storeHash, title: name, edits });
   const summary = await jobs.waitFor(started.id);
   const seconds = (performance.now() - t0) / 1000;
   const cpu1 = cpuTimes();
-  const after = env.demo.stats();
+  const after = await env.demo.stats();
   const count = (key: string) => (after.byStatus[key] ?? 0) - (before.byStatus[key] ?? 0);
   const http429 = count('429');
   const requests = after.requests - before.requests - http429;
@@ -141,6 +151,30 @@ async function runJob(
   };
 }
 
+async function startBenchEnv(
+  options: Parameters<typeof startDemoProcess>[0],
+  fetchImpl: typeof fetch,
+  limiter: Options['limiter'],
+): Promise<BenchEnv> {
+  const demo = await startDemoProcess(options);
+  const store = demo.stores[0]!;
+  const dataDir = await mkdtemp(join(tmpdir(), 'stockroom-bench-'));
+  const bigcommerce = createBigCommerceService({ apiOrigin: demo.url, getToken: async () => store.token, timeoutMs: 15_000, fetch: fetchImpl, limiter });
+  return {
+    demo,
+    storeHash: store.storeHash,
+    token: store.token,
+    dataDir,
+    bigcommerce,
+    raw: makeRaw(demo.url, store.storeHash, store.token),
+    async close() {
+      bigcommerce.close();
+      await demo.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 export async function runBulkBench(options: BulkBenchOptions = {}): Promise<BulkBenchRow[]> {
   const opts: Options = {
     products: 10_000,
@@ -161,11 +195,12 @@ export async function runBulkBench(options: BulkBenchOptions = {}): Promise<Bulk
       timings.push({ method: init?.method ?? 'GET', ms: performance.now() - t0 });
     }
   };
-  const env = await startDemoEnv(
-    { products: opts.products, customers: 10, orders: 10, rateQuota: opts.rateQuota, rateWindowMs: opts.rateWindowMs, faultRate: opts.faultRate, latencyMs: opts.latencyMs, seed: opts.seed },
-    { fetch: timingFetch, limiter: opts.limiter },
+  const env = await startBenchEnv(
+    { stores: 1, products: opts.products, customers: 10, orders: 10, rateQuota: opts.rateQuota, rateWindowMs: opts.rateWindowMs, faultRate: opts.faultRate, latencyMs: opts.latencyMs, seed: opts.seed },
+    timingFetch,
+    opts.limiter,
   );
-  const jobs = createJobsService({ dataDir: env.dataDir, bigcommerce: env.bigcommerce });
+  const jobs = createJobsService({ dataDir: env.dataDir, bigcommerce: env.bigcommerce, requestsInFlight: opts.requestsInFlight });
   try {
     const products = await listAll(env, '/v3/catalog/products', opts.edits, '&include_fields=price');
     const variants = await listAll(env, '/v3/catalog/variants', opts.edits, '&include_fields=inventory_level');

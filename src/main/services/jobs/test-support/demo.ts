@@ -33,25 +33,7 @@ export async function startDemoEnv(
     timeoutMs: 15_000,
     ...service,
   });
-  async function raw<T>(method: string, path: string, body?: unknown): Promise<{ status: number; data: T }> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const res = await fetch(`${demo.url}/stores/${store.storeHash}${path}`, {
-          method,
-          headers: { 'X-Auth-Token': store.token, Accept: 'application/json', 'Content-Type': 'application/json' },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        const text = await res.text();
-        if ((res.status >= 500 || res.status === 429) && attempt < 20) {
-          await new Promise((r) => setTimeout(r, res.status === 429 ? 500 : 20));
-          continue;
-        }
-        return { status: res.status, data: (text ? JSON.parse(text) : null) as T };
-      } catch (error) {
-        if (attempt >= 20) throw error;
-      }
-    }
-  }
+  const raw = makeRaw(demo.url, store.storeHash, store.token);
   return {
     demo,
     storeHash: store.storeHash,
@@ -103,4 +85,27 @@ export function firstIds(rows: Map<number, Row> | Row[], n: number): number[] {
 export async function listRows(env: DemoEnv, path: string, n: number, query = ''): Promise<Row[]> {
   const { data } = await env.raw<{ data: Row[] }>('GET', `${path}?limit=${Math.min(n, 250)}${query}`);
   return data.data.slice(0, n);
+}
+
+/** Direct requests to the store (no limiter), retried through injected faults and 429s. */
+export function makeRaw(url: string, storeHash: string, token: string): DemoEnv['raw'] {
+  return async function raw<T>(method: string, path: string, body?: unknown): Promise<{ status: number; data: T }> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const res = await fetch(`${url}/stores/${storeHash}${path}`, {
+          method,
+          headers: { 'X-Auth-Token': token, Accept: 'application/json', 'Content-Type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        const text = await res.text();
+        if ((res.status >= 500 || res.status === 429) && attempt < 20) {
+          await new Promise((r) => setTimeout(r, res.status === 429 ? 500 : 20));
+          continue;
+        }
+        return { status: res.status, data: (text ? JSON.parse(text) : null) as T };
+      } catch (error) {
+        if (attempt >= 20) throw error;
+      }
+    }
+  };
 }
