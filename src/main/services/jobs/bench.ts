@@ -6,11 +6,7 @@ import type { BigCommerceServiceDeps } from '../bigcommerce';
 import type { JobEdit } from './edit-schema';
 import { createJobsService, type JobsService } from './jobs-service';
 import { journalPath, readJournal } from './journal';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createBigCommerceService } from '../bigcommerce';
-import { makeRaw, money, type DemoEnv } from './test-support/demo';
+import { envAround, money, type DemoEnv } from './test-support/demo';
 import { startDemoProcess, type DemoProcess } from './test-support/demo-process';
 
 /** The bench's store runs in a process of its own (a real store is remote): same env, async stats. */
@@ -156,23 +152,7 @@ async function startBenchEnv(
   fetchImpl: typeof fetch,
   limiter: Options['limiter'],
 ): Promise<BenchEnv> {
-  const demo = await startDemoProcess(options);
-  const store = demo.stores[0]!;
-  const dataDir = await mkdtemp(join(tmpdir(), 'stockroom-bench-'));
-  const bigcommerce = createBigCommerceService({ apiOrigin: demo.url, getToken: async () => store.token, timeoutMs: 15_000, fetch: fetchImpl, limiter });
-  return {
-    demo,
-    storeHash: store.storeHash,
-    token: store.token,
-    dataDir,
-    bigcommerce,
-    raw: makeRaw(demo.url, store.storeHash, store.token),
-    async close() {
-      bigcommerce.close();
-      await demo.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
+  return envAround(await startDemoProcess(options), { fetch: fetchImpl, limiter });
 }
 
 export async function runBulkBench(options: BulkBenchOptions = {}): Promise<BulkBenchRow[]> {

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDemoStore, type DemoStore, type DemoStoreOptions } from '../../../../demo-store/index';
+import { startDemoStore, type DemoStore, type DemoStoreInfo, type DemoStoreOptions } from '../../../../demo-store/index';
 import { createBigCommerceService, type BigCommerceService, type BigCommerceServiceDeps } from '../../bigcommerce';
 import { numberToDecimal } from '../values';
 
@@ -24,7 +24,21 @@ export async function startDemoEnv(
   options: DemoStoreOptions = {},
   service: Partial<BigCommerceServiceDeps> = {},
 ): Promise<DemoEnv> {
-  const demo = await startDemoStore({ port: 0, stores: 1, products: 300, orders: 60, customers: 60, ...options });
+  return envAround(await startDemoStore({ port: 0, stores: 1, products: 300, orders: 60, customers: 60, ...options }), service);
+}
+
+/** What an env needs of a running store, in this process or another (see demo-process.ts). */
+export interface RunningStore {
+  url: string;
+  stores: DemoStoreInfo[];
+  close(): Promise<void>;
+}
+
+/** The env around a running store: its first store, a BigCommerce service pointed at it, a temp data dir. */
+export async function envAround<D extends RunningStore>(
+  demo: D,
+  service: Partial<BigCommerceServiceDeps> = {},
+): Promise<Omit<DemoEnv, 'demo'> & { demo: D }> {
   const store = demo.stores[0]!;
   const dataDir = await mkdtemp(join(tmpdir(), 'stockroom-jobs-'));
   const bigcommerce = createBigCommerceService({
@@ -33,14 +47,13 @@ export async function startDemoEnv(
     timeoutMs: 15_000,
     ...service,
   });
-  const raw = makeRaw(demo.url, store.storeHash, store.token);
   return {
     demo,
     storeHash: store.storeHash,
     token: store.token,
     dataDir,
     bigcommerce,
-    raw,
+    raw: makeRaw(demo.url, store.storeHash, store.token),
     async close() {
       bigcommerce.close();
       await demo.close();
