@@ -69,6 +69,18 @@ describe('filters', () => {
     expect(ex.data[0].price).toBeUndefined();
     const v = (await h.call('GET', '/v3/catalog/variants?include_fields=sku&limit=2')).body as { data: Array<Record<string, unknown>> };
     expect(Object.keys(v.data[0]).sort()).toEqual(['id', 'sku']);
+    // Shaped variants carry the same values as the full row, computed fields included.
+    const full = (await h.call('GET', '/v3/catalog/variants?limit=5')).body as { data: Array<Record<string, unknown>> };
+    const picked = (await h.call('GET', '/v3/catalog/variants?limit=5&include_fields=inventory_level,calculated_price,option_values')).body as { data: Array<Record<string, unknown>> };
+    picked.data.forEach((row, i) => {
+      expect(Object.keys(row)).toEqual(['id', 'inventory_level', 'option_values', 'calculated_price']);
+      for (const key of Object.keys(row)) expect(row[key]).toEqual(full.data[i]![key]);
+    });
+    const dropped = (await h.call('GET', '/v3/catalog/variants?limit=5&exclude_fields=id,sku,calculated_weight')).body as { data: Array<Record<string, unknown>> };
+    dropped.data.forEach((row, i) => {
+      const { sku: _sku, calculated_weight: _w, ...rest } = full.data[i]!;
+      expect(row).toEqual(rest);
+    });
   });
 
   it('variant filters', async () => {

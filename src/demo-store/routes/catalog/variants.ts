@@ -3,7 +3,7 @@ import type { Ctx, Reply, RouteDef } from '../../http/router';
 import { readPaging, slicePage, v3Pagination } from '../../http/pagination';
 import type { VariantRow } from '../../state/types';
 import { isObject } from '../../model/validate';
-import { variantBuf, variantPublic, shapeFields } from './serialize';
+import { fieldFilter, variantBuf, variantShaper } from './serialize';
 import { envelope } from './include';
 import { newClaims, requireProduct, type Claims } from './product-write';
 import {
@@ -13,15 +13,20 @@ import {
 const SPEC = 'catalog/product-variants_catalog.v3.yml';
 const BATCH_MAX = 50;
 
-function render(ctx: Ctx, v: VariantRow): Buffer {
-  const p = ctx.store.db.products.get(v.product_id);
-  const inc = ctx.query.list('include_fields'), exc = ctx.query.list('exclude_fields');
-  if (!inc?.length && !exc?.length) return variantBuf(v, p);
-  return Buffer.from(JSON.stringify(shapeFields(variantPublic(v, p), inc, exc)));
+/** The request's variant serializer (include_fields/exclude_fields read once, not per row). */
+function renderer(ctx: Ctx): (v: VariantRow) => Buffer {
+  const db = ctx.store.db;
+  const allows = fieldFilter(ctx.query.list('include_fields'), ctx.query.list('exclude_fields'));
+  if (!allows) return (v) => variantBuf(v, db.products.get(v.product_id));
+  const shape = variantShaper(allows);
+  return (v) => shape(v, db.products.get(v.product_id));
 }
 
-const one = (ctx: Ctx, v: VariantRow): Reply => ({ status: 200, raw: envelope([render(ctx, v)], {}, true) });
-const many = (ctx: Ctx, rows: readonly VariantRow[], meta: unknown): Reply => ({ status: 200, raw: envelope(rows.map((v) => [render(ctx, v)]), meta) });
+const one = (ctx: Ctx, v: VariantRow): Reply => ({ status: 200, raw: envelope([renderer(ctx)(v)], {}, true) });
+const many = (ctx: Ctx, rows: readonly VariantRow[], meta: unknown): Reply => {
+  const render = renderer(ctx);
+  return { status: 200, raw: envelope(rows.map((v) => [render(v)]), meta) };
+};
 
 function page(ctx: Ctx, rows: readonly VariantRow[]): Reply {
   const paging = readPaging(ctx.query);

@@ -29,6 +29,12 @@ export interface RequestOptions {
   idempotent?: boolean;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /**
+   * 'ignore': the caller needs only the status of a success, not its body (a batch PUT answers
+   * with every full row it wrote: 50 variants are ~75 kB to decode for nothing). `data` is then
+   * null; error bodies and 207 item errors are still read.
+   */
+  responseBody?: 'json' | 'ignore';
 }
 
 export interface BigCommerceResponse<T = unknown> {
@@ -122,6 +128,10 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
     }
     permit.complete({ status: response.status, headers: response.headers });
     try {
+      if (req.responseBody === 'ignore' && response.status >= 200 && response.status < 300 && response.status !== 207) {
+        await response.arrayBuffer(); // read to the end (frees the connection), never decoded
+        return { kind: 'response', response, text: '' };
+      }
       return { kind: 'response', response, text: await response.text() };
     } catch (error) {
       if (req.signal?.aborted) throw req.signal.reason;

@@ -201,3 +201,27 @@ describe('demo store: error mapping', () => {
     expect(Object.keys(invalid.fieldErrors ?? {})).toEqual(expect.arrayContaining(['name']));
   });
 });
+
+describe('demo store: responses the caller does not read', () => {
+  it("skips a success body with responseBody 'ignore', but still reads errors and 207 item errors", async () => {
+    const { client } = await connect({ rateQuota: 1000, rateWindowMs: 1000 });
+    const list = await client.request<{ data: Array<{ id: number; inventory_level: number }> }>({
+      method: 'GET', version: 'v3', path: '/catalog/variants', query: { limit: 2, include_fields: 'inventory_level' },
+    });
+    const [a, b] = list.data.data;
+    const put = await client.request({
+      method: 'PUT', version: 'v3', path: '/catalog/variants', responseBody: 'ignore',
+      body: [{ id: a!.id, inventory_level: a!.inventory_level + 3 }],
+    });
+    expect(put).toMatchObject({ status: 200, data: null });
+    const read = await client.request<{ data: Array<{ id: number; inventory_level: number }> }>({
+      method: 'GET', version: 'v3', path: '/catalog/variants', query: { 'id:in': [a!.id], include_fields: 'inventory_level' },
+    });
+    expect(read.data.data[0]!.inventory_level).toBe(a!.inventory_level + 3);
+    const refused = await caught(client.request({
+      method: 'PUT', version: 'v3', path: '/catalog/variants', responseBody: 'ignore',
+      body: [{ id: b!.id, inventory_level: -5 }],
+    }));
+    expect(refused).toMatchObject({ code: 'VALIDATION', status: 422 });
+  });
+});

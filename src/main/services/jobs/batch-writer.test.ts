@@ -52,6 +52,7 @@ describe('batch writer: blind bisection', () => {
       journal,
       clock: systemClock,
       openIntents: new Map(),
+      saved: Promise.resolve(),
       newBatchId: () => `b${++seq}`,
       sendGate: new Gate(6),
       stopRequested: () => false,

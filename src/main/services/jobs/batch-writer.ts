@@ -18,6 +18,7 @@ import { JobStopError, nowIso, rowsOf, setRows, type ReadyItem, type RunContext 
 const ROW_REJECTION = new Set(['VALIDATION', 'CONFLICT', 'NOT_FOUND']);
 
 export async function writeBatch(ctx: RunContext, adapter: EntityAdapter, items: ReadyItem[]): Promise<void> {
+  await ctx.saved;
   const intent: IntentRecord = {
     type: 'intent',
     job: ctx.job.def.id,

@@ -58,6 +58,9 @@ export interface BulkBenchRow {
   limiter: string;
   /** Share of CPU time idle on the whole machine during the job: others' work competes here. */
   cpuIdlePct: number;
+  /** CPU time the engine's process (client, limiter, journal) and the store's process spent on the job. */
+  engineCpuMs: number;
+  storeCpuMs: number;
 }
 
 type Row = Record<string, unknown> & { id: number };
@@ -103,11 +106,13 @@ async function runJob(
   timings.length = 0;
   const before = await env.demo.stats();
   const cpu0 = cpuTimes();
+  const own0 = process.cpuUsage();
   const t0 = performance.now();
   const started = await jobs.start({ storeId: 'bench', storeHash: env.storeHash, title: name, edits });
   const summary = await jobs.waitFor(started.id);
   const seconds = (performance.now() - t0) / 1000;
   const cpu1 = cpuTimes();
+  const own = process.cpuUsage(own0);
   const after = await env.demo.stats();
   const count = (key: string) => (after.byStatus[key] ?? 0) - (before.byStatus[key] ?? 0);
   const http429 = count('429');
@@ -144,6 +149,8 @@ async function runJob(
     jobRequests: summary.requests,
     limiter: opts.limiter ? JSON.stringify(opts.limiter) : 'default',
     cpuIdlePct: Math.round((100 * (cpu1.idle - cpu0.idle)) / Math.max(1, cpu1.total - cpu0.total)),
+    engineCpuMs: Math.round((own.user + own.system) / 1000),
+    storeCpuMs: Math.round(after.cpuMs - before.cpuMs),
   };
 }
 

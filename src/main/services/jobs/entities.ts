@@ -86,6 +86,7 @@ function v3BatchAdapter(entity: Entity, path: string, options: V3BatchOptions): 
         body: items.map((item) => body(entity, item)),
         priority: 'bulk',
         idempotent: true,
+        responseBody: 'ignore',
       });
     },
   };
@@ -122,6 +123,7 @@ const orderAdapter: EntityAdapter = {
       body: fields,
       priority: 'bulk',
       idempotent: true,
+      responseBody: 'ignore',
     });
   },
 };

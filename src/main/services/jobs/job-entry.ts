@@ -35,6 +35,8 @@ export class JobEntry {
   stop: StopReason | null = null;
   private gate: Gate | null = null;
   openIntents = new Map<string, IntentRecord>();
+  /** The definition's write (job.json); already settled for a job loaded from disk. */
+  saved: Promise<void> = Promise.resolve();
   run: Promise<void> | null = null;
   private readonly events: Throttle;
   private readonly saves: Throttle;
@@ -143,6 +145,7 @@ export class JobEntry {
       journal: this.deps.journalFor(this.storeHash),
       clock: this.deps.clock,
       openIntents: this.openIntents,
+      saved: this.saved,
       newBatchId: () => `${runId}.${++seq}`,
       sendGate: gate,
       stopRequested: () => this.stop !== null,

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readJsonFile, writeFileAtomic, writeJsonAtomic } from '../fs/atomic-file';
 import { JOB_STATUSES, JobEditSchema, ROW_STATUSES, type JobStatus, type JsonValue, type RowStatus } from './edit-schema';
@@ -52,6 +52,11 @@ export async function writeState(dataDir: string, job: JobRecord): Promise<void>
     details,
   };
   await writeJsonAtomic(join(jobDir(dataDir, job.def.id), 'state.json'), state);
+}
+
+/** Deletes a job's folder (a job whose definition could not be saved). */
+export async function removeJob(dataDir: string, id: string): Promise<void> {
+  await rm(jobDir(dataDir, id), { recursive: true, force: true });
 }
 
 export async function listJobIds(dataDir: string): Promise<string[]> {

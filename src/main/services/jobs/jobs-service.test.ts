@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { AppError } from '../../../shared/rpc';
 import { addMoney } from '../../../shared/money';
 import type { JobEdit } from './edit-schema';
@@ -127,5 +129,22 @@ describe('jobs: input validation', () => {
     expect(await bad([dup, dup])).toMatch(/duplicate/);
     expect(await bad([])).toMatch(/edits/);
     expect(env.demo.stats().requests).toBe(0);
+  });
+});
+
+describe('jobs: a job that cannot be saved', () => {
+  it('is refused with a clear error and writes nothing to the store', async () => {
+    env = await startJobsEnv(FAST);
+    // The jobs folder cannot be created (a file is in the way), so job.json cannot be written.
+    await writeFile(join(env.dataDir, 'jobs'), 'not a folder');
+    const products = await listRows(env, '/v3/catalog/products', 3, '&include_fields=price');
+    const edits: JobEdit[] = products.map((p) => ({ entity: 'product', id: p.id, field: 'price', from: money(p.price), to: '9.99' }));
+    const caught = await env.start(edits).catch((error: unknown) => error);
+    expect(caught).toBeInstanceOf(AppError);
+    expect(caught).toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/^Could not save the job: /) });
+    expect(env.jobs.list()).toEqual([]);
+    const after = await readRows(env, '/v3/catalog/products', products.map((p) => p.id));
+    expect(products.map((p) => money(after.get(p.id)!.price))).toEqual(products.map((p) => money(p.price)));
+    expect(await env.journal()).toEqual([]);
   });
 });

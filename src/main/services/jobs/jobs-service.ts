@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/rpc';
 import { systemClock, type BigCommerceService, type Clock } from '../bigcommerce';
 import { StartJobInputSchema, type JobDetail, type JobEdit, type JobEvent, type JobSummary, type StartJobInput } from './edit-schema';
-import { listJobIds, loadJob, writeDefinition } from './job-files';
+import { listJobIds, loadJob, removeJob, writeDefinition } from './job-files';
 import { JobEntry, PROGRESS_INTERVAL_MS, SAVE_INTERVAL_MS, type EntryDeps } from './job-entry';
 import { JobRecord, RESUMABLE, TERMINAL, type JobDefinition } from './job-record';
 import { journalPath, openJournal, readJournal, type Journal } from './journal';
@@ -114,11 +114,26 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
     if (closing) throw new AppError('CONFLICT', 'The jobs service is shutting down');
     const id = `${clock.now().toString(36)}-${randomBytes(4).toString('hex')}`;
     const full: JobDefinition = { version: 1, id, createdAt: new Date(clock.now()).toISOString(), ...def };
-    await writeDefinition(deps.dataDir, full);
     const job = new JobEntry(new JobRecord(full), entryDeps);
+    // The job starts reading current values while its definition is being made durable; its
+    // first write waits for that (RunContext.saved), and so does the caller.
+    job.saved = writeDefinition(deps.dataDir, full);
+    job.saved.catch(() => {}); // awaited below and by the first write
     jobs.set(id, job);
     await job.setStatus('queued');
     enqueue(job);
+    try {
+      await job.saved;
+    } catch (error) {
+      // Nothing was written to the store (every write waits for the definition): forget the job.
+      if (job.run) {
+        job.requestStop('cancel');
+        await job.settled();
+      } else await job.setStatus('cancelled'); // still queued behind another job: it will not run
+      jobs.delete(id);
+      await removeJob(deps.dataDir, id).catch(() => {});
+      throw new AppError('INTERNAL', `Could not save the job: ${error instanceof Error ? error.message : String(error)}`);
+    }
     return job.summary();
   }
 

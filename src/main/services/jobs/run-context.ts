@@ -14,6 +14,11 @@ export interface RunContext {
   /** This job's intents with no applied/settled record yet (requests whose outcome is unknown). */
   openIntents: Map<string, IntentRecord>;
   newBatchId(): string;
+  /**
+   * Resolves once the job's definition is on disk. Reads may go before it (they change nothing);
+   * no write's intent is journaled before it, so recovery never meets a job it cannot load.
+   */
+  saved: Promise<void>;
   /** Write requests actually sent at once (see JobsServiceDeps.requestsInFlight). */
   sendGate: Gate;
   stopRequested(): boolean;

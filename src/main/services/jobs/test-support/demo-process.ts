@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import type { DemoStore, DemoStoreInfo, DemoStoreOptions } from '../../../../demo-store/index';
 
-type Stats = ReturnType<DemoStore['stats']>;
+type Stats = ReturnType<DemoStore['stats']> & { cpuMs: number };
 
 export interface DemoProcess {
   url: string;
@@ -14,7 +14,7 @@ export interface DemoProcess {
 /** Starts the demo store in a child process (see demo-child.ts) and waits for it to listen. */
 export async function startDemoProcess(options: DemoStoreOptions): Promise<DemoProcess> {
   const child = fork(join(import.meta.dirname, 'demo-child.ts'), [JSON.stringify(options)], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(process.env.DEMO_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.DEMO_CPU_PROF] : [])],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const ready = await new Promise<{ url: string; stores: DemoStoreInfo[] }>((resolve, reject) => {
