@@ -42,11 +42,16 @@ export class StoreDb {
 
   readonly products = new Table<ProductRow>('products', {
     beforeWrite: (_row, id) => this.materialize(id),
+    // Most writes change neither SKU nor name (a price, a stock level): leave the indexes alone then.
     onPut: (row, prev) => {
-      if (prev && prev.sku !== row.sku) this.sku.remove(prev.sku, 'product', row.id);
-      this.sku.add(row.sku, 'product', row.id);
-      if (prev) this.productNames.unset(prev.name, prev.id);
-      this.productNames.set(row.name, row.id);
+      if (!prev || prev.sku !== row.sku) {
+        if (prev) this.sku.remove(prev.sku, 'product', row.id);
+        this.sku.add(row.sku, 'product', row.id);
+      }
+      if (!prev || prev.name !== row.name) {
+        if (prev) this.productNames.unset(prev.name, prev.id);
+        this.productNames.set(row.name, row.id);
+      }
     },
     onDelete: (row) => {
       this.sku.remove(row.sku, 'product', row.id);
@@ -57,9 +62,11 @@ export class StoreDb {
   readonly variants = new Table<VariantRow>('variants', {
     ...this.childHooks('variants'),
     onPut: (row, prev) => {
-      if (prev && prev.sku !== row.sku) this.sku.remove(prev.sku, 'variant', row.id);
-      this.sku.add(row.sku, 'variant', row.id);
-      this.variantsByProduct.move(prev?.product_id, row.product_id, row.id);
+      if (!prev || prev.sku !== row.sku) {
+        if (prev) this.sku.remove(prev.sku, 'variant', row.id);
+        this.sku.add(row.sku, 'variant', row.id);
+      }
+      if (!prev || prev.product_id !== row.product_id) this.variantsByProduct.move(prev?.product_id, row.product_id, row.id);
     },
     onDelete: (row) => {
       this.sku.remove(row.sku, 'variant', row.id);

@@ -77,6 +77,20 @@ export function variantBuf(v: VariantRow, p: ProductRow | undefined): Buffer {
   return buf;
 }
 
+/**
+ * Rows a write just produced, as one JSON array text. They have never been serialized and most will
+ * be replaced before anyone lists them, so caching a Buffer per row (variantBuf) would cost
+ * several times the stringify itself; list pages cache them when they are read.
+ */
+export function freshVariantsJson(rows: readonly VariantRow[], productOf: (id: number) => ProductRow | undefined): string {
+  const parts = rows.map((v) => {
+    const p = productOf(v.product_id);
+    const calc = p ? variantCalculatedPrice(v, p) : (v.price ?? 0);
+    return `${JSON.stringify(v).slice(0, -1)},"calculated_price":${calc},"calculated_weight":${v.weight ?? p?.weight ?? 0}}`;
+  });
+  return `[${parts.join(',')}]`;
+}
+
 export function imageBuf(img: ImageRow, storeHash: string): Buffer {
   let b = imageCache.get(img);
   if (b === undefined) {

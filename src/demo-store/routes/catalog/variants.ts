@@ -3,7 +3,7 @@ import type { Ctx, Reply, RouteDef } from '../../http/router';
 import { readPaging, slicePage, v3Pagination } from '../../http/pagination';
 import type { VariantRow } from '../../state/types';
 import { isObject } from '../../model/validate';
-import { fieldFilter, variantBuf, variantShaper } from './serialize';
+import { fieldFilter, freshVariantsJson, variantBuf, variantShaper } from './serialize';
 import { envelope } from './include';
 import { newClaims, requireProduct, type Claims } from './product-write';
 import {
@@ -146,7 +146,10 @@ function batch(ctx: Ctx): Reply {
     return createVariant(ctx, ctx.store.db.products.get(plan.productId)!, plan.fields, plan.values);
   });
   refreshProducts(ctx, touched);
-  return many(ctx, results.map((v) => ctx.store.db.variants.get(v.id) ?? v), {});
+  const written = results.map((v) => ctx.store.db.variants.get(v.id) ?? v);
+  if (ctx.query.list('include_fields')?.length || ctx.query.list('exclude_fields')?.length) return many(ctx, written, {});
+  const db = ctx.store.db;
+  return { status: 200, raw: Buffer.from(`{"data":${freshVariantsJson(written, (id) => db.products.get(id))},"meta":{}}`) };
 }
 
 const per = '/v3/catalog/products/{product_id}/variants';
