@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../bigcommerce';
+import type { JobEntry } from './job-entry';
 import { archiveStamp, listSegments, pruneArchives } from './journal-archive';
 import { readJournalHistory } from './journal-history';
+import { DEFAULT_JOURNAL_POLICY, safePoint, type UpkeepDeps } from './journal-upkeep';
 import { journalPath, openJournal, parseJournal, readJournal, type Journal, type JournalRecord } from './journal';
 
 /** Journal rotation, history and retention on real files (the jobs-service side is in jobs-rotation.test.ts). */
@@ -232,3 +235,30 @@ describe('journal retention', () => {
   });
 });
 
+describe('journal safe point', () => {
+  const entry = (id: string, atRest: boolean, storeHash = 'abc123') => ({ id, storeHash, atRest: () => atRest }) as unknown as JobEntry;
+  const deps = (jobs: JobEntry[], recovered: boolean): UpkeepDeps => ({
+    clock: systemClock,
+    policy: DEFAULT_JOURNAL_POLICY,
+    journalFor: () => {
+      throw new Error('not used');
+    },
+    jobs: () => jobs,
+    recovered: () => recovered,
+  });
+  const closed = [...batch('j1', 1), ...batch('j2', 2)];
+
+  it('holds when every intent has its outcome and every job named is at rest', () => {
+    expect(safePoint(deps([entry('j1', true), entry('j2', true)], false), 'abc123', closed)).toBe(true);
+  });
+
+  it('fails on an open intent, a job not at rest, or (before recover) a job the service does not hold', () => {
+    expect(safePoint(deps([entry('j1', true)], true), 'abc123', [...closed, batch('j1', 3)[0]!])).toBe(false);
+    expect(safePoint(deps([entry('j1', true), entry('j2', false)], false), 'abc123', closed)).toBe(false);
+    // A job of the store that is not at rest blocks even if the file does not name it yet.
+    expect(safePoint(deps([entry('j1', true), entry('j2', true), entry('j3', false)], false), 'abc123', closed)).toBe(false);
+    expect(safePoint(deps([entry('j1', true), entry('j3', false, 'other')], true), 'abc123', closed)).toBe(true);
+    expect(safePoint(deps([entry('j1', true)], false), 'abc123', closed)).toBe(false);
+    expect(safePoint(deps([entry('j1', true)], true), 'abc123', closed)).toBe(true);
+  });
+});
