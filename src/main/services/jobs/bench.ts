@@ -5,7 +5,7 @@ import { applyPriceRule, applyStockRule } from '../../../shared/money';
 import type { BigCommerceServiceDeps } from '../bigcommerce';
 import type { JobEdit } from './edit-schema';
 import { createJobsService, type JobsService } from './jobs-service';
-import { journalPath, readJournal } from './journal';
+import { readJournalHistory } from './journal-history';
 import { envAround, money, type DemoEnv } from './test-support/demo';
 import { startDemoProcess, type DemoProcess } from './test-support/demo-process';
 
@@ -23,7 +23,7 @@ type BenchEnv = Omit<DemoEnv, 'demo'> & { demo: DemoProcess };
  * client (so it includes server work and loopback, not queueing in the limiter).
  * efficiency = quotaBoundSeconds / seconds, seconds = start() → job finished.
  * lost: edits whose row, read back from the store afterwards, does not hold `to`.
- * duplicates: edits named by more than one `applied` journal record.
+ * duplicates: edits named by more than one `applied` journal record (archives included).
  */
 export interface BulkBenchOptions {
   products?: number;
@@ -127,7 +127,8 @@ async function runJob(
     const value = rows.get(e.id)?.[e.field];
     return (typeof value === 'number' && e.field === 'price' ? money(value) : value) !== (e.field === 'price' ? money(Number(e.to)) : e.to);
   }).length;
-  const journal = await readJournal(journalPath(env.dataDir, env.storeHash));
+  // Every segment: the first job's records may already be in an archive (rotation) by now.
+  const journal = await readJournalHistory(env.dataDir, env.storeHash);
   const seen = new Map<number, number>();
   for (const r of journal) if (r.type === 'applied' && r.job === started.id) r.rows.forEach((x) => x.edits.forEach((i) => seen.set(i, (seen.get(i) ?? 0) + 1)));
   await sleep(opts.rateWindowMs + 100);

@@ -1,3 +1,4 @@
 export * from './edit-schema';
 export { createJobsService, type JobsService, type JobsServiceDeps } from './jobs-service';
 export { journalPath, readJournal, type JournalRecord } from './journal';
+export { journalHistory, readJournalHistory } from './journal-history';

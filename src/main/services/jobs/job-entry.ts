@@ -41,6 +41,9 @@ export class JobEntry {
   private readonly events: Throttle;
   private readonly saves: Throttle;
   private saveChain: Promise<void> = Promise.resolve();
+  /** Bumped by every change; a new entry counts as unsaved until its first save lands. */
+  private version = 1;
+  private savedVersion = 0;
   private waiters: Array<() => void> = [];
 
   constructor(
@@ -97,6 +100,7 @@ export class JobEntry {
   }
 
   changed(): void {
+    this.version++;
     this.events.poke();
     this.saves.poke();
   }
@@ -107,6 +111,7 @@ export class JobEntry {
    * so the job need not wait ~40 ms of fsyncs before its first request.
    */
   async setStatus(status: JobStatus, error?: string): Promise<void> {
+    this.version++;
     this.record.status = status;
     if (error !== undefined) this.record.error = error;
     if (status === 'completed' || status === 'completed_with_errors' || status === 'cancelled') {
@@ -125,6 +130,14 @@ export class JobEntry {
   async save(): Promise<void> {
     this.saves.cancel();
     await this.queueSave();
+  }
+
+  /**
+   * Nothing about this job is only in the journal: it is not running, every request it sent has
+   * a recorded outcome, and its last change is in state.json (see journal-upkeep.ts).
+   */
+  atRest(): boolean {
+    return this.record.status !== 'running' && this.openIntents.size === 0 && this.savedVersion === this.version;
   }
 
   /** Resolves once the job is neither queued nor running. */
@@ -156,7 +169,11 @@ export class JobEntry {
   private queueSave(): Promise<void> {
     // Serialized so an older snapshot never lands after a newer one.
     this.saveChain = this.saveChain
-      .then(() => writeState(this.deps.dataDir, this.record))
+      .then(async () => {
+        const version = this.version; // writeState takes its snapshot before its first await
+        await writeState(this.deps.dataDir, this.record);
+        this.savedVersion = Math.max(this.savedVersion, version);
+      })
       .catch((error: unknown) => console.error(`[jobs] could not save job ${this.id}:`, error));
     return this.saveChain;
   }

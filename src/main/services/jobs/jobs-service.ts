@@ -8,6 +8,7 @@ import { JobRecord, RESUMABLE, TERMINAL, type JobDefinition } from './job-record
 import { journalPath, openJournal, readJournal, type Journal } from './journal';
 import { finishRun } from './job-outcome';
 import { runJob } from './job-runner';
+import { DEFAULT_JOURNAL_POLICY, journalUpkeep, type UpkeepDeps } from './journal-upkeep';
 import { replayJournal, settleIntents } from './recovery';
 
 export interface JobsServiceDeps {
@@ -24,6 +25,12 @@ export interface JobsServiceDeps {
    * so no permit idles, but only this many are ever waiting on the limiter, so pause is prompt.
    */
   requestsInFlight?: number;
+  /** The live journal is archived (gzip) at the next safe point once this big; default 8 MiB. */
+  journalRotateBytes?: number;
+  /** Journal archives older than this are deleted; default 180 days. */
+  journalKeepMs?: number;
+  /** At most this many bytes of journal archives per store, oldest deleted first; default 256 MiB. */
+  journalKeepBytes?: number;
 }
 
 export interface JobsService {
@@ -54,6 +61,7 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
   const journals = new Map<string, Journal>();
   const queues = new Map<string, Promise<void>>();
   let closing = false;
+  let recovered = false;
 
   const entryDeps: EntryDeps = {
     dataDir: deps.dataDir,
@@ -70,6 +78,22 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
     },
   };
 
+  const upkeepDeps: UpkeepDeps = {
+    clock,
+    policy: {
+      rotateBytes: deps.journalRotateBytes ?? DEFAULT_JOURNAL_POLICY.rotateBytes,
+      keepMs: deps.journalKeepMs ?? DEFAULT_JOURNAL_POLICY.keepMs,
+      keepBytes: deps.journalKeepBytes ?? DEFAULT_JOURNAL_POLICY.keepBytes,
+    },
+    journalFor: entryDeps.journalFor,
+    jobs: () => jobs.values(),
+    recovered: () => recovered,
+  };
+
+  function upkeep(storeHash: string, prune: boolean): Promise<void> {
+    return closing ? Promise.resolve() : journalUpkeep(upkeepDeps, storeHash, prune);
+  }
+
   function entry(jobId: string): JobEntry {
     const found = jobs.get(jobId);
     if (!found) throw new AppError('NOT_FOUND', `No job ${jobId}`);
@@ -78,11 +102,13 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
 
   /** One job at a time per store: they share one quota, and BigCommerce advises against parallel bulk work. */
   function enqueue(job: JobEntry): void {
-    const previous = queues.get(job.storeHash) ?? Promise.resolve();
-    const next = previous
-      .then(() => runEntry(job))
-      .catch((error: unknown) => console.error(`[jobs] job ${job.id} could not run:`, error));
-    queues.set(job.storeHash, next);
+    inStoreQueue(job.storeHash, () => runEntry(job).catch((error: unknown) => console.error(`[jobs] job ${job.id} could not run:`, error)));
+  }
+
+  function inStoreQueue(storeHash: string, task: () => Promise<void>): Promise<void> {
+    const next = (queues.get(storeHash) ?? Promise.resolve()).then(task);
+    queues.set(storeHash, next.catch(() => {})); // a failed task must not stop the queue
+    return next;
   }
 
   function runEntry(job: JobEntry): Promise<void> {
@@ -103,6 +129,8 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
       }
       job.record.endRun(clock.now(), job.waitedMs());
       await finishRun(job, error);
+      // Still in the store's queue, so no job of the store starts while the journal rotates.
+      await upkeep(job.storeHash, false);
     })();
     job.run = run;
     return run.finally(() => {
@@ -214,6 +242,9 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
       jobs.set(job.id, job);
       await recoverOne(job);
     }
+    recovered = true;
+    const stores = new Set(loaded.map((job) => job.storeHash));
+    await Promise.all([...stores].map((storeHash) => inStoreQueue(storeHash, () => upkeep(storeHash, true))));
     return loaded.map((job) => job.summary());
   }
 
@@ -258,6 +289,8 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
     waitFor: async (jobId) => {
       const job = entry(jobId);
       await job.settled();
+      // The run's tail (journal upkeep) too, so what a caller reads next is final.
+      await job.run?.catch(() => {});
       return job.summary();
     },
     recover,

@@ -1,8 +1,9 @@
 import { writeSync } from 'node:fs';
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { syncDir } from '../fs/atomic-file';
 import type { Entity, JsonValue } from './edit-schema';
+import { archiveLive, type ArchiveOptions } from './journal-archive';
 
 /**
  * The per-store change journal (dataDir/journal/{storeHash}.jsonl): one JSON record per line,
@@ -12,6 +13,10 @@ import type { Entity, JsonValue } from './edit-schema';
  * `applied` (the rows the server took, with before and after values) or `settled` (nothing was
  * applied). An intent without either is a request whose outcome nobody saw: recovery asks the
  * server. Records from concurrent batches share one write + fsync (group commit).
+ *
+ * The live file is rotated into gzip archives beside it (journal-archive.ts) only at a point
+ * where recovery needs none of its records (journal-upkeep.ts), so recovery reads the live file
+ * alone; readJournalHistory (journal-history.ts) reads every segment.
  */
 export interface IntentRow {
   id: number;
@@ -51,7 +56,21 @@ export interface Journal {
   append(records: readonly JournalRecord[]): Promise<void>;
   /** Open (and create) the file ahead of the first append, off the job's critical path. */
   prepare(): Promise<void>;
+  /** Bytes in the live file (0 when it does not exist yet). */
+  size(): Promise<number>;
+  /**
+   * Moves the live file into a gzip archive and returns the archive's path (null: nothing moved).
+   * Waits for the writes in flight and holds new appends until done; they then go to a fresh
+   * file. On failure the live file is left as it was and appends carry on into it.
+   */
+  rotate(options: RotateOptions): Promise<string | null>;
   close(): Promise<void>;
+}
+
+export interface RotateOptions {
+  now: number;
+  /** Asked with the file closed and appends held: false leaves the file as it is. */
+  when?: (path: string) => Promise<boolean>;
 }
 
 export function journalPath(dataDir: string, storeHash: string): string {
@@ -64,14 +83,18 @@ interface Waiter {
   reject: (error: unknown) => void;
 }
 
-export function openJournal(path: string): Journal {
+export function openJournal(path: string, options: ArchiveOptions = {}): Journal {
   let handle: FileHandle | null = null;
   let queue: Waiter[] = [];
   let flushing: Promise<void> | null = null;
   let opening: Promise<FileHandle> | null = null;
+  /** Set while a rotation has the file: opening and writing wait for it (it never rejects). */
+  let held: Promise<void> | null = null;
+  let rotations: Promise<unknown> = Promise.resolve();
 
-  function ensureOpen(): Promise<FileHandle> {
-    if (handle) return Promise.resolve(handle);
+  async function ensureOpen(): Promise<FileHandle> {
+    while (held) await held;
+    if (handle) return handle;
     opening ??= openFile().finally(() => (opening = null));
     return opening;
   }
@@ -106,6 +129,24 @@ export function openJournal(path: string): Journal {
     flushing = null;
   }
 
+  async function rotateNow({ now, when }: RotateOptions): Promise<string | null> {
+    // Appends arriving while the file is being opened or flushed join that flush; once both are
+    // idle, `held` is set before anything else can run, so no write lands in a moved file.
+    while (opening || flushing) await Promise.allSettled([opening, flushing]);
+    let release = () => {};
+    held = new Promise<void>((resolve) => (release = resolve));
+    try {
+      const file = handle;
+      handle = null;
+      await file?.close();
+      if (when && !(await when(path))) return null;
+      return await archiveLive(path, now, options);
+    } finally {
+      held = null;
+      release();
+    }
+  }
+
   return {
     path,
     append(records) {
@@ -117,7 +158,18 @@ export function openJournal(path: string): Journal {
       });
     },
     prepare: () => ensureOpen().then(() => undefined),
+    size: () =>
+      stat(path).then(
+        (s) => s.size,
+        (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? 0 : Promise.reject(error)),
+      ),
+    rotate(rotateOptions) {
+      const task = rotations.then(() => rotateNow(rotateOptions));
+      rotations = task.catch(() => {});
+      return task;
+    },
     async close() {
+      await rotations;
       await opening?.catch(() => {});
       await flushing;
       await handle?.close();
@@ -145,7 +197,7 @@ async function lastByte(path: string): Promise<number | null> {
   }
 }
 
-/** Every complete record; a torn or garbled line (crash mid-write) is skipped, not fatal. */
+/** The live file's complete records (not the archives: see readJournalHistory). */
 export async function readJournal(path: string): Promise<JournalRecord[]> {
   let text: string;
   try {
@@ -154,6 +206,11 @@ export async function readJournal(path: string): Promise<JournalRecord[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
+  return parseJournal(text);
+}
+
+/** Every complete record; a torn or garbled line (crash mid-write) is skipped, not fatal. */
+export function parseJournal(text: string): JournalRecord[] {
   const records: JournalRecord[] = [];
   for (const line of text.split('\n')) {
     if (line.trim() === '') continue;

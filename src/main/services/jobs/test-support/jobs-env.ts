@@ -3,6 +3,7 @@ import type { BigCommerceServiceDeps } from '../../bigcommerce';
 import type { JobEdit, JobEvent, JobSummary } from '../edit-schema';
 import { createJobsService, type JobsService, type JobsServiceDeps } from '../jobs-service';
 import { journalPath, readJournal, type JournalRecord } from '../journal';
+import { readJournalHistory } from '../journal-history';
 import { startDemoEnv, type DemoEnv } from './demo';
 
 /** A demo store plus a jobs service on it, recording every event. */
@@ -16,7 +17,10 @@ export interface JobsEnv extends DemoEnv {
   /** Start a job and wait until it is no longer queued or running. */
   run(edits: JobEdit[], title?: string): Promise<JobSummary>;
   start(edits: JobEdit[], title?: string): Promise<JobSummary>;
+  /** The live journal file. */
   journal(): Promise<JournalRecord[]>;
+  /** Every archive, then the live file. */
+  history(): Promise<JournalRecord[]>;
   /** A second service on the same data dir, as after a restart. */
   restart(extra?: Partial<JobsServiceDeps>): JobsService;
 }
@@ -53,6 +57,7 @@ export async function startJobsEnv(
       return jobs.waitFor(started.id);
     },
     journal: () => readJournal(journalPath(env.dataDir, env.storeHash)),
+    history: () => readJournalHistory(env.dataDir, env.storeHash),
     restart: (more = {}) => createJobsService({ dataDir: env.dataDir, bigcommerce: env.bigcommerce, ...more }),
     async close(this: JobsEnv) {
       await jobs.close();
