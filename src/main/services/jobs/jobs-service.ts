@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/rpc';
 import { systemClock, type BigCommerceService, type Clock } from '../bigcommerce';
-import { StartJobInputSchema, type JobDetail, type JobEdit, type JobEvent, type JobSummary, type StartJobInput } from './edit-schema';
+import { StartJobInputSchema, type JobDetail, type JobEdit, type JobEvent, type JobSummary, type RetryRows, type StartJobInput } from './edit-schema';
 import { listJobIds, loadJob, writeDefinition } from './job-files';
 import { JobEntry, PROGRESS_INTERVAL_MS, SAVE_INTERVAL_MS, type EntryDeps } from './job-entry';
 import { JobRecord, RESUMABLE, TERMINAL, type JobDefinition } from './job-record';
@@ -38,6 +38,13 @@ export interface JobsService {
   cancel(jobId: string): Promise<JobSummary>;
   /** Starts the inverse job of the rows this job applied (each checked for conflicts again). */
   undo(jobId: string): Promise<JobSummary>;
+  /**
+   * Starts a job of the rows this job failed, each with its original from/to. Conflicts stay out
+   * (the store changed; the operator decides), and so do skipped rows (a cancelled job's rest is
+   * the operator's call too). `rows: 'conflicts'` is that decision: a job of the conflicts, each
+   * expecting the value the store reported.
+   */
+  retry(jobId: string, rows?: RetryRows): Promise<JobSummary>;
   /** Resolves when the job is no longer queued or running. */
   waitFor(jobId: string): Promise<JobSummary>;
   /** Once at startup: load saved jobs, settle unanswered requests, mark cut-off jobs interrupted. */
@@ -179,6 +186,21 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
     return create({ storeId, storeHash, title: `Undo: ${title}`.slice(0, 200), kind: 'undo', undoOf: jobId, edits });
   }
 
+  async function retry(jobId: string, rows: RetryRows = 'failed'): Promise<JobSummary> {
+    const { record } = entry(jobId);
+    if (ACTIVE.has(record.status) || record.status === 'paused') {
+      throw new AppError('CONFLICT', `Job ${jobId} is ${record.status}; cancel it or let it finish before retrying its failed rows`);
+    }
+    const edits = record.retryEdits(rows);
+    if (edits.length === 0) {
+      const what = rows === 'failed' ? 'failed rows' : 'conflicts whose store value can be written over';
+      throw new AppError('CONFLICT', `Job ${jobId} has no ${what}, so there is nothing to retry`);
+    }
+    const { storeId, storeHash, title } = record.def;
+    const prefix = rows === 'failed' ? 'Retry' : 'Retry conflicts';
+    return create({ storeId, storeHash, title: `${prefix}: ${title}`.slice(0, 200), kind: 'retry', retryOf: jobId, edits });
+  }
+
   async function recover(): Promise<JobSummary[]> {
     const loaded: JobEntry[] = [];
     for (const id of await listJobIds(deps.dataDir)) {
@@ -240,6 +262,7 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
     resume,
     cancel,
     undo,
+    retry,
     waitFor: async (jobId) => {
       const job = entry(jobId);
       await job.settled();
