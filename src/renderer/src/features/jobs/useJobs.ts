@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { JobSummary } from '../../../../shared/contract';
+import type { JobSummary, ParamsOf } from '../../../../shared/contract';
 import { call, onEvent } from '../../api/client';
 import { queryKey } from '../../api/queries';
 import { useToasts } from '../../components/toast-store';
@@ -45,6 +45,28 @@ export function useJobAction(action: JobAction) {
     },
     onError: (error) => push('error', error.message),
   });
+}
+
+/** jobs.retry: queues a new job of a job's failed rows (or its conflicts); `onSuccess` gets the new job. */
+export function useRetryJob() {
+  const client = useQueryClient();
+  const push = useToasts((s) => s.push);
+  return useMutation({
+    mutationFn: (params: ParamsOf<'jobs.retry'>) => call('jobs.retry', params),
+    onSuccess: (job) => {
+      // The new job's own events may have arrived first (it can finish before this answer): they are newer.
+      client.setQueryData<JobSummary[]>(queryKey('jobs.list', { storeId: job.storeId }), (jobs) =>
+        jobs?.some((j) => j.id === job.id) ? jobs : upsert(jobs, job),
+      );
+      push('info', `Started “${job.title}” (${job.total} ${job.total === 1 ? 'row' : 'rows'})`);
+    },
+    onError: (error) => push('error', error.message),
+  });
+}
+
+/** A job no longer runs and will not by itself: it may be retried or undone. */
+export function isSettled(job: JobSummary): boolean {
+  return isFinished(job) || job.status === 'interrupted';
 }
 
 export function isFinished(job: JobSummary): boolean {
