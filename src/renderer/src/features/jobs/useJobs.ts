@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { JobSummary, ParamsOf } from '../../../../shared/contract';
 import { call, onEvent } from '../../api/client';
@@ -40,8 +40,10 @@ export function useJobAction(action: JobAction) {
   return useMutation({
     mutationFn: (jobId: string) => call(action, { jobId }),
     onSuccess: (job) => {
-      client.setQueryData<JobSummary[]>(queryKey('jobs.list', { storeId: job.storeId }), (jobs) => upsert(jobs, job));
-      if (action === 'jobs.undo') push('info', `Undo started: ${job.title}`);
+      if (action === 'jobs.undo') {
+        addNewJob(client, job);
+        push('info', `Undo started: ${job.title}`);
+      } else client.setQueryData<JobSummary[]>(queryKey('jobs.list', { storeId: job.storeId }), (jobs) => upsert(jobs, job));
     },
     onError: (error) => push('error', error.message),
   });
@@ -54,14 +56,22 @@ export function useRetryJob() {
   return useMutation({
     mutationFn: (params: ParamsOf<'jobs.retry'>) => call('jobs.retry', params),
     onSuccess: (job) => {
-      // The new job's own events may have arrived first (it can finish before this answer): they are newer.
-      client.setQueryData<JobSummary[]>(queryKey('jobs.list', { storeId: job.storeId }), (jobs) =>
-        jobs?.some((j) => j.id === job.id) ? jobs : upsert(jobs, job),
-      );
+      addNewJob(client, job);
       push('info', `Started “${job.title}” (${job.total} ${job.total === 1 ? 'row' : 'rows'})`);
     },
     onError: (error) => push('error', error.message),
   });
+}
+
+/**
+ * A job that jobs.undo or jobs.retry just created. Its own jobs.progressed events travel apart from
+ * this answer and can arrive first (a small job may even finish before it): what they put in the
+ * list is newer than the `queued` summary of the answer, which must not overwrite it.
+ */
+function addNewJob(client: QueryClient, job: JobSummary): void {
+  client.setQueryData<JobSummary[]>(queryKey('jobs.list', { storeId: job.storeId }), (jobs) =>
+    jobs?.some((j) => j.id === job.id) ? jobs : upsert(jobs, job),
+  );
 }
 
 /** A job no longer runs and will not by itself: it may be retried or undone. */
