@@ -115,6 +115,16 @@ export class JobRecord {
     return Math.round((runMs / settled) * this.counts.pending);
   }
 
+  /** The edits an undo runs: the inverse of every applied row, checked for conflicts like any edit. */
+  undoEdits(): JobEdit[] {
+    const edits: JobEdit[] = [];
+    this.rows.forEach((row, i) => {
+      const edit = this.def.edits[i]!;
+      if (row.status === 'applied') edits.push({ ...edit, from: edit.to, to: edit.from });
+    });
+    return edits;
+  }
+
   /**
    * The edits a retry runs: every failed row as it was (its `from` still guards it), or every
    * conflict row expecting the value the store reported instead, so it is written only if the

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/rpc';
 import { systemClock, type BigCommerceService, type Clock } from '../bigcommerce';
-import { StartJobInputSchema, type JobDetail, type JobEdit, type JobEvent, type JobSummary, type RetryRows, type StartJobInput } from './edit-schema';
+import { StartJobInputSchema, type JobDetail, type JobEvent, type JobSummary, type RetryRows, type StartJobInput } from './edit-schema';
 import { listJobIds, loadJob, writeDefinition } from './job-files';
 import { JobEntry, PROGRESS_INTERVAL_MS, SAVE_INTERVAL_MS, type EntryDeps } from './job-entry';
 import { JobRecord, RESUMABLE, TERMINAL, type JobDefinition } from './job-record';
@@ -171,26 +171,25 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
     return job.summary();
   }
 
-  async function undo(jobId: string): Promise<JobSummary> {
+  /** A job that no longer runs nor will by itself: undo and retry start from one. */
+  function settledRecord(jobId: string, doing: string): JobRecord {
     const { record } = entry(jobId);
     if (ACTIVE.has(record.status) || record.status === 'paused') {
-      throw new AppError('CONFLICT', `Job ${jobId} is ${record.status}; cancel it or let it finish before undoing`);
+      throw new AppError('CONFLICT', `Job ${jobId} is ${record.status}; cancel it or let it finish before ${doing}`);
     }
-    const edits: JobEdit[] = [];
-    record.rows.forEach((row, i) => {
-      const edit = record.edits[i]!;
-      if (row.status === 'applied') edits.push({ ...edit, from: edit.to, to: edit.from });
-    });
+    return record;
+  }
+
+  async function undo(jobId: string): Promise<JobSummary> {
+    const record = settledRecord(jobId, 'undoing');
+    const edits = record.undoEdits();
     if (edits.length === 0) throw new AppError('CONFLICT', `Job ${jobId} applied nothing, so there is nothing to undo`);
     const { storeId, storeHash, title } = record.def;
     return create({ storeId, storeHash, title: `Undo: ${title}`.slice(0, 200), kind: 'undo', undoOf: jobId, edits });
   }
 
   async function retry(jobId: string, rows: RetryRows = 'failed'): Promise<JobSummary> {
-    const { record } = entry(jobId);
-    if (ACTIVE.has(record.status) || record.status === 'paused') {
-      throw new AppError('CONFLICT', `Job ${jobId} is ${record.status}; cancel it or let it finish before retrying its failed rows`);
-    }
+    const record = settledRecord(jobId, 'retrying it');
     const edits = record.retryEdits(rows);
     if (edits.length === 0) {
       const what = rows === 'failed' ? 'failed rows' : 'conflicts whose store value can be written over';
