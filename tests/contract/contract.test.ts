@@ -27,6 +27,15 @@ const cases: Case[] = [
   { name: 'a prototype key as method', body: { id: 7, method: '__proto__', params: {} }, expect: { ok: false, code: 'UNKNOWN_METHOD' } },
   { name: 'not an envelope', body: [1, 2, 3], expect: { ok: false, code: 'BAD_REQUEST' } },
   { name: 'a service error', body: { id: 8, method: 'stores.select', params: { id: 'nope' } }, expect: { ok: false, code: 'NOT_FOUND' } },
+  { name: 'jobs.retry: a job id that is not one', body: { id: 10, method: 'jobs.retry', params: { jobId: '../x' } }, expect: { ok: false, code: 'VALIDATION', field: 'jobId' } },
+  { name: 'jobs.retry: no job id', body: { id: 11, method: 'jobs.retry', params: {} }, expect: { ok: false, code: 'VALIDATION', field: 'jobId' } },
+  {
+    name: 'jobs.retry: rows neither failed nor conflicts',
+    body: { id: 12, method: 'jobs.retry', params: { jobId: 'abc-0123abcd', rows: 'skipped' } },
+    expect: { ok: false, code: 'VALIDATION', field: 'rows' },
+  },
+  { name: 'jobs.retry: an unknown extra param', body: { id: 13, method: 'jobs.retry', params: { jobId: 'abc-0123abcd', rows: [1] } }, expect: { ok: false, code: 'VALIDATION' } },
+  { name: 'jobs.retry: an unknown job', body: { id: 14, method: 'jobs.retry', params: { jobId: 'abc-0123abcd' } }, expect: { ok: false, code: 'NOT_FOUND' } },
 ];
 
 describe.each([

@@ -39,6 +39,7 @@ export function createHandlers(s: Services): Handlers {
     'jobs.resume': ({ jobId }) => s.jobs.resume(jobId),
     'jobs.cancel': ({ jobId }) => s.jobs.cancel(jobId),
     'jobs.undo': ({ jobId }) => s.jobs.undo(jobId),
+    'jobs.retry': ({ jobId, rows }) => s.jobs.retry(jobId, rows),
     'stores.getBudget': ({ id }) => {
       const store = s.stores.resolve(id);
       return toBudget(id, store.storeHash, s.bigcommerce.limiterFor(store.storeHash).state());

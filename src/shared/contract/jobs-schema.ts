@@ -213,6 +213,17 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 export const ROW_STATUSES = ['pending', 'applied', 'failed', 'conflict', 'skipped'] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
 
+/** `undo` reverses a job's applied rows, `retry` re-runs its failed rows (see jobs.retry). */
+export const JOB_KINDS = ['edit', 'undo', 'retry'] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+/**
+ * Which rows a retry runs again: `failed` ones as they were (default), or `conflicts` expecting the
+ * value the store reported, i.e. "overwrite what the store has now, if it still has that".
+ */
+export const RETRY_ROWS = ['failed', 'conflicts'] as const;
+export type RetryRows = (typeof RETRY_ROWS)[number];
+
 const count = z.number().int().nonnegative();
 
 export const JobSummarySchema = z.object({
@@ -220,9 +231,11 @@ export const JobSummarySchema = z.object({
   storeId: z.string(),
   storeHash: z.string(),
   title: z.string(),
-  kind: z.enum(['edit', 'undo']),
+  kind: z.enum(JOB_KINDS),
   /** For an undo job: the job it reverses. */
   undoOf: z.string().optional(),
+  /** For a retry job: the job whose rows it runs again. */
+  retryOf: z.string().optional(),
   status: z.enum(JOB_STATUSES),
   total: count,
   done: count,

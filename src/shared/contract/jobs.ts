@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { event, method } from './define';
-import { JobDetailSchema, JobEditsSchema, JobSummarySchema } from './jobs-schema';
+import { JobDetailSchema, JobEditsSchema, JobSummarySchema, RETRY_ROWS } from './jobs-schema';
 import { StoreId } from './stores';
 
 export * from './jobs-schema';
@@ -21,6 +21,11 @@ export const jobsMethods = {
   'jobs.resume': method(byId, JobSummarySchema, 'Run the rows still pending (paused or interrupted job).'),
   'jobs.cancel': method(byId, JobSummarySchema, 'Stop; rows not written become skipped.'),
   'jobs.undo': method(byId, JobSummarySchema, 'Run the inverse of every applied row, with the same conflict check.'),
+  'jobs.retry': method(
+    z.object({ jobId: JobId, rows: z.enum(RETRY_ROWS).optional() }).strict(),
+    JobSummarySchema,
+    'Queue a new job of the rows this job failed, with their original from/to (or of its conflicts, expecting the value the store reported).',
+  ),
 };
 
 export const jobsEvents = {

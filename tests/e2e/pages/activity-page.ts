@@ -21,6 +21,10 @@ export class ActivityPage {
     return this.page.getByRole('region', { name: `Results of ${title}` });
   }
 
+  retryFailedButton(title: string | RegExp): Locator {
+    return this.row(title).getByRole('button', { name: /^Retry failed \(\d+\)$/ });
+  }
+
   async undo(title: string | RegExp): Promise<void> {
     this.page.once('dialog', (d) => void d.accept());
     await this.row(title).getByRole('button', { name: 'Undo' }).click();

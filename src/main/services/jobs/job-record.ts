@@ -1,4 +1,4 @@
-import type { JobEdit, JobStatus, JobSummary, JsonValue, RowResult, RowStatus } from './edit-schema';
+import { editProblems, type JobEdit, type JobKind, type JobStatus, type RetryRows, type JobSummary, type JsonValue, type RowResult, type RowStatus } from './edit-schema';
 
 /** What is written once, when a job is created (dataDir/jobs/{id}/job.json). */
 export interface JobDefinition {
@@ -7,8 +7,9 @@ export interface JobDefinition {
   storeId: string;
   storeHash: string;
   title: string;
-  kind: 'edit' | 'undo';
+  kind: JobKind;
   undoOf?: string;
+  retryOf?: string;
   createdAt: string;
   edits: JobEdit[];
 }
@@ -87,6 +88,7 @@ export class JobRecord {
       title: def.title,
       kind: def.kind,
       ...(def.undoOf ? { undoOf: def.undoOf } : {}),
+      ...(def.retryOf ? { retryOf: def.retryOf } : {}),
       status: this.status,
       total: def.edits.length,
       done: counts.applied,
@@ -111,6 +113,34 @@ export class JobRecord {
     const settled = this.def.edits.length - this.counts.pending - this.run.settledAtStart;
     if (settled <= 0) return null;
     return Math.round((runMs / settled) * this.counts.pending);
+  }
+
+  /** The edits an undo runs: the inverse of every applied row, checked for conflicts like any edit. */
+  undoEdits(): JobEdit[] {
+    const edits: JobEdit[] = [];
+    this.rows.forEach((row, i) => {
+      const edit = this.def.edits[i]!;
+      if (row.status === 'applied') edits.push({ ...edit, from: edit.to, to: edit.from });
+    });
+    return edits;
+  }
+
+  /**
+   * The edits a retry runs: every failed row as it was (its `from` still guards it), or every
+   * conflict row expecting the value the store reported instead, so it is written only if the
+   * store still has what the operator was shown. A conflict whose store value is not a valid
+   * `from` for the field (none reported, or outside the editable range) stays out.
+   */
+  retryEdits(rows: RetryRows): JobEdit[] {
+    const edits: JobEdit[] = [];
+    this.rows.forEach((row, i) => {
+      const edit = this.def.edits[i]!;
+      if (rows === 'failed' && row.status === 'failed') edits.push(edit);
+      if (rows !== 'conflicts' || row.status !== 'conflict' || row.serverValue === undefined) return;
+      const candidate = { ...edit, from: row.serverValue };
+      if (editProblems(candidate).length === 0) edits.push(candidate);
+    });
+    return edits;
   }
 
   rowResults(): RowResult[] {

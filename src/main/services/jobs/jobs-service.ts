@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/rpc';
 import { systemClock, type BigCommerceService, type Clock } from '../bigcommerce';
-import { StartJobInputSchema, type JobDetail, type JobEdit, type JobEvent, type JobSummary, type StartJobInput } from './edit-schema';
+import { StartJobInputSchema, type JobDetail, type JobEvent, type JobSummary, type RetryRows, type StartJobInput } from './edit-schema';
 import { listJobIds, loadJob, removeJob, writeDefinition } from './job-files';
 import { JobEntry, PROGRESS_INTERVAL_MS, SAVE_INTERVAL_MS, type EntryDeps } from './job-entry';
 import { JobRecord, RESUMABLE, TERMINAL, type JobDefinition } from './job-record';
@@ -45,6 +45,13 @@ export interface JobsService {
   cancel(jobId: string): Promise<JobSummary>;
   /** Starts the inverse job of the rows this job applied (each checked for conflicts again). */
   undo(jobId: string): Promise<JobSummary>;
+  /**
+   * Starts a job of the rows this job failed, each with its original from/to. Conflicts stay out
+   * (the store changed; the operator decides), and so do skipped rows (a cancelled job's rest is
+   * the operator's call too). `rows: 'conflicts'` is that decision: a job of the conflicts, each
+   * expecting the value the store reported.
+   */
+  retry(jobId: string, rows?: RetryRows): Promise<JobSummary>;
   /** Resolves when the job is no longer queued or running. */
   waitFor(jobId: string): Promise<JobSummary>;
   /** Once at startup: load saved jobs, settle unanswered requests, mark cut-off jobs interrupted. */
@@ -207,19 +214,33 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
     return job.summary();
   }
 
-  async function undo(jobId: string): Promise<JobSummary> {
+  /** A job that no longer runs nor will by itself: undo and retry start from one. */
+  function settledRecord(jobId: string, doing: string): JobRecord {
     const { record } = entry(jobId);
     if (ACTIVE.has(record.status) || record.status === 'paused') {
-      throw new AppError('CONFLICT', `Job ${jobId} is ${record.status}; cancel it or let it finish before undoing`);
+      throw new AppError('CONFLICT', `Job ${jobId} is ${record.status}; cancel it or let it finish before ${doing}`);
     }
-    const edits: JobEdit[] = [];
-    record.rows.forEach((row, i) => {
-      const edit = record.edits[i]!;
-      if (row.status === 'applied') edits.push({ ...edit, from: edit.to, to: edit.from });
-    });
+    return record;
+  }
+
+  async function undo(jobId: string): Promise<JobSummary> {
+    const record = settledRecord(jobId, 'undoing');
+    const edits = record.undoEdits();
     if (edits.length === 0) throw new AppError('CONFLICT', `Job ${jobId} applied nothing, so there is nothing to undo`);
     const { storeId, storeHash, title } = record.def;
     return create({ storeId, storeHash, title: `Undo: ${title}`.slice(0, 200), kind: 'undo', undoOf: jobId, edits });
+  }
+
+  async function retry(jobId: string, rows: RetryRows = 'failed'): Promise<JobSummary> {
+    const record = settledRecord(jobId, 'retrying it');
+    const edits = record.retryEdits(rows);
+    if (edits.length === 0) {
+      const what = rows === 'failed' ? 'failed rows' : 'conflicts whose store value can be written over';
+      throw new AppError('CONFLICT', `Job ${jobId} has no ${what}, so there is nothing to retry`);
+    }
+    const { storeId, storeHash, title } = record.def;
+    const prefix = rows === 'failed' ? 'Retry' : 'Retry conflicts';
+    return create({ storeId, storeHash, title: `${prefix}: ${title}`.slice(0, 200), kind: 'retry', retryOf: jobId, edits });
   }
 
   async function recover(): Promise<JobSummary[]> {
@@ -286,6 +307,7 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
     resume,
     cancel,
     undo,
+    retry,
     waitFor: async (jobId) => {
       const job = entry(jobId);
       await job.settled();

@@ -6,7 +6,7 @@ export const SECTIONS = [
   { id: 'customers', label: 'Customers', hint: 'Customer edits and customer groups.' },
   { id: 'picklists', label: 'Pick lists', hint: 'Items of the selected orders, summed by SKU, sorted by bin.' },
   { id: 'webhooks', label: 'Webhooks', hint: 'Store webhooks and live store events.' },
-  { id: 'activity', label: 'Activity', hint: 'Bulk jobs: progress, per-row results and undo.' },
+  { id: 'activity', label: 'Activity', hint: 'Bulk jobs: progress, per-row results, undo and retry.' },
 ] as const;
 
 export type SectionId = (typeof SECTIONS)[number]['id'];

@@ -1,11 +1,12 @@
 import { useState } from 'react';
+import type { JobSummary } from '../../../../shared/contract';
 import { useActiveStore } from '../stores/StoreSwitcher';
 import { formatDuration, progressShare, STATUS_LABELS } from './format';
 import { JobActions } from './JobActions';
 import { JobDetailPanel } from './JobDetailPanel';
 import { useJobs } from './useJobs';
 
-/** Activity: every bulk job of the active store, live, with per-row results and undo. */
+/** Activity: every bulk job of the active store, live, with per-row results, undo and retry. */
 export function ActivityView() {
   const store = useActiveStore();
   const { data: jobs, isPending, error } = useJobs(store?.id);
@@ -22,6 +23,8 @@ export function ActivityView() {
     );
   }
   const open = jobs.find((j) => j.id === openId) ?? null;
+  const origin = open && jobs.find((j) => j.id === (open.retryOf ?? open.undoOf));
+  const show = (job: JobSummary) => setOpenId(job.id);
   return (
     <div className="activity">
       <table className="table" aria-label="Jobs">
@@ -46,7 +49,7 @@ export function ActivityView() {
                 <button type="button" className="link-button row-link" onClick={() => setOpenId(job.id)}>
                   {job.title}
                 </button>
-                {job.kind === 'undo' && <span className="badge">undo</span>}
+                {job.kind !== 'edit' && <span className="badge">{job.kind}</span>}
               </td>
               <td>
                 <span className={`status status-${job.status}`}>{STATUS_LABELS[job.status]}</span>
@@ -65,13 +68,13 @@ export function ActivityView() {
               <td className="num">{formatDuration(job.rateLimitWaitMs)}</td>
               <td className="num">{formatDuration(job.elapsedMs)}</td>
               <td onClick={(e) => e.stopPropagation()}>
-                <JobActions job={job} />
+                <JobActions job={job} onStarted={show} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {open && <JobDetailPanel job={open} onClose={() => setOpenId(null)} />}
+      {open && <JobDetailPanel key={open.id} job={open} origin={origin ?? undefined} onShow={show} onClose={() => setOpenId(null)} />}
     </div>
   );
 }

@@ -1,11 +1,13 @@
 import type { JobSummary } from '../../../../shared/contract';
-import { useJobAction } from './useJobs';
+import { isSettled, useJobAction, useRetryJob } from './useJobs';
 
-export function JobActions({ job }: { job: JobSummary }) {
+/** A job's row actions; `onStarted` gets a job they create (a retry), to show it. */
+export function JobActions({ job, onStarted }: { job: JobSummary; onStarted?(job: JobSummary): void }) {
   const pause = useJobAction('jobs.pause');
   const resume = useJobAction('jobs.resume');
   const cancel = useJobAction('jobs.cancel');
   const undo = useJobAction('jobs.undo');
+  const retry = useRetryJob();
   const canUndo = job.done > 0 && ['completed', 'completed_with_errors', 'cancelled', 'interrupted'].includes(job.status);
   return (
     <span className="job-actions">
@@ -27,6 +29,11 @@ export function JobActions({ job }: { job: JobSummary }) {
       {canUndo && (
         <button type="button" className="button small" onClick={() => window.confirm(`Undo the ${job.done} applied changes of “${job.title}”?`) && undo.mutate(job.id)}>
           Undo
+        </button>
+      )}
+      {isSettled(job) && job.failed > 0 && (
+        <button type="button" className="button small" disabled={retry.isPending} onClick={() => retry.mutate({ jobId: job.id }, { onSuccess: onStarted })}>
+          Retry failed ({job.failed})
         </button>
       )}
     </span>

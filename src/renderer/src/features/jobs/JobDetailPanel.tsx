@@ -2,13 +2,22 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { JobSummary, RowResult } from '../../../../shared/contract';
 import { formatLike, formatValue, STATUS_LABELS } from './format';
-import { useJobDetail } from './useJobs';
+import { isSettled, useJobDetail, useRetryJob } from './useJobs';
 
 const FILTERS = ['all', 'failed', 'conflict', 'applied', 'pending', 'skipped'] as const;
 type Filter = (typeof FILTERS)[number];
 
+interface Props {
+  job: JobSummary;
+  /** The job this one undoes or retries, when it is in the list. */
+  origin?: JobSummary;
+  /** Show another job (the origin, or a retry this panel started). */
+  onShow(job: JobSummary): void;
+  onClose(): void;
+}
+
 /** Per-row results of one job; virtualized, since a job can hold 100,000 rows. */
-export function JobDetailPanel({ job, onClose }: { job: JobSummary; onClose(): void }) {
+export function JobDetailPanel({ job, origin, onShow, onClose }: Props) {
   const { data, isPending, error } = useJobDetail(job.id);
   const [filter, setFilter] = useState<Filter>(job.failed || job.conflicts ? (job.failed ? 'failed' : 'conflict') : 'all');
   const rows = useMemo(() => (data?.rows ?? []).filter((r) => filter === 'all' || r.status === filter), [data, filter]);
@@ -20,8 +29,17 @@ export function JobDetailPanel({ job, onClose }: { job: JobSummary; onClose(): v
       <header className="job-detail-header">
         <h2>{job.title}</h2>
         <span className="muted">{STATUS_LABELS[job.status]}</span>
+        {origin && (
+          <span className="muted">
+            {job.kind === 'undo' ? 'Undo of ' : 'Retry of '}
+            <button type="button" className="link-button" onClick={() => onShow(origin)}>
+              {origin.title}
+            </button>
+          </span>
+        )}
         {job.error && <span className="error-text">{job.error}</span>}
         <span className="spacer" />
+        <OverwriteConflicts job={job} onStarted={onShow} />
         <div role="tablist" aria-label="Filter rows" className="segmented">
           {FILTERS.map((f) => (
             <button key={f} type="button" role="tab" aria-selected={filter === f} className={filter === f ? 'active' : ''} onClick={() => setFilter(f)}>
@@ -51,6 +69,24 @@ export function JobDetailPanel({ job, onClose }: { job: JobSummary; onClose(): v
         </div>
       </div>
     </section>
+  );
+}
+
+/**
+ * The operator's decision on conflicts, taken here where the store's values are listed: write the
+ * job's values over them. Each row still expects the value shown, so one changed again is left alone.
+ */
+function OverwriteConflicts({ job, onStarted }: { job: JobSummary; onStarted(job: JobSummary): void }) {
+  const retry = useRetryJob();
+  if (!isSettled(job) || job.conflicts === 0) return null;
+  const confirmAndRun = () => {
+    const question = `Write the values of “${job.title}” over the ${job.conflicts} conflicting rows' current store values (as listed under “conflict”)?`;
+    if (window.confirm(question)) retry.mutate({ jobId: job.id, rows: 'conflicts' }, { onSuccess: onStarted });
+  };
+  return (
+    <button type="button" className="button small" disabled={retry.isPending} onClick={confirmAndRun}>
+      Overwrite conflicts ({job.conflicts})
+    </button>
   );
 }
 

@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { JobSummary } from '../../../../shared/contract';
+import type { JobSummary, ParamsOf } from '../../../../shared/contract';
 import { call, onEvent } from '../../api/client';
 import { queryKey } from '../../api/queries';
 import { useToasts } from '../../components/toast-store';
@@ -40,11 +40,43 @@ export function useJobAction(action: JobAction) {
   return useMutation({
     mutationFn: (jobId: string) => call(action, { jobId }),
     onSuccess: (job) => {
-      client.setQueryData<JobSummary[]>(queryKey('jobs.list', { storeId: job.storeId }), (jobs) => upsert(jobs, job));
-      if (action === 'jobs.undo') push('info', `Undo started: ${job.title}`);
+      if (action === 'jobs.undo') {
+        addNewJob(client, job);
+        push('info', `Undo started: ${job.title}`);
+      } else client.setQueryData<JobSummary[]>(queryKey('jobs.list', { storeId: job.storeId }), (jobs) => upsert(jobs, job));
     },
     onError: (error) => push('error', error.message),
   });
+}
+
+/** jobs.retry: queues a new job of a job's failed rows (or its conflicts); `onSuccess` gets the new job. */
+export function useRetryJob() {
+  const client = useQueryClient();
+  const push = useToasts((s) => s.push);
+  return useMutation({
+    mutationFn: (params: ParamsOf<'jobs.retry'>) => call('jobs.retry', params),
+    onSuccess: (job) => {
+      addNewJob(client, job);
+      push('info', `Started “${job.title}” (${job.total} ${job.total === 1 ? 'row' : 'rows'})`);
+    },
+    onError: (error) => push('error', error.message),
+  });
+}
+
+/**
+ * A job that jobs.undo or jobs.retry just created. Its own jobs.progressed events travel apart from
+ * this answer and can arrive first (a small job may even finish before it): what they put in the
+ * list is newer than the `queued` summary of the answer, which must not overwrite it.
+ */
+function addNewJob(client: QueryClient, job: JobSummary): void {
+  client.setQueryData<JobSummary[]>(queryKey('jobs.list', { storeId: job.storeId }), (jobs) =>
+    jobs?.some((j) => j.id === job.id) ? jobs : upsert(jobs, job),
+  );
+}
+
+/** A job no longer runs and will not by itself: it may be retried or undone. */
+export function isSettled(job: JobSummary): boolean {
+  return isFinished(job) || job.status === 'interrupted';
 }
 
 export function isFinished(job: JobSummary): boolean {
