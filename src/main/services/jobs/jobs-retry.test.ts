@@ -41,7 +41,7 @@ describe('jobs: retry failed rows', () => {
     expect(first).toMatchObject({ status: 'completed_with_errors', done: 4, failed: 1, conflicts: 1 });
 
     const again = await env.jobs.retry(first.id);
-    expect(again).toMatchObject({ kind: 'retry', retryOf: first.id, title: 'Retry: Stock +4', total: 1, status: 'queued' });
+    expect(again).toMatchObject({ kind: 'retry', retryOf: first.id, title: 'Retry: Stock +4', total: 1, status: expect.stringMatching(/^(queued|running)$/) });
     expect(env.jobs.get(again.id).rows.map((r) => r.edit)).toEqual([edits[2]]);
     // Nothing was fixed: the store refuses it again, with the same message.
     const stillFailing = await env.jobs.waitFor(again.id);
