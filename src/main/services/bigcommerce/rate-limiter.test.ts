@@ -310,7 +310,7 @@ describe('rate limiter: window edges', () => {
     expect(h.limiter.state().resetAt).toBe(t + 1000);
   });
 
-  it('opens the next window 10 ms after the earliest reset estimate, with one probe first', async () => {
+  it('opens the next window 10 ms after the earliest reset estimate, at full concurrency when nobody else spends', async () => {
     const h = harness({ quota: 10, windowMs: 1000, latencyMs: 40, maxConcurrency: 10 });
     const windowStart = h.clock.now();
     const all = Array.from({ length: 20 }, () => h.call('bulk'));
@@ -318,9 +318,37 @@ describe('rate limiter: window edges', () => {
     await Promise.all(all);
     expect(h.sim.rejected).toBe(0);
     expect([...h.sim.servedPerWindow.values()]).toEqual([10, 10]);
-    // Responses arrive 20 ms after the server counted them, so the earliest estimate is 20 ms late.
-    expect(h.log.dispatchTimes[10]).toBe(windowStart + 1000 + 20 + 10);
-    expect(h.log.dispatchTimes[11]).toBe(windowStart + 1000 + 20 + 10 + 40); // after the probe's answer
+    // Responses arrive 20 ms after the server counted them, so the earliest estimate is 20 ms late;
+    // the whole second window goes at once (no probe round trip).
+    expect(h.log.dispatchTimes.slice(10)).toEqual(Array(10).fill(windowStart + 1000 + 20 + 10));
+  });
+
+  it('opens the next window with one probe first while another app is spending the quota', async () => {
+    const h = harness({ quota: 10, windowMs: 1000, latencyMs: 40, maxConcurrency: 10 });
+    h.sim.otherApp(3); // it spent 3 units of the first window before us
+    const windowStart = h.clock.now();
+    const all = Array.from({ length: 14 }, () => h.call('bulk'));
+    await h.clock.runUntil(() => h.log.completed === 14);
+    await Promise.all(all);
+    expect(h.log.ours429).toBe(0);
+    expect([...h.sim.servedPerWindow.values()]).toEqual([7, 7]); // ours: it had 3 of the first
+    const second = h.log.dispatchTimes.filter((t) => t >= windowStart + 1000);
+    expect(second[0]).toBe(windowStart + 1000 + 20 + 10);
+    expect(second[1]).toBe(second[0]! + 40); // the rest only after the probe's answer
+  });
+
+  it('notices an app that starts spending at a window boundary: a few 429s at most, then probes again', async () => {
+    const h = harness({ quota: 10, windowMs: 1000, latencyMs: 40, maxConcurrency: 4 });
+    const windowStart = h.clock.now();
+    const all = Array.from({ length: 30 }, () => h.call('bulk'));
+    // Another app drains the second window the moment it opens.
+    await h.clock.runUntil(() => h.clock.now() >= windowStart + 1000);
+    h.sim.otherApp(10);
+    await h.clock.runUntil(() => h.log.completed === 30, 60_000);
+    await Promise.all(all);
+    expect(h.log.ours429).toBeGreaterThan(0); // it did catch us out once ...
+    expect(h.log.ours429).toBeLessThanOrEqual(4); // ... for one round of our concurrency at most
+    expect(h.sim.rejected).toBe(h.log.ours429);
   });
 });
 

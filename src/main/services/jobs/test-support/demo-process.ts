@@ -14,7 +14,7 @@ export interface DemoProcess {
 /** Starts the demo store in a child process (see demo-child.ts) and waits for it to listen. */
 export async function startDemoProcess(options: DemoStoreOptions): Promise<DemoProcess> {
   const child = fork(join(import.meta.dirname, 'demo-child.ts'), [JSON.stringify(options)], {
-    execArgv: ['--import', 'tsx', ...(process.env.DEMO_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.DEMO_CPU_PROF] : [])],
+    execArgv: ['--import', 'tsx', ...(process.env.DEMO_NODE_ARGS ? process.env.DEMO_NODE_ARGS.split(' ') : []), ...(process.env.DEMO_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.DEMO_CPU_PROF] : [])],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const ready = await new Promise<{ url: string; stores: DemoStoreInfo[] }>((resolve, reject) => {
