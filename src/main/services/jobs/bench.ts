@@ -53,6 +53,8 @@ export interface BulkBenchRow {
   conflicts: number;
   duplicates: number;
   faultRate: number;
+  rateQuota: number;
+  rateWindowMs: number;
   tailMs: number;
   rateLimitWaitMs: number;
   jobRequests: number;
@@ -152,6 +154,8 @@ async function runJob(
     conflicts: summary.conflicts,
     duplicates: [...seen.values()].filter((n) => n > 1).length,
     faultRate: opts.faultRate,
+    rateQuota: opts.rateQuota,
+    rateWindowMs: opts.rateWindowMs,
     tailMs: round(tailMs, 1),
     rateLimitWaitMs: summary.rateLimitWaitMs,
     jobRequests: summary.requests,
@@ -175,7 +179,7 @@ export async function runBulkBench(options: BulkBenchOptions = {}): Promise<Bulk
     products: 10_000,
     edits: 10_000,
     rateQuota: 150,
-    rateWindowMs: 3000,
+    rateWindowMs: 10_000,
     faultRate: 0,
     latencyMs: 0,
     seed: 'stockroom-bench',
@@ -228,7 +232,15 @@ export async function runBulkBench(options: BulkBenchOptions = {}): Promise<Bulk
   }
 }
 
+/**
+ * The targets are judged on 10 s windows of 150 (the Standard shape, a third of the real 30 s so a
+ * run takes minutes). The same jobs on 3 s windows follow for comparison: processing the last
+ * window's requests costs this machine ~0.2 s whatever the window (the store emulator and the
+ * engine share two cores: see engineCpuMs/storeCpuMs), which is 7 % of a 3 s two-window job.
+ */
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const rows = [...(await runBulkBench()), ...(await runBulkBench({ faultRate: 0.05 }))];
-  console.log(JSON.stringify(rows, null, 2));
+  const standard = { rateQuota: 150, rateWindowMs: 10_000 };
+  const rows = [...(await runBulkBench(standard)), ...(await runBulkBench({ ...standard, faultRate: 0.05 }))];
+  const shortWindows = await runBulkBench({ rateQuota: 150, rateWindowMs: 3000 });
+  console.log(JSON.stringify({ targets: rows, shortWindows }, null, 2));
 }
