@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/rpc';
 import { systemClock, type BigCommerceService, type Clock } from '../bigcommerce';
 import { StartJobInputSchema, type JobDetail, type JobEvent, type JobSummary, type RetryRows, type StartJobInput } from './edit-schema';
-import { listJobIds, loadJob, removeJob, writeDefinition } from './job-files';
+import { removeJob, writeDefinition } from './job-files';
 import { JobEntry, PROGRESS_INTERVAL_MS, SAVE_INTERVAL_MS, type EntryDeps } from './job-entry';
 import { JobRecord, RESUMABLE, TERMINAL, type JobDefinition } from './job-record';
-import { journalPath, openJournal, readJournal, type Journal } from './journal';
+import { journalPath, openJournal, type Journal } from './journal';
 import { finishRun } from './job-outcome';
 import { runJob } from './job-runner';
 import { DEFAULT_JOURNAL_POLICY, journalUpkeep, type UpkeepDeps } from './journal-upkeep';
-import { replayJournal, settleIntents } from './recovery';
+import { loadSavedJobs, recoverJob } from './recovery';
 
 export interface JobsServiceDeps {
   dataDir: string;
@@ -244,46 +244,15 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
   }
 
   async function recover(): Promise<JobSummary[]> {
-    const loaded: JobEntry[] = [];
-    for (const id of await listJobIds(deps.dataDir)) {
-      if (jobs.has(id)) continue;
-      try {
-        loaded.push(new JobEntry(await loadJob(deps.dataDir, id), entryDeps));
-      } catch (error) {
-        console.error(`[jobs] skipping job ${id}:`, error);
-      }
-    }
-    for (const storeHash of new Set(loaded.map((job) => job.storeHash))) {
-      const ofStore = loaded.filter((job) => job.storeHash === storeHash);
-      const records = await readJournal(journalPath(deps.dataDir, storeHash));
-      const open = replayJournal(records, new Map(ofStore.map((job) => [job.id, job.record])));
-      ofStore.forEach((job) => (job.openIntents = open.get(job.id) ?? new Map()));
-    }
+    const loaded = await loadSavedJobs(deps.dataDir, entryDeps, (id) => jobs.has(id));
     for (const job of loaded) {
       jobs.set(job.id, job);
-      await recoverOne(job);
+      await recoverJob(job);
     }
     recovered = true;
     const stores = new Set(loaded.map((job) => job.storeHash));
     await Promise.all([...stores].map((storeHash) => inStoreQueue(storeHash, () => upkeep(storeHash, true))));
     return loaded.map((job) => job.summary());
-  }
-
-  async function recoverOne(job: JobEntry): Promise<void> {
-    let error: string | undefined;
-    if (job.openIntents.size > 0) {
-      try {
-        await settleIntents(job.context(), [...job.openIntents.values()]);
-      } catch (caught) {
-        error = caught instanceof Error ? caught.message : String(caught);
-      }
-    }
-    if (ACTIVE.has(job.record.status)) {
-      await job.setStatus('interrupted', error ?? 'The app stopped while this job was running; resume to finish it.');
-    } else {
-      if (error) job.record.error = error;
-      await job.save();
-    }
   }
 
   async function close(): Promise<void> {

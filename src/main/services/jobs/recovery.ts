@@ -3,7 +3,9 @@ import { recordApplied, settle } from './batch-writer';
 import { classifyAfterWrite, conflictStates, missingStates } from './classify';
 import { ADAPTERS } from './entities';
 import type { JobRecord, RowState } from './job-record';
-import type { IntentRecord, JournalRecord } from './journal';
+import { JobEntry, type EntryDeps } from './job-entry';
+import { listJobIds, loadJob } from './job-files';
+import { journalPath, readJournal, type IntentRecord, type JournalRecord } from './journal';
 import { JobStopError, setRows, type ReadyItem, type RunContext } from './run-context';
 
 /**
@@ -58,5 +60,46 @@ export async function settleIntents(ctx: RunContext, intents: IntentRecord[]): P
     if (applied.length > 0) await recordApplied(ctx, intent, applied, 'recovered');
     else await settle(ctx, intent, 'not_applied', 'Checked after a restart: the store still has the old values');
     if (states.length > 0) setRows(ctx, states);
+  }
+}
+
+/**
+ * Every job saved under the data dir that `known` does not name, with its journal replayed over
+ * its saved state (so applied rows are exact and unanswered requests are known).
+ */
+export async function loadSavedJobs(dataDir: string, entryDeps: EntryDeps, known: (id: string) => boolean): Promise<JobEntry[]> {
+  const loaded: JobEntry[] = [];
+  for (const id of await listJobIds(dataDir)) {
+    if (known(id)) continue;
+    try {
+      loaded.push(new JobEntry(await loadJob(dataDir, id), entryDeps));
+    } catch (error) {
+      console.error(`[jobs] skipping job ${id}:`, error);
+    }
+  }
+  for (const storeHash of new Set(loaded.map((job) => job.storeHash))) {
+    const ofStore = loaded.filter((job) => job.storeHash === storeHash);
+    const records = await readJournal(journalPath(dataDir, storeHash));
+    const open = replayJournal(records, new Map(ofStore.map((job) => [job.id, job.record])));
+    ofStore.forEach((job) => (job.openIntents = open.get(job.id) ?? new Map()));
+  }
+  return loaded;
+}
+
+/** Settles a loaded job's unanswered requests; a job cut off while queued or running becomes `interrupted`. */
+export async function recoverJob(job: JobEntry): Promise<void> {
+  let error: string | undefined;
+  if (job.openIntents.size > 0) {
+    try {
+      await settleIntents(job.context(), [...job.openIntents.values()]);
+    } catch (caught) {
+      error = caught instanceof Error ? caught.message : String(caught);
+    }
+  }
+  if (job.record.status === 'queued' || job.record.status === 'running') {
+    await job.setStatus('interrupted', error ?? 'The app stopped while this job was running; resume to finish it.');
+  } else {
+    if (error) job.record.error = error;
+    await job.save();
   }
 }
