@@ -3,6 +3,8 @@ import { formatMoney, isMoney } from '../../../../shared/money';
 
 export function formatDuration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return '—';
+  // A small job takes well under a second: "0.4s", not "0s".
+  if (ms < 9950) return `${(Math.max(ms, 0) / 1000).toFixed(1)}s`;
   const s = Math.round(ms / 1000);
   if (s < 60) return `${s}s`;
   const m = Math.floor(s / 60);
