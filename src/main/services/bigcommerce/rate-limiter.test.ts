@@ -36,13 +36,14 @@ describe('rate limiter: pacing from headers', () => {
     await Promise.all(all);
     expect(h.sim.rejected).toBe(0);
     expect([...h.sim.servedPerWindow.values()]).toEqual([150, 150, 150]);
-    // Two full windows, then the last 150 at 6 in flight × 300 ms (concurrency-bound: 7.5 s).
-    const lastBurst = 300 + (150 / 6) * 300;
+    // Two full windows, then the last 150 at 12 in flight × 300 ms (concurrency-bound: 3.75 s).
+    const lastBurst = 300 + Math.ceil(150 / 12) * 300;
     expect(h.clock.now() - start).toBeLessThan(60_000 + lastBurst + 500);
   });
 
   it('trusts the server when another app spends the shared quota behind our back', async () => {
-    const h = harness({ quota: 20, windowMs: 1000 });
+    // A tiny quota: 6 in flight is already a third of it.
+    const h = harness({ quota: 20, windowMs: 1000, maxConcurrency: 6 });
     let stop = false;
     // The other app spends 3 units every 150 ms; it gets what is left, like any client would.
     void (async () => {
@@ -57,6 +58,25 @@ describe('rate limiter: pacing from headers', () => {
     await Promise.all(all);
     expect(h.sim.otherAppUsed).toBeGreaterThan(5); // it really took units we would otherwise have used
     expect(h.log.ours429).toBe(0);
+  });
+
+  it('shares a Standard quota with a busy app at the default concurrency: at most one 429', async () => {
+    const h = harness({ quota: 150, windowMs: 30_000, latencyMs: 300 });
+    let stop = false;
+    // The other app spends 10 units every 2 s (a third of the quota), whatever is left.
+    void (async () => {
+      while (!stop) {
+        await h.clock.sleep(2000);
+        h.sim.otherApp(10);
+      }
+    })();
+    const all = Array.from({ length: 400 }, () => h.call('bulk'));
+    await h.clock.runUntil(() => h.log.completed === 400, 600_000);
+    stop = true;
+    await Promise.all(all);
+    expect(h.sim.otherAppUsed).toBeGreaterThan(50);
+    expect(h.log.maxInFlight).toBe(12);
+    expect(h.log.ours429).toBeLessThanOrEqual(1);
   });
 
   it('keeps 429s rare and handled when the other app spends during our bursts (slow network)', async () => {

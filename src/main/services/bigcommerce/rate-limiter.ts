@@ -14,7 +14,11 @@ export type { Priority } from './quota-tracker';
 
 export interface RateLimiterOptions extends Partial<Omit<QuotaOptions, 'random'>> {
   clock?: Clock;
-  /** Requests in flight at once for this store (default 6). */
+  /**
+   * Requests in flight at once for this store (default 12). The docs state no general cap and
+   * endorse parallel requests; against a remote store a window's last requests are bound by
+   * latency, not quota (90 writes at 100 ms: 1.5 s at 6 in flight, 0.75 s at 12).
+   */
   maxConcurrency?: number;
   endpointCaps?: readonly EndpointCap[];
 }
@@ -73,7 +77,7 @@ interface Waiter {
 
 export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
   const clock = options.clock ?? systemClock;
-  const maxConcurrency = options.maxConcurrency ?? 6;
+  const maxConcurrency = options.maxConcurrency ?? 12;
   const allCaps = options.endpointCaps ?? DEFAULT_ENDPOINT_CAPS;
   const quota = new QuotaTracker({
     interactiveReserve: options.interactiveReserve ?? null,

@@ -128,11 +128,11 @@ const orderAdapter: EntityAdapter = {
   },
 };
 
-// In flight: well above the limiter's default concurrency (6): each batch spends part of its time
+// In flight: well above the limiter's default concurrency (12): each batch spends part of its time
 // on two journal fsyncs, and those must not leave a permit unused while the quota has room.
 export const ADAPTERS: { readonly [E in Entity]: EntityAdapter } = {
-  product: v3BatchAdapter('product', '/catalog/products', { batchSize: 10, inFlight: 16, readFields: true, writeFields: true }),
-  variant: v3BatchAdapter('variant', '/catalog/variants', { batchSize: 50, inFlight: 16, readFields: true, writeFields: false }),
+  product: v3BatchAdapter('product', '/catalog/products', { batchSize: 10, inFlight: 24, readFields: true, writeFields: true }),
+  variant: v3BatchAdapter('variant', '/catalog/variants', { batchSize: 50, inFlight: 24, readFields: true, writeFields: false }),
   customer: v3BatchAdapter('customer', '/customers', { batchSize: 10, inFlight: 3, readFields: false, writeFields: false }),
   order: orderAdapter,
 };

@@ -7,7 +7,7 @@ export class Gate {
   private active = 0;
   private waiters: Array<(admitted: boolean) => void> = [];
 
-  constructor(private readonly max: number) {}
+  constructor(readonly max: number) {}
 
   acquire(): Promise<boolean> {
     if (this.active < this.max) {

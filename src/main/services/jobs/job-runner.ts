@@ -59,8 +59,19 @@ export function pendingItems(job: JobRecord): Map<Entity, IntentRow[]> {
   return new Map([...groups].map(([entity, group]) => [entity, group.items]));
 }
 
-/** Batches left in a chunk when the next chunk's read starts: about one round of sends. */
+/** Batches left in a chunk when the next reads are started: about one round of sends. */
 const PREFETCH_WITHIN = 6;
+/**
+ * Chunks whose conflict-check read may be started beyond the one being written: enough to keep
+ * every send slot busy, plus one. One is plenty when a request takes a few ms (the read hides
+ * behind a round of writes), but against a remote store each read costs a full round trip, and one
+ * read at a time feeds a variant chunk's five writes per round trip whatever the concurrency: a
+ * 10,000-variant job's last window ran 1.5 s at 100 ms a request. A check is at most this many
+ * chunks older than its write (tens of ms here, about a second at 300 ms a request).
+ */
+export function readAhead(sendSlots: number, adapter: Pick<EntityAdapter, 'readChunk' | 'batchSize'>): number {
+  return Math.ceil(sendSlots / Math.max(1, adapter.readChunk / adapter.batchSize)) + 1;
+}
 
 function chunked<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -72,31 +83,35 @@ async function runEntity(ctx: RunContext, adapter: EntityAdapter, items: IntentR
   const pool = new Pool(adapter.inFlight);
   const chunks = chunked(items, adapter.readChunk);
   const stopped = () => ctx.stopRequested() || pool.failed;
-  let read: Promise<ReadyItem[]> | null = null;
-  const readChunk = (index: number) => {
-    if (read || index >= chunks.length || stopped()) return;
-    read = checkChunk(ctx, adapter, chunks[index]!);
-    read.catch(() => {}); // awaited below; this only keeps an early rejection from going unhandled
+  const ahead = readAhead(ctx.sendGate.max, adapter);
+  /** Started reads, in chunk order, of the chunks after the one being written. */
+  const reads: Array<Promise<ReadyItem[]>> = [];
+  let nextRead = 0;
+  const readUpTo = (last: number) => {
+    while (nextRead <= last && nextRead < chunks.length && !stopped()) {
+      const read = checkChunk(ctx, adapter, chunks[nextRead++]!);
+      read.catch(() => {}); // awaited below; this only keeps an early rejection from going unhandled
+      reads.push(read);
+    }
   };
   try {
-    readChunk(0);
-    for (let i = 0; read && !stopped(); i++) {
-      const ready: ReadyItem[] = await read;
-      read = null;
+    readUpTo(ahead - 1);
+    for (let i = 0; reads.length > 0 && !stopped(); i++) {
+      const ready: ReadyItem[] = await reads.shift()!;
       const batches = chunked(ready, adapter.batchSize);
       for (let b = 0; b < batches.length; b++) {
-        // Read the next chunk while this one's last round of writes is prepared and sent, so its
-        // GET is off the critical path; any earlier would make its conflict check staler.
-        if (batches.length - b <= PREFETCH_WITHIN) readChunk(i + 1);
+        // Start the next reads while this chunk's last round of writes is prepared and sent, so
+        // their GETs are off the critical path; any earlier would make their checks staler.
+        if (batches.length - b <= PREFETCH_WITHIN) readUpTo(i + ahead);
         await pool.slot();
         if (stopped()) break;
         pool.run(() => writeBatch(ctx, adapter, batches[b]!));
       }
-      readChunk(i + 1);
+      readUpTo(i + ahead);
     }
   } finally {
     await pool.drain();
-    await (read as Promise<ReadyItem[]> | null)?.catch(() => {});
+    await Promise.all(reads.map((read) => read.catch(() => {})));
   }
   pool.rethrow();
 }

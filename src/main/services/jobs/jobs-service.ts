@@ -20,7 +20,7 @@ export interface JobsServiceDeps {
   progressIntervalMs?: number;
   saveIntervalMs?: number;
   /**
-   * Write requests a job hands to the client at once (default 6, the store limiter's default
+   * Write requests a job hands to the client at once (default 12, the store limiter's default
    * concurrency; keep them equal). More batches than this are prepared (journal intent written)
    * so no permit idles, but only this many are ever waiting on the limiter, so pause is prompt.
    */
@@ -77,7 +77,7 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
     onEvent: deps.onEvent,
     progressIntervalMs: deps.progressIntervalMs ?? PROGRESS_INTERVAL_MS,
     saveIntervalMs: deps.saveIntervalMs ?? SAVE_INTERVAL_MS,
-    requestsInFlight: deps.requestsInFlight ?? 6,
+    requestsInFlight: deps.requestsInFlight ?? 12,
     journalFor(storeHash) {
       let journal = journals.get(storeHash);
       if (!journal) journals.set(storeHash, (journal = openJournal(journalPath(deps.dataDir, storeHash))));
