@@ -11,10 +11,16 @@ export interface DemoProcess {
   close(): Promise<void>;
 }
 
-/** Starts the demo store in a child process (see demo-child.ts) and waits for it to listen. */
+/**
+ * Starts the demo store in a child process (see demo-child.ts) and waits for it to listen.
+ * For profiling the store under a benchmark: DEMO_CPU_PROF=<dir> writes a .cpuprofile there,
+ * DEMO_NODE_ARGS passes extra Node flags (space-separated).
+ */
 export async function startDemoProcess(options: DemoStoreOptions): Promise<DemoProcess> {
+  const extraArgs = process.env.DEMO_NODE_ARGS ? process.env.DEMO_NODE_ARGS.split(' ') : [];
+  const profArgs = process.env.DEMO_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.DEMO_CPU_PROF] : [];
   const child = fork(join(import.meta.dirname, 'demo-child.ts'), [JSON.stringify(options)], {
-    execArgv: ['--import', 'tsx', ...(process.env.DEMO_NODE_ARGS ? process.env.DEMO_NODE_ARGS.split(' ') : []), ...(process.env.DEMO_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.DEMO_CPU_PROF] : [])],
+    execArgv: ['--import', 'tsx', ...extraArgs, ...profArgs],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const ready = await new Promise<{ url: string; stores: DemoStoreInfo[] }>((resolve, reject) => {
