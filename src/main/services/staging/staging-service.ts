@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { JobSummary } from '../../../shared/contract/jobs-schema';
 import { StoreId } from '../../../shared/contract/stores';
 import { ApplyStagedParams, DiscardParams, StageParams, stagedKey, type StagedEdit, type StagingCount } from '../../../shared/contract/staging';
@@ -8,6 +8,9 @@ import { AppError } from '../../../shared/rpc';
 import type { JobsService } from '../jobs';
 import { FINAL, RESTING, reconcileJob, sameValue, withoutJob } from './reconcile';
 import { applyOp, loadStaging, openStagingLog, stagingPaths, type StagingLog, type StagingOp } from './staging-log';
+
+/** The contract's params plus the store hash the handler resolved (as jobs.start takes it). */
+const ApplyInput = ApplyStagedParams.extend({ storeHash: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a BigCommerce store hash') });
 
 export interface StagingServiceDeps {
   dataDir: string;
@@ -48,8 +51,10 @@ export function createStagingService(deps: StagingServiceDeps): StagingService {
   /** Job id → store id, for the jobs staging started and has not seen reach a final status. */
   const tracked = new Map<string, string>();
   const inFlight = new Set<Promise<void>>();
+  let closed = false;
 
   function store(storeId: string): Promise<StoreState> {
+    if (closed) return Promise.reject(new AppError('CONFLICT', 'The staging service is shutting down'));
     let found = stores.get(storeId);
     if (!found) {
       found = open(storeId);
@@ -149,7 +154,7 @@ export function createStagingService(deps: StagingServiceDeps): StagingService {
   }
 
   async function apply(input: { storeId: string; storeHash: string; title: string; keys?: string[] }): Promise<JobSummary> {
-    const { storeId, title, keys } = parse(ApplyStagedParams, input);
+    const { storeId, storeHash, title, keys } = parse(ApplyInput, input);
     const state = await store(storeId);
     let chosen: string[];
     if (keys) {
@@ -169,7 +174,7 @@ export function createStagingService(deps: StagingServiceDeps): StagingService {
     for (const key of chosen) state.reserved.add(key);
     let job: JobSummary;
     try {
-      job = await deps.jobs.start({ storeId, storeHash: input.storeHash, title, edits });
+      job = await deps.jobs.start({ storeId, storeHash, title, edits });
     } finally {
       for (const key of chosen) state.reserved.delete(key);
     }
@@ -227,12 +232,13 @@ export function createStagingService(deps: StagingServiceDeps): StagingService {
     discard,
     apply,
     onJob(job) {
-      if (!tracked.has(job.id) || !RESTING.has(job.status)) return;
+      if (closed || !tracked.has(job.id) || !RESTING.has(job.status)) return;
       void track(reconcile(job.id)).catch((error: unknown) => log(`[staging] could not reconcile job ${job.id}: ${String(error)}`));
     },
     recover,
     async close() {
       await Promise.allSettled([...inFlight]);
+      closed = true;
       const all = await Promise.allSettled([...stores.values()]);
       stores.clear();
       await Promise.all(all.map((s) => (s.status === 'fulfilled' ? s.value.log.close() : undefined)));
