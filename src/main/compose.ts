@@ -6,6 +6,7 @@ import { createHandlers } from './rpc/handlers';
 import { createBigCommerceClient, createBigCommerceService, createRateLimiter, type BigCommerceService } from './services/bigcommerce';
 import { createCatalogService, type CatalogService } from './services/catalog';
 import { createJobsService, type JobsService } from './services/jobs';
+import { createStagingService, type StagingService } from './services/staging';
 import { createKeychain, loadKeytar, DEFAULT_KEYCHAIN_SERVICE, type Keychain } from './services/secrets/keychain';
 import { startBudgetFeed } from './services/stores/budget-feed';
 import { createStoresService, type DemoStoreRef, type StoresService } from './services/stores/stores-service';
@@ -28,6 +29,7 @@ export interface Services {
   bigcommerce: BigCommerceService;
   catalog: CatalogService;
   jobs: JobsService;
+  staging: StagingService;
 }
 
 export interface ComposedApp {
@@ -74,11 +76,13 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     },
   });
 
+  const later: { staging?: StagingService } = {};
   const jobs = createJobsService({
     dataDir: options.dataDir,
     bigcommerce,
     onEvent: (e) => {
       events.emit('jobs.progressed', e.job);
+      later.staging?.onJob(e.job);
       if (e.job.finishedAt || e.job.status === 'paused' || e.job.status === 'interrupted') void patchCatalog(e.job.id);
     },
   });
@@ -94,8 +98,17 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     await catalog.applyLocal(detail.storeId, applied.map((r) => r.edit)).catch((error: unknown) => log(`[catalog] could not patch after job ${jobId}: ${String(error)}`));
   }
   await jobs.recover();
+  // After jobs.recover(): jobs cut off by a crash are `interrupted` by now, so their edits settle.
+  const staging = createStagingService({
+    dataDir: options.dataDir,
+    jobs,
+    onChanged: (e) => events.emit('staging.changed', e),
+    log,
+  });
+  later.staging = staging;
+  await staging.recover();
 
-  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs };
+  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging };
   const dispatch = createDispatcher(createHandlers(services), {
     validateResults: options.strict,
     onUnexpectedError: (method, error) => log(`[rpc] ${method} failed: ${error instanceof Error ? error.stack : String(error)}`),
@@ -107,6 +120,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     async close() {
       stopBudgetFeed();
       await jobs.close();
+      await staging.close();
       await catalog.close();
       bigcommerce.close();
     },

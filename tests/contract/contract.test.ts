@@ -36,6 +36,40 @@ const cases: Case[] = [
   },
   { name: 'jobs.retry: an unknown extra param', body: { id: 13, method: 'jobs.retry', params: { jobId: 'abc-0123abcd', rows: [1] } }, expect: { ok: false, code: 'VALIDATION' } },
   { name: 'jobs.retry: an unknown job', body: { id: 14, method: 'jobs.retry', params: { jobId: 'abc-0123abcd' } }, expect: { ok: false, code: 'NOT_FOUND' } },
+  { name: 'staging.list: a valid call', body: { id: 20, method: 'staging.list', params: { storeId: 'demo-1' } }, expect: { ok: true } },
+  {
+    name: 'staging.stage: a valid call',
+    body: { id: 33, method: 'staging.stage', params: { storeId: 'demo-1', edits: [{ entity: 'product', id: 1, field: 'price', from: '1', to: '2' }] } },
+    expect: { ok: true },
+  },
+  { name: 'staging.list: an unknown store', body: { id: 21, method: 'staging.list', params: { storeId: 'nope' } }, expect: { ok: false, code: 'NOT_FOUND' } },
+  { name: 'staging.list: a store id that is not one', body: { id: 22, method: 'staging.list', params: { storeId: '../x' } }, expect: { ok: false, code: 'VALIDATION', field: 'storeId' } },
+  {
+    name: 'staging.stage: an unknown field',
+    body: { id: 23, method: 'staging.stage', params: { storeId: 'demo-1', edits: [{ entity: 'product', id: 1, field: 'password', from: 'a', to: 'b' }] } },
+    expect: { ok: false, code: 'VALIDATION', field: 'edits.0.field' },
+  },
+  {
+    name: 'staging.stage: negative money',
+    body: { id: 24, method: 'staging.stage', params: { storeId: 'demo-1', edits: [{ entity: 'product', id: 1, field: 'price', from: '1', to: '-1' }] } },
+    expect: { ok: false, code: 'VALIDATION', field: 'edits.0.to' },
+  },
+  { name: 'staging.stage: no edits', body: { id: 25, method: 'staging.stage', params: { storeId: 'demo-1', edits: [] } }, expect: { ok: false, code: 'VALIDATION', field: 'edits' } },
+  {
+    name: 'staging.stage: an unknown store',
+    body: { id: 26, method: 'staging.stage', params: { storeId: 'nope', edits: [{ entity: 'product', id: 1, field: 'price', from: '1', to: '2' }] } },
+    expect: { ok: false, code: 'NOT_FOUND' },
+  },
+  { name: 'staging.discard: a key that is not one', body: { id: 27, method: 'staging.discard', params: { storeId: 'demo-1', keys: ['x'] } }, expect: { ok: false, code: 'VALIDATION', field: 'keys.0' } },
+  { name: 'staging.discard: an unknown store', body: { id: 28, method: 'staging.discard', params: { storeId: 'nope' } }, expect: { ok: false, code: 'NOT_FOUND' } },
+  { name: 'staging.apply: no title', body: { id: 29, method: 'staging.apply', params: { storeId: 'demo-1' } }, expect: { ok: false, code: 'VALIDATION', field: 'title' } },
+  {
+    name: 'staging.apply: a store hash is not a param',
+    body: { id: 30, method: 'staging.apply', params: { storeId: 'demo-1', title: 't', storeHash: 'demo1' } },
+    expect: { ok: false, code: 'VALIDATION' },
+  },
+  { name: 'staging.apply: an unknown store', body: { id: 31, method: 'staging.apply', params: { storeId: 'nope', title: 't' } }, expect: { ok: false, code: 'NOT_FOUND' } },
+  { name: 'staging.apply: nothing staged', body: { id: 32, method: 'staging.apply', params: { storeId: 'demo-2', title: 't' } }, expect: { ok: false, code: 'CONFLICT' } },
 ];
 
 describe.each([

@@ -40,6 +40,10 @@ export function createHandlers(s: Services): Handlers {
     'jobs.cancel': ({ jobId }) => s.jobs.cancel(jobId),
     'jobs.undo': ({ jobId }) => s.jobs.undo(jobId),
     'jobs.retry': ({ jobId, rows }) => s.jobs.retry(jobId, rows),
+    'staging.list': ({ storeId }) => (s.stores.resolve(storeId), s.staging.list(storeId)),
+    'staging.stage': (input) => (s.stores.resolve(input.storeId), s.staging.stage(input)),
+    'staging.discard': (input) => (s.stores.resolve(input.storeId), s.staging.discard(input)),
+    'staging.apply': ({ storeId, title, keys }) => s.staging.apply({ storeId, storeHash: s.stores.resolve(storeId).storeHash, title, keys }),
     'stores.getBudget': ({ id }) => {
       const store = s.stores.resolve(id);
       return toBudget(id, store.storeHash, s.bigcommerce.limiterFor(store.storeHash).state());

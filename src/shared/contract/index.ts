@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import { catalogEvents, catalogMethods } from './catalog';
 import { jobsEvents, jobsMethods } from './jobs';
+import { stagingEvents, stagingMethods } from './staging';
 import { storesEvents, storesMethods } from './stores';
 
 export * from './define';
@@ -9,6 +10,7 @@ export * from './app';
 export * from './stores';
 export * from './catalog';
 export * from './jobs';
+export * from './staging';
 
 /** Every renderer→main call. Adding a method here without a handler in main fails the type check. */
 export const contract = {
@@ -16,6 +18,7 @@ export const contract = {
   ...storesMethods,
   ...catalogMethods,
   ...jobsMethods,
+  ...stagingMethods,
 };
 
 /** Every main→renderer event. */
@@ -24,6 +27,7 @@ export const events = {
   ...storesEvents,
   ...catalogEvents,
   ...jobsEvents,
+  ...stagingEvents,
 };
 
 export type Contract = typeof contract;

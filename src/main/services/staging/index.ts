@@ -1,0 +1,2 @@
+export { createStagingService, type StagingService, type StagingServiceDeps } from './staging-service';
+export { stagingPaths } from './staging-log';

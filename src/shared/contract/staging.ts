@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { event, method } from './define';
+import { editProblems, ENTITIES, JobEditsSchema, JobSummarySchema, JsonValueSchema, type JobEdit } from './jobs-schema';
+import { StoreId } from './stores';
+
+/**
+ * Staged edits: cell edits the grids keep until the merchant applies them as a bulk job.
+ * An edit is a JobEdit (same allow-list and value checks) plus when it was first staged, the job
+ * applying it right now, and what the last job that did not apply it said.
+ */
+export const NOTE_STATUSES = ['failed', 'conflict', 'skipped'] as const;
+
+export const StagedNoteSchema = z.strictObject({
+  status: z.enum(NOTE_STATUSES),
+  message: z.string().optional(),
+  /** For a conflict: what the store had (same type conventions as the edit). */
+  serverValue: JsonValueSchema.optional(),
+});
+export type StagedNote = z.infer<typeof StagedNoteSchema>;
+
+const id = z.number().int().positive();
+
+export const StagedEditSchema = z
+  .strictObject({
+    entity: z.enum(ENTITIES),
+    id,
+    productId: id.optional(),
+    field: z.string().min(1),
+    /** The value the store had when the merchant first touched the cell. */
+    from: JsonValueSchema,
+    to: JsonValueSchema,
+    stagedAt: z.string(),
+    /** The job applying this edit now; such an edit cannot be restaged or discarded. */
+    jobId: z.string().optional(),
+    note: StagedNoteSchema.optional(),
+  })
+  .superRefine((edit, ctx) => {
+    const { stagedAt: _s, jobId: _j, note: _n, ...jobEdit } = edit;
+    for (const [path, message] of editProblems(jobEdit)) ctx.addIssue({ code: 'custom', path: path ? [path] : [], message });
+  });
+export type StagedEdit = z.infer<typeof StagedEditSchema>;
+
+/** One staged cell: `${entity}:${id}:${field}`. */
+export const StagedKey = z
+  .string()
+  .max(120)
+  .regex(new RegExp(`^(${ENTITIES.join('|')}):[1-9][0-9]{0,15}:[a-z_]{1,64}$`), 'a staged key is entity:id:field');
+
+export function stagedKey(edit: Pick<JobEdit, 'entity' | 'id' | 'field'>): string {
+  return `${edit.entity}:${edit.id}:${edit.field}`;
+}
+
+const Keys = z.array(StagedKey).min(1).max(100_000);
+const Revision = z.number().int().nonnegative();
+export const StagingCountSchema = z.object({ revision: Revision, count: z.number().int().nonnegative() });
+export type StagingCount = z.infer<typeof StagingCountSchema>;
+
+export const StageParams = z.strictObject({ storeId: StoreId, edits: JobEditsSchema });
+export const DiscardParams = z.strictObject({ storeId: StoreId, keys: Keys.optional() });
+export const ApplyStagedParams = z.strictObject({ storeId: StoreId, title: z.string().trim().min(1).max(200), keys: Keys.optional() });
+
+export const stagingMethods = {
+  'staging.list': method(
+    z.strictObject({ storeId: StoreId }),
+    z.object({ revision: Revision, edits: z.array(StagedEditSchema) }),
+    'The edits staged for a store, and the revision they are at.',
+  ),
+  'staging.stage': method(
+    StageParams,
+    StagingCountSchema,
+    'Stage cell edits (upsert by entity:id:field; the first `from` stays; typing the original back unstages).',
+  ),
+  'staging.discard': method(DiscardParams, StagingCountSchema, 'Unstage these keys (all when omitted); not those a running job is applying.'),
+  'staging.apply': method(
+    ApplyStagedParams,
+    JobSummarySchema,
+    'Start a bulk job of these staged edits (all not already in a job when omitted); what it does not apply stays staged.',
+  ),
+};
+
+export const stagingEvents = {
+  'staging.changed': event(
+    z.object({ storeId: StoreId, revision: Revision, count: z.number().int().nonnegative() }),
+    'The staged edits of a store changed (count is how many are staged now).',
+  ),
+};
