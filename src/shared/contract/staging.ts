@@ -15,6 +15,11 @@ export const StagedNoteSchema = z.strictObject({
   message: z.string().optional(),
   /** For a conflict: what the store had (same type conventions as the edit). */
   serverValue: JsonValueSchema.optional(),
+  /**
+   * The job that left the note. A paused, interrupted or failed job can be resumed later, even
+   * after a restart: if it then applies the edit (same from and to), the edit leaves staging.
+   */
+  jobId: z.string().max(64).optional(),
 });
 export type StagedNote = z.infer<typeof StagedNoteSchema>;
 

@@ -20,11 +20,12 @@ export function withoutJob(edit: StagedEdit, note?: StagedNote): StagedEdit {
   return note ? { ...rest, note } : rest;
 }
 
-function noteOf(row: RowResult, jobStatus: JobStatus): StagedNote {
-  if (row.status === 'pending') return { status: 'skipped', message: `Not applied: the job is ${jobStatus}` };
+function noteOf(row: RowResult, jobStatus: JobStatus, jobId: string): StagedNote {
+  if (row.status === 'pending') return { status: 'skipped', message: `Not applied: the job is ${jobStatus}`, jobId };
   const status = row.status === 'applied' ? 'skipped' : row.status;
   return {
     status,
+    jobId,
     ...(row.message !== undefined && { message: row.message }),
     ...(row.serverValue !== undefined && { serverValue: row.serverValue }),
   };
@@ -44,7 +45,7 @@ export function reconcileJob(edits: ReadonlyMap<string, StagedEdit>, detail: Job
     if (!edit || reserved.has(key)) continue;
     if (edit.jobId === detail.id) {
       if (row.status === 'applied') del.push(key);
-      else put.push(withoutJob(edit, noteOf(row, detail.status)));
+      else put.push(withoutJob(edit, noteOf(row, detail.status, detail.id)));
     } else if (
       edit.jobId === undefined &&
       row.status === 'applied' &&

@@ -116,3 +116,25 @@ function withoutNote<T extends { note?: unknown }>(edit: T): Omit<T, 'note'> {
   const { note: _note, ...rest } = edit;
   return rest;
 }
+
+describe('staging: a paused job resumed after a restart', () => {
+  it('still unstages the rows the resumed job applies', async () => {
+    env = await startStagingEnv({ rateQuota: 6, rateWindowMs: 300 });
+    const { jobsEnv } = env;
+    // 25 writes: more than the 12 a job hands to the client at once, so a pause stops some.
+    const products = await listRows(jobsEnv, '/v3/catalog/products', 300, '&include_fields=price');
+    await env.staging.stage({ storeId: S, edits: products.map(priceEdit) });
+    const job = await env.staging.apply({ storeId: S, storeHash: jobsEnv.storeHash, title: 'Paused' });
+    while (jobsEnv.jobs.get(job.id).done === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await jobsEnv.jobs.pause(job.id)).status).toBe('paused');
+    await env.changed(noJobs);
+    const waiting = (await env.staging.list(S)).edits;
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.every((e) => e.note?.status === 'skipped' && e.note.jobId === job.id)).toBe(true);
+
+    const again = await env.restart(); // staging restarts while the job is paused
+    await jobsEnv.jobs.resume(job.id);
+    expect(await jobsEnv.jobs.waitFor(job.id)).toMatchObject({ status: 'completed', done: products.length });
+    await env.changed(async () => (await again.list(S)).edits.length === 0);
+  });
+});

@@ -78,7 +78,11 @@ export function createStagingService(deps: StagingServiceDeps): StagingService {
       liveCount: () => state.edits.size,
       onCompactError: (error) => log(`[staging] could not compact ${storeId}: ${String(error)}`),
     });
-    for (const edit of state.edits.values()) if (edit.jobId) tracked.set(edit.jobId, storeId);
+    for (const edit of state.edits.values()) {
+      if (edit.jobId) tracked.set(edit.jobId, storeId);
+      // A job that left notes and may still be resumed (see StagedNoteSchema.jobId).
+      else if (edit.note?.jobId && edit.note.status === 'skipped') tracked.set(edit.note.jobId, storeId);
+    }
     return state;
   }
 
