@@ -51,17 +51,39 @@ const SCENES = {
     await page.getByRole('button', { name: title, exact: true }).click();
     await page.getByRole('region', { name: `Results of ${title}` }).getByRole('row').nth(1).waitFor();
   },
+  async staged(page) {
+    const rpc = rpcOf(page);
+    const { activeStoreId: storeId } = await rpc('stores.list', {});
+    const { products } = await rpc('catalog.listProducts', { storeId, offset: 300, limit: 12 });
+    const { edits: already } = await rpc('staging.list', { storeId });
+    if (already.length === 0) {
+      // A first round applied: the row that changed on the store meanwhile stays staged, with its value.
+      const first = products.slice(0, 4).map((p, i) => ({ entity: 'product', id: p.id, field: 'price', from: i === 2 ? '1.00' : p.price, to: applyPriceRule(p.price, { kind: 'percent', amount: '-15', round: { to: 'ending', ending: '.99' } }) }));
+      await rpc('staging.stage', { storeId, edits: first });
+      await rpc('staging.apply', { storeId, title: 'Clearance −15 %' });
+      for (let i = 0; i < 100 && (await rpc('staging.list', { storeId })).edits.some((e) => e.jobId); i++) await page.waitForTimeout(100);
+      const next = products.slice(4).map((p, i) => ({ entity: 'product', id: p.id, field: 'inventory_level', from: p.inventory_level, to: p.inventory_level + 12 + i }));
+      await rpc('staging.stage', { storeId, edits: next });
+    }
+    await page.getByRole('link', { name: 'Products', exact: true }).click();
+    await page.getByRole('table', { name: 'Staged edits' }).getByRole('row').nth(2).waitFor();
+  },
 };
 
-/** Starts a real job through the contract, as a grid would: +10 %, round to .99, on 300 products. */
-async function startDemoJob(page, title) {
-  const rpc = (method, params) =>
+/** Calls the contract from the page, as the renderer does in browser mode. */
+function rpcOf(page) {
+  return (method, params) =>
     page.evaluate(async ([method, params]) => {
       const res = await fetch('/rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 1, method, params }) });
       const body = await res.json();
       if (!body.ok) throw new Error(body.error.message);
       return body.value;
     }, [method, params]);
+}
+
+/** Starts a real job through the contract, as a grid would: +10 %, round to .99, on 300 products. */
+async function startDemoJob(page, title) {
+  const rpc = rpcOf(page);
   const { activeStoreId: storeId } = await rpc('stores.list', {});
   await rpc('catalog.sync', { storeId, mode: 'refresh' });
   const { products } = await rpc('catalog.listProducts', { storeId, offset: 0, limit: 300 });
@@ -87,7 +109,13 @@ try {
     await page.goto(url);
     await page.getByRole('navigation', { name: 'Stores' }).getByRole('listitem').first().waitFor();
     for (const name of only) {
-      await SCENES[name](page);
+      await SCENES[name](page).catch(async (error) => {
+        // What the page showed when a scene got stuck, for whoever runs this next.
+        const shot = join(tmpdir(), `stockroom-screenshot-failure-${name}.png`);
+        await page.screenshot({ path: shot });
+        console.error(`scene "${name}" failed; the page at that moment: ${shot}`);
+        throw error;
+      });
       await page.waitForTimeout(300);
       const file = `${name}${scheme === 'dark' ? '-dark' : ''}.png`;
       await page.screenshot({ path: join(outDir, file) });

@@ -1,4 +1,5 @@
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { StagedChanges } from '../features/staging/StagedChanges';
 import { CatalogPanel } from '../features/catalog/CatalogPanel';
 import { ActivityView } from '../features/jobs/ActivityView';
 import { Toasts } from '../components/Toasts';
@@ -63,6 +64,7 @@ function SectionView({ section, hint }: { section: SectionId; hint: string }) {
     return (
       <>
         <CatalogPanel />
+        <StagedChanges />
         <div className="panel-message">
           <p>{hint}</p>
         </div>

@@ -68,7 +68,7 @@ export function useRetryJob() {
  * this answer and can arrive first (a small job may even finish before it): what they put in the
  * list is newer than the `queued` summary of the answer, which must not overwrite it.
  */
-function addNewJob(client: QueryClient, job: JobSummary): void {
+export function addNewJob(client: QueryClient, job: JobSummary): void {
   client.setQueryData<JobSummary[]>(queryKey('jobs.list', { storeId: job.storeId }), (jobs) =>
     jobs?.some((j) => j.id === job.id) ? jobs : upsert(jobs, job),
   );

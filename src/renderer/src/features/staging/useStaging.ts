@@ -1,0 +1,46 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { call, onEvent } from '../../api/client';
+import { queryKey } from '../../api/queries';
+import { useToasts } from '../../components/toast-store';
+import { addNewJob } from '../jobs/useJobs';
+
+/** The edits staged for a store (kept in main, durable), refreshed on every staging.changed. */
+export function useStaging(storeId: string | undefined) {
+  const client = useQueryClient();
+  useEffect(
+    () =>
+      onEvent('staging.changed', (change) => {
+        void client.invalidateQueries({ queryKey: queryKey('staging.list', { storeId: change.storeId }) });
+      }),
+    [client],
+  );
+  return useQuery({
+    queryKey: queryKey('staging.list', { storeId: storeId ?? '' }),
+    queryFn: () => call('staging.list', { storeId: storeId! }),
+    enabled: !!storeId,
+    // Events only reach a mounted view, so a view that mounts again reads the list afresh.
+    refetchOnMount: 'always',
+  });
+}
+
+export function useDiscardStaged(storeId: string | undefined) {
+  const push = useToasts((s) => s.push);
+  return useMutation({
+    mutationFn: (keys?: string[]) => call('staging.discard', { storeId: storeId!, ...(keys ? { keys } : {}) }),
+    onError: (error) => push('error', error.message),
+  });
+}
+
+export function useApplyStaged(storeId: string | undefined) {
+  const client = useQueryClient();
+  const push = useToasts((s) => s.push);
+  return useMutation({
+    mutationFn: (title: string) => call('staging.apply', { storeId: storeId!, title }),
+    onSuccess: (job) => {
+      addNewJob(client, job);
+      push('info', `Applying “${job.title}” (${job.total} ${job.total === 1 ? 'change' : 'changes'}): follow it in Activity`);
+    },
+    onError: (error) => push('error', error.message),
+  });
+}
