@@ -5,6 +5,7 @@ import { systemClock } from '../bigcommerce';
 import type { JobEdit } from './edit-schema';
 import { listRows, money, readRows } from './test-support/demo';
 import { appliedCounts, startJobsEnv, type JobsEnv } from './test-support/jobs-env';
+import { caughtAs } from '../test-support/caught';
 
 const FAST = { rateQuota: 10_000, rateWindowMs: 1000 };
 
@@ -16,16 +17,8 @@ afterEach(async () => {
 type Row = Awaited<ReturnType<typeof listRows>>[number];
 const priceEdit = (p: Row): JobEdit => ({ entity: 'product', id: p.id, field: 'price', from: money(p.price), to: addMoney(money(p.price)!, '2.5') });
 
-/** The AppError a promise rejects with (like bigcommerce/test-support/caught for BigCommerceError). */
-async function caught(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error('expected a rejection');
-}
+/** The AppError a promise rejects with. */
+const caught = (p: Promise<unknown>): Promise<AppError> => caughtAs(AppError, p);
 
 describe('jobs: retry failed rows', () => {
   it('re-runs exactly the failed rows (not conflicts), fails again until the cause is fixed, then applies', async () => {

@@ -2,6 +2,7 @@ import { writeSync } from 'node:fs';
 import { mkdir, open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { syncDir } from '../fs/atomic-file';
+import { lastByte } from '../fs/append-log';
 import type { Entity, JsonValue } from './edit-schema';
 import { archiveLive, type ArchiveOptions } from './journal-archive';
 
@@ -176,25 +177,6 @@ export function openJournal(path: string, options: ArchiveOptions = {}): Journal
       handle = null;
     },
   };
-}
-
-/** The file's last byte; null when it does not exist or is empty. */
-async function lastByte(path: string): Promise<number | null> {
-  let file: FileHandle;
-  try {
-    file = await open(path, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  try {
-    const { size } = await file.stat();
-    if (size === 0) return null;
-    const { buffer } = await file.read(Buffer.alloc(1), 0, 1, size - 1);
-    return buffer[0] ?? null;
-  } finally {
-    await file.close();
-  }
 }
 
 /** The live file's complete records (not the archives: see readJournalHistory). */

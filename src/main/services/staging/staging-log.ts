@@ -3,6 +3,7 @@ import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { StagedEdit } from '../../../shared/contract/staging';
 import { syncDir, writeFileAtomic } from '../fs/atomic-file';
+import { lastByte } from '../fs/append-log';
 
 /**
  * The staged edits of one store on disk: a snapshot (dataDir/staging/{storeId}.snapshot.json,
@@ -194,20 +195,3 @@ async function readText(path: string): Promise<string | undefined> {
   }
 }
 
-async function lastByte(path: string): Promise<number | null> {
-  let file: FileHandle;
-  try {
-    file = await open(path, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  try {
-    const { size } = await file.stat();
-    if (size === 0) return null;
-    const { buffer } = await file.read(Buffer.alloc(1), 0, 1, size - 1);
-    return buffer[0] ?? null;
-  } finally {
-    await file.close();
-  }
-}

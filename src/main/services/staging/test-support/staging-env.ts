@@ -1,7 +1,7 @@
-import { expect } from 'vitest';
 import { AppError } from '../../../../shared/rpc';
 import type { DemoStoreOptions } from '../../../../demo-store/index';
 import { startJobsEnv, type JobsEnv } from '../../jobs/test-support/jobs-env';
+import { caughtAs } from '../../test-support/caught';
 import { createStagingService, type StagingService, type StagingServiceDeps } from '../staging-service';
 
 export interface StagingEnv {
@@ -67,12 +67,4 @@ export async function startStagingEnv(options: DemoStoreOptions = {}, extra: Par
 }
 
 /** The AppError a promise rejects with. */
-export async function caught(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error('expected a rejection');
-}
+export const caught = (p: Promise<unknown>): Promise<AppError> => caughtAs(AppError, p);
