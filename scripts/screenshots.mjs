@@ -54,7 +54,7 @@ const SCENES = {
   async staged(page) {
     const rpc = rpcOf(page);
     const { activeStoreId: storeId } = await rpc('stores.list', {});
-    const { products } = await rpc('catalog.listProducts', { storeId, offset: 300, limit: 12 });
+    const { products } = await rpc('catalog.listProducts', { storeId, offset: 0, limit: 12 });
     const { edits: already } = await rpc('staging.list', { storeId });
     if (already.length === 0) {
       // A first round applied: the row that changed on the store meanwhile stays staged, with its value.
@@ -67,6 +67,10 @@ const SCENES = {
     }
     await page.getByRole('link', { name: 'Products', exact: true }).click();
     await page.getByRole('table', { name: 'Staged edits' }).getByRole('row').nth(2).waitFor();
+    // A selected block in the grid, as when about to paste or fill down.
+    const grid = page.getByRole('grid', { name: 'Products' });
+    await grid.getByRole('row').nth(6).getByRole('gridcell').nth(5).click();
+    await grid.getByRole('row').nth(9).getByRole('gridcell').nth(6).click({ modifiers: ['Shift'] });
   },
 };
 

@@ -1,6 +1,5 @@
 import { ErrorBoundary } from '../components/ErrorBoundary';
-import { StagedChanges } from '../features/staging/StagedChanges';
-import { CatalogPanel } from '../features/catalog/CatalogPanel';
+import { ProductsView } from '../features/products/ProductsView';
 import { ActivityView } from '../features/jobs/ActivityView';
 import { Toasts } from '../components/Toasts';
 import { StoreSwitcher, useActiveStore } from '../features/stores/StoreSwitcher';
@@ -61,15 +60,7 @@ export function Shell() {
 
 function SectionView({ section, hint }: { section: SectionId; hint: string }) {
   if (section === 'products') {
-    return (
-      <>
-        <CatalogPanel />
-        <StagedChanges />
-        <div className="panel-message">
-          <p>{hint}</p>
-        </div>
-      </>
-    );
+    return <ProductsView />;
   }
   if (section === 'activity') return <ActivityView />;
   return (
