@@ -5,9 +5,14 @@ import { rpc } from './support/rpc';
 /** A paste as Excel or Sheets makes it: text/plain on the clipboard event. */
 async function paste(page: Page, text: string) {
   await page.getByRole('grid', { name: 'Products' }).evaluate((grid, text) => {
-    const data = new DataTransfer();
+    // Runs in the page; the test project's types have no DOM, so the two constructors are named here.
+    const dom = globalThis as unknown as {
+      DataTransfer: new () => { setData(type: string, value: string): void };
+      ClipboardEvent: new (type: string, init: { clipboardData: unknown; bubbles: boolean; cancelable: boolean }) => Event;
+    };
+    const data = new dom.DataTransfer();
     data.setData('text/plain', text);
-    grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    grid.dispatchEvent(new dom.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
 }
 
