@@ -54,6 +54,14 @@ test('the product grid stages typed, pasted and filled-down values; bad cells ar
   await expect(staged).toContainText('8 changes');
   await expect(cell(1, 5)).toHaveText('7');
 
+  // Escape leaves a cell as it was: nothing staged.
+  await cell(2, 2).click();
+  await page.keyboard.type('Renamed');
+  await page.keyboard.press('Escape');
+  await expect(cell(2, 2)).toHaveText(products[1]!.name);
+  await cell(1, 1).click(); // the grid keeps working after a cancelled edit
+  await expect(staged).toContainText('8 changes');
+
   page.once('dialog', (dialog) => void dialog.accept('Grid edits'));
   await staged.getByRole('button', { name: /Apply 8 changes/ }).click();
   await expect(staged).toContainText('nothing staged', { timeout: 15_000 });

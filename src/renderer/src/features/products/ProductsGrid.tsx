@@ -41,6 +41,8 @@ export function ProductsGrid({ storeId, rows, staged }: { storeId: string; rows:
   const [selection, setSelection] = useState<Selection>(single({ row: 0, col: 1 }));
   const [editing, setEditing] = useState<{ cell: Cell; text: string } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
+  /** Set when an edit ends by a key (Enter, Tab, Escape): the editor's blur that follows must not commit again. */
+  const ended = useRef(false);
   const size = { rows: rows.length, cols: COLUMNS.length };
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design; this component is not memoized by the compiler.
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
@@ -101,11 +103,13 @@ export function ProductsGrid({ storeId, rows, staged }: { storeId: string; rows:
 
   function startEdit(cell: Cell, text: string) {
     if (!COLUMNS[cell.col]?.editable || !rows[cell.row]) return;
+    ended.current = false;
     setEditing({ cell, text });
   }
 
   async function commitEdit(next: Direction | null) {
-    if (!editing) return;
+    if (!editing || ended.current) return;
+    ended.current = true;
     const { cell, text } = editing;
     setEditing(null);
     scroller.current?.focus({ preventScroll: true });
@@ -185,6 +189,7 @@ export function ProductsGrid({ storeId, rows, staged }: { storeId: string; rows:
                           e.preventDefault();
                           void commitEdit(e.shiftKey ? 'left' : 'right');
                         } else if (e.key === 'Escape') {
+                          ended.current = true; // nothing is staged
                           setEditing(null);
                           scroller.current?.focus({ preventScroll: true });
                         }
