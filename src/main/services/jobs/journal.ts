@@ -1,8 +1,7 @@
 import { writeSync } from 'node:fs';
-import { mkdir, open, readFile, stat, type FileHandle } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { syncDir } from '../fs/atomic-file';
-import { lastByte } from '../fs/append-log';
+import { readFile, stat, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { openForAppend } from '../fs/append-log';
 import type { Entity, JsonValue } from './edit-schema';
 import { archiveLive, type ArchiveOptions } from './journal-archive';
 
@@ -101,14 +100,8 @@ export function openJournal(path: string, options: ArchiveOptions = {}): Journal
   }
 
   async function openFile(): Promise<FileHandle> {
-    await mkdir(dirname(path), { recursive: true });
-    const last = await lastByte(path);
-    const file = await open(path, 'a', 0o600);
-    // A crash can leave a torn last line; start on a fresh line so the next record parses.
-    if (last !== null && last !== 0x0a) await file.write('\n');
-    if (last === null) await syncDir(dirname(path));
-    handle = file;
-    return file;
+    handle = await openForAppend(path);
+    return handle;
   }
 
   async function flush(): Promise<void> {

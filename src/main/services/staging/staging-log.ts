@@ -1,9 +1,9 @@
 import { writeSync } from 'node:fs';
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { StagedEdit } from '../../../shared/contract/staging';
-import { syncDir, writeFileAtomic } from '../fs/atomic-file';
-import { lastByte } from '../fs/append-log';
+import { writeFileAtomic } from '../fs/atomic-file';
+import { openForAppend } from '../fs/append-log';
 
 /**
  * The staged edits of one store on disk: a snapshot (dataDir/staging/{storeId}.snapshot.json,
@@ -120,14 +120,8 @@ export function openStagingLog(options: StagingLogOptions): StagingLog {
 
   async function ensureOpen(): Promise<FileHandle> {
     if (handle) return handle;
-    await mkdir(dirname(paths.log), { recursive: true, mode: 0o700 });
-    const last = await lastByte(paths.log);
-    const file = await open(paths.log, 'a', 0o600);
-    // A torn last line stays a line of its own (skipped on load) rather than corrupting the next.
-    if (last !== null && last !== 0x0a) await file.write('\n');
-    if (last === null) await syncDir(dirname(paths.log));
-    handle = file;
-    return file;
+    handle = await openForAppend(paths.log, { dirMode: 0o700 });
+    return handle;
   }
 
   async function flush(): Promise<void> {
