@@ -154,20 +154,26 @@ export function editProblems(edit: unknown): Array<[string, string]> {
   return problems;
 }
 
-/** One edit; the shape is spelled out for the contract and types, the checks are editProblems. */
-export const JobEditSchema = z
-  .strictObject({
-    entity: z.enum(ENTITIES),
-    id,
-    /** The variant's product; optional (the batch endpoint needs only the variant id), shown in the UI. */
-    productId: id.optional(),
-    field: z.string().min(1),
-    from: JsonValueSchema,
-    to: JsonValueSchema,
-  })
-  .superRefine((edit, ctx) => {
-    for (const [path, message] of editProblems(edit)) ctx.addIssue({ code: 'custom', path: path ? [path] : [], message });
-  });
+/** The shape of one edit, for the contract and types; extended by staged edits. */
+export const JobEditFields = z.strictObject({
+  entity: z.enum(ENTITIES),
+  id,
+  /** The variant's product; optional (the batch endpoint needs only the variant id), shown in the UI. */
+  productId: id.optional(),
+  field: z.string().min(1),
+  from: JsonValueSchema,
+  to: JsonValueSchema,
+});
+
+/** Adds editProblems of the edit's job fields (the allow-list and value checks) as zod issues. */
+export function refineEdit(edit: z.infer<typeof JobEditFields>, ctx: z.RefinementCtx): void {
+  const { entity, id: editId, productId, field, from, to } = edit;
+  const jobEdit = { entity, id: editId, ...(productId !== undefined ? { productId } : {}), field, from, to };
+  for (const [path, message] of editProblems(jobEdit)) ctx.addIssue({ code: 'custom', path: path ? [path] : [], message });
+}
+
+/** One edit; the checks are editProblems. */
+export const JobEditSchema = JobEditFields.superRefine(refineEdit);
 export type JobEdit = z.infer<typeof JobEditSchema>;
 
 /** All edits of a job; each field of each row at most once (two edits of one cell make `from` ambiguous). */

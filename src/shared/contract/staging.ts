@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { event, method } from './define';
-import { editProblems, ENTITIES, JobEditsSchema, JobSummarySchema, JsonValueSchema, type JobEdit } from './jobs-schema';
+import { ENTITIES, JobEditFields, JobEditsSchema, JobSummarySchema, JsonValueSchema, refineEdit, type JobEdit } from './jobs-schema';
 import { StoreId } from './stores';
 
 /**
@@ -23,26 +23,13 @@ export const StagedNoteSchema = z.strictObject({
 });
 export type StagedNote = z.infer<typeof StagedNoteSchema>;
 
-const id = z.number().int().positive();
-
-export const StagedEditSchema = z
-  .strictObject({
-    entity: z.enum(ENTITIES),
-    id,
-    productId: id.optional(),
-    field: z.string().min(1),
-    /** The value the store had when the merchant first touched the cell. */
-    from: JsonValueSchema,
-    to: JsonValueSchema,
-    stagedAt: z.string(),
-    /** The job applying this edit now; such an edit cannot be restaged or discarded. */
-    jobId: z.string().optional(),
-    note: StagedNoteSchema.optional(),
-  })
-  .superRefine((edit, ctx) => {
-    const { stagedAt: _s, jobId: _j, note: _n, ...jobEdit } = edit;
-    for (const [path, message] of editProblems(jobEdit)) ctx.addIssue({ code: 'custom', path: path ? [path] : [], message });
-  });
+/** A job edit whose `from` is the value the store had when the merchant first touched the cell. */
+export const StagedEditSchema = JobEditFields.extend({
+  stagedAt: z.string(),
+  /** The job applying this edit now; such an edit cannot be restaged or discarded. */
+  jobId: z.string().optional(),
+  note: StagedNoteSchema.optional(),
+}).superRefine(refineEdit);
 export type StagedEdit = z.infer<typeof StagedEditSchema>;
 
 /** One staged cell: `${entity}:${id}:${field}`. */
