@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MONEY_PATTERN } from '../money';
+import { compareMoney, isMoney, MONEY_PATTERN } from '../money';
 
 /**
  * The edits a bulk job applies, and the allow-list of fields each entity may edit with their
@@ -97,6 +97,21 @@ const SCALAR_TYPES = new Set(['string', 'number', 'boolean']);
 export const JsonValueSchema = z.custom<JsonValue>((v) => v === null || SCALAR_TYPES.has(typeof v), {
   message: 'must be a string, number, boolean or null',
 });
+
+/**
+ * Whether two values of a field are the same to the store, both in job convention: money and
+ * decimals as exact decimals ("79.99" equals "79.990"), and an empty optional text as either null
+ * or "" (the API hands back both). Used by the conflict check, staging and the grid alike.
+ */
+export function sameFieldValue(spec: FieldSpec, a: JsonValue, b: JsonValue): boolean {
+  if (spec.kind === 'money' || spec.kind === 'decimal') {
+    if (a === null || b === null) return a === b;
+    if (typeof a !== 'string' || typeof b !== 'string' || !isMoney(a) || !isMoney(b)) return a === b;
+    return compareMoney(a, b) === 0;
+  }
+  if (spec.kind === 'string' && spec.nullable) return (a ?? '') === (b ?? '');
+  return a === b;
+}
 
 /** Why `value` does not fit `spec`, or null when it does. */
 export function valueProblem(spec: FieldSpec, value: JsonValue): string | null {

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { applyPriceRule, applyStockRule } from '../../../shared/money';
 import type { BigCommerceServiceDeps } from '../bigcommerce';
 import type { JobEdit } from './edit-schema';
+import { AT_REST } from './job-record';
 import { createJobsService, type JobsService } from './jobs-service';
 import { readJournalHistory } from './journal-history';
 import { envAround, money, type DemoEnv } from './test-support/demo';
@@ -69,7 +70,6 @@ export interface BulkBenchRow {
 
 type Row = Record<string, unknown> & { id: number };
 
-const FINAL = new Set(['completed', 'completed_with_errors', 'cancelled', 'failed', 'interrupted', 'paused']);
 /** Job id → performance.now() of its first final-status event. */
 const finished = new Map<string, number>();
 type Options = Required<Omit<BulkBenchOptions, 'limiter' | 'requestsInFlight'>> & Pick<BulkBenchOptions, 'limiter' | 'requestsInFlight'>;
@@ -206,7 +206,7 @@ export async function runBulkBench(options: BulkBenchOptions = {}): Promise<Bulk
     bigcommerce: env.bigcommerce,
     requestsInFlight: opts.requestsInFlight,
     onEvent: ({ job }) => {
-      if (FINAL.has(job.status) && !finished.has(job.id)) finished.set(job.id, performance.now());
+      if (AT_REST.has(job.status) && !finished.has(job.id)) finished.set(job.id, performance.now());
     },
   });
   try {

@@ -22,6 +22,8 @@ export interface RowState {
 
 export const TERMINAL: ReadonlySet<JobStatus> = new Set(['completed', 'completed_with_errors', 'cancelled']);
 export const RESUMABLE: ReadonlySet<JobStatus> = new Set(['paused', 'interrupted', 'failed']);
+/** Neither queued nor running: the job will not change its rows by itself. */
+export const AT_REST: ReadonlySet<JobStatus> = new Set([...TERMINAL, ...RESUMABLE]);
 
 type Counts = Record<RowStatus, number>;
 

@@ -1,5 +1,5 @@
 import Big from 'big.js';
-import { compareMoney, isMoney, parseMoney } from '../../../shared/money';
+import { isMoney, parseMoney } from '../../../shared/money';
 import type { FieldSpec, JsonValue } from './edit-schema';
 
 /**
@@ -41,15 +41,4 @@ export function fromWire(spec: FieldSpec, raw: unknown): JsonValue {
 }
 
 /** Equality for the conflict check; both sides in job convention (fromWire output or an edit value). */
-export function sameValue(spec: FieldSpec, a: JsonValue, b: JsonValue): boolean {
-  if (spec.kind === 'money' || spec.kind === 'decimal') {
-    if (a === null || b === null) return a === b;
-    if (typeof a !== 'string' || typeof b !== 'string' || !isMoney(a) || !isMoney(b)) return a === b;
-    return compareMoney(a, b) === 0;
-  }
-  if (spec.kind === 'string' && spec.nullable) {
-    // The API hands back null and "" interchangeably for an empty optional text (variant bin, upc).
-    return (a ?? '') === (b ?? '');
-  }
-  return a === b;
-}
+export { sameFieldValue as sameValue } from './edit-schema';

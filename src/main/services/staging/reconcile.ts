@@ -1,18 +1,10 @@
 import { stagedKey, type StagedEdit, type StagedNote } from '../../../shared/contract/staging';
-import { fieldSpec, type Entity, type JobDetail, type JobStatus, type JsonValue, type RowResult } from '../../../shared/contract/jobs-schema';
-import { compareMoney, isMoney } from '../../../shared/money';
-
-/** A job in one of these will not change its rows by itself: staging takes them back. */
-export const RESTING: ReadonlySet<JobStatus> = new Set(['completed', 'completed_with_errors', 'cancelled', 'failed', 'interrupted', 'paused']);
-/** …and in one of these it never will again (paused, interrupted and failed can be resumed). */
-export const FINAL: ReadonlySet<JobStatus> = new Set(['completed', 'completed_with_errors', 'cancelled']);
+import { fieldSpec, sameFieldValue, type Entity, type JobDetail, type JobStatus, type JsonValue, type RowResult } from '../../../shared/contract/jobs-schema';
 
 /** Equal as the field's type sees it: money and decimals numerically ("10.5" equals "10.50"). */
 export function sameValue(entity: Entity, field: string, a: JsonValue, b: JsonValue): boolean {
-  if (a === b) return true;
-  const kind = fieldSpec(entity, field)?.kind;
-  if ((kind === 'money' || kind === 'decimal') && isMoney(a) && isMoney(b)) return compareMoney(a, b) === 0;
-  return false;
+  const spec = fieldSpec(entity, field);
+  return spec ? sameFieldValue(spec, a, b) : a === b;
 }
 
 export function withoutJob(edit: StagedEdit, note?: StagedNote): StagedEdit {

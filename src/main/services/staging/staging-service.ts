@@ -5,8 +5,8 @@ import type { JobSummary } from '../../../shared/contract/jobs-schema';
 import { StoreId } from '../../../shared/contract/stores';
 import { ApplyStagedParams, DiscardParams, StageParams, stagedKey, type StagedEdit, type StagingCount } from '../../../shared/contract/staging';
 import { AppError } from '../../../shared/rpc';
-import type { JobsService } from '../jobs';
-import { FINAL, RESTING, reconcileJob, sameValue, withoutJob } from './reconcile';
+import { AT_REST, TERMINAL, type JobsService } from '../jobs';
+import { reconcileJob, sameValue, withoutJob } from './reconcile';
 import { applyOp, loadStaging, openStagingLog, stagingPaths, type StagingLog, type StagingOp } from './staging-log';
 
 /** The contract's params plus the store hash the handler resolved (as jobs.start takes it). */
@@ -185,7 +185,7 @@ export function createStagingService(deps: StagingServiceDeps): StagingService {
     tracked.set(job.id, storeId);
     await commit(state, { put: chosen.map((key) => ({ ...withoutJob(state.edits.get(key)!), jobId: job.id })) });
     // A small job (all conflicts, say) can be at rest before we recorded it.
-    if (RESTING.has(deps.jobs.get(job.id).status)) await track(reconcile(job.id));
+    if (AT_REST.has(deps.jobs.get(job.id).status)) await track(reconcile(job.id));
     return job;
   }
 
@@ -204,8 +204,8 @@ export function createStagingService(deps: StagingServiceDeps): StagingService {
       if (put.length > 0) await commit(state, { put });
       return;
     }
-    if (!RESTING.has(detail.status)) return;
-    if (FINAL.has(detail.status)) tracked.delete(jobId);
+    if (!AT_REST.has(detail.status)) return;
+    if (TERMINAL.has(detail.status)) tracked.delete(jobId);
     const { del, put } = reconcileJob(state.edits, detail, state.reserved);
     if (del.length > 0 || put.length > 0) await commit(state, { ...(del.length > 0 && { del }), ...(put.length > 0 && { put }) });
   }
@@ -236,7 +236,7 @@ export function createStagingService(deps: StagingServiceDeps): StagingService {
     discard,
     apply,
     onJob(job) {
-      if (closed || !tracked.has(job.id) || !RESTING.has(job.status)) return;
+      if (closed || !tracked.has(job.id) || !AT_REST.has(job.status)) return;
       void track(reconcile(job.id)).catch((error: unknown) => log(`[staging] could not reconcile job ${job.id}: ${String(error)}`));
     },
     recover,

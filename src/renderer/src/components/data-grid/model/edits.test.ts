@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonValue } from '../../../../../shared/contract';
-import { editsFromTexts, sameValue, type EditableColumn } from './edits';
+import { EDITABLE_FIELDS, sameFieldValue, type JsonValue } from '../../../../../shared/contract';
+import { editsFromTexts, type EditableColumn } from './edits';
 import { fillDownCells, pasteCells, pasteTarget } from './range';
 import { parseClipboardText } from './clipboard';
 
@@ -61,10 +61,12 @@ describe('cell texts → edits', () => {
     ]);
   });
 
-  it('compares money as decimals', () => {
-    expect(sameValue('10.5', '10.50')).toBe(true);
-    expect(sameValue('10.5', '10.51')).toBe(false);
-    expect(sameValue(null, null)).toBe(true);
-    expect(sameValue(4, '4')).toBe(false);
+  it('compares money as decimals, and only money: a SKU "10" is not "10.0"', () => {
+    const { price, inventory_level: stock, sku } = EDITABLE_FIELDS.product;
+    expect(sameFieldValue(price!, '10.5', '10.50')).toBe(true);
+    expect(sameFieldValue(price!, '10.5', '10.51')).toBe(false);
+    expect(sameFieldValue(EDITABLE_FIELDS.variant.price!, null, null)).toBe(true);
+    expect(sameFieldValue(stock!, 4, '4')).toBe(false);
+    expect(sameFieldValue(sku!, '10', '10.0')).toBe(false);
   });
 });

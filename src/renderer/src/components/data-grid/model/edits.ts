@@ -1,5 +1,4 @@
-import { fieldSpec, type Entity, type JobEdit, type JsonValue } from '../../../../../shared/contract';
-import { compareMoney, isMoney } from '../../../../../shared/money';
+import { fieldSpec, sameFieldValue, type Entity, type JobEdit, type JsonValue } from '../../../../../shared/contract';
 import { coerceCell } from './coerce';
 import type { Cell } from './range';
 
@@ -19,12 +18,6 @@ export interface CellError {
   cell: Cell;
   text: string;
   message: string;
-}
-
-/** Two field values the store would treat as the same ("10.5" and "10.50" are one price). */
-export function sameValue(a: JsonValue, b: JsonValue): boolean {
-  if (isMoney(a) && isMoney(b)) return compareMoney(a, b) === 0;
-  return a === b;
 }
 
 /**
@@ -52,7 +45,7 @@ export function editsFromTexts<Row>(
       continue;
     }
     const from = column.valueOf(row);
-    if (sameValue(from, coerced.value)) continue;
+    if (sameFieldValue(spec, from, coerced.value)) continue;
     const productId = column.productIdOf?.(row);
     edits.push({
       entity: column.entity,
