@@ -46,7 +46,7 @@ export function createHandlers(s: Services): Handlers {
     'staging.apply': ({ storeId, title, keys }) => s.staging.apply({ storeId, storeHash: s.stores.resolve(storeId).storeHash, title, keys }),
     'stores.getBudget': ({ id }) => {
       const store = s.stores.resolve(id);
-      return toBudget(id, store.storeHash, s.bigcommerce.limiterFor(store.storeHash).state());
+      return toBudget(id, store.storeHash, s.bigcommerce.limiterFor(id).state());
     },
   };
 }

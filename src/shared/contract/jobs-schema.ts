@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { compareMoney, isMoney, MONEY_PATTERN } from '../money';
+import { StoreHash, StoreId } from './stores';
 
 /**
  * The edits a bulk job applies, and the allow-list of fields each entity may edit with their
@@ -212,8 +213,8 @@ export const JobEditsSchema = z
   .transform((edits) => edits as JobEdit[]);
 
 export const StartJobInputSchema = z.strictObject({
-  storeId: z.string().min(1).max(200),
-  storeHash: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a BigCommerce store hash'),
+  storeId: StoreId,
+  storeHash: StoreHash,
   title: z.string().min(1).max(200),
   edits: JobEditsSchema,
 });

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { storeFileName } from '../fs/store-files';
 import type { z } from 'zod';
 import { StoreId } from '../../../shared/contract';
 import { AppError } from '../../../shared/rpc';
@@ -147,7 +148,7 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
     if (!StoreId.safeParse(storeId).success) throw new AppError('VALIDATION', `Invalid store id: ${storeId}`);
     let entry = entries.get(storeId);
     if (!entry) {
-      const path = join(deps.dataDir, 'cache', storeId, CACHE_FILE_NAME);
+      const path = join(deps.dataDir, 'cache', storeFileName(storeId), CACHE_FILE_NAME);
       const writer = createSerialWriter(() => {
         const catalog = entries.get(storeId)?.catalog;
         return catalog ? writeCacheFile(path, catalog.meta, orderedRows(catalog)) : removeCacheFile(path);
@@ -182,7 +183,7 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
     try {
       const current = await open(entry);
       const base = kind === 'auto' && current?.meta.storeHash === storeHash ? current : null;
-      const client = deps.bigcommerce.clientFor(storeHash);
+      const client = deps.bigcommerce.clientFor(entry.storeId);
       const dp = base ? base.meta.decimalPlaces : await decimalPlaces(storeHash, client, signal);
       const ctx = { client, decimalPlaces: dp, signal, lanes: deps.lanes, progress };
       const outcome = base

@@ -2,11 +2,12 @@ import { writeSync } from 'node:fs';
 import { readFile, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openForAppend } from '../fs/append-log';
+import { storeFileName } from '../fs/store-files';
 import type { Entity, JsonValue } from './edit-schema';
 import { archiveLive, type ArchiveOptions } from './journal-archive';
 
 /**
- * The per-store change journal (dataDir/journal/{storeHash}.jsonl): one JSON record per line,
+ * The per-store change journal (dataDir/journals/{storeId}.jsonl): one JSON record per line,
  * appended and fsync'd before anyone is told the change happened.
  *
  * Every write request of a job is bracketed: an `intent` before it is sent, then exactly one of
@@ -73,9 +74,12 @@ export interface RotateOptions {
   when?: (path: string) => Promise<boolean>;
 }
 
-export function journalPath(dataDir: string, storeHash: string): string {
-  return join(dataDir, 'journal', `${storeHash.replace(/[^A-Za-z0-9_-]/g, '_')}.jsonl`);
+/** Keyed by store profile id: one hash on two origins is two stores (migrate-data-dir.ts moved the hash-keyed files). */
+export function journalPath(dataDir: string, storeId: string): string {
+  return join(journalsDir(dataDir), `${storeFileName(storeId)}.jsonl`);
 }
+
+export const journalsDir = (dataDir: string): string => join(dataDir, 'journals');
 
 interface Waiter {
   lines: string;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { StagedEdit } from '../../../shared/contract/staging';
 import { writeFileAtomic } from '../fs/atomic-file';
 import { openForAppend } from '../fs/append-log';
+import { storeFileName } from '../fs/store-files';
 
 /**
  * The staged edits of one store on disk: a snapshot (dataDir/staging/{storeId}.snapshot.json,
@@ -34,8 +35,7 @@ export interface StagingPaths {
 }
 
 export function stagingPaths(dataDir: string, storeId: string): StagingPaths {
-  // Callers pass a validated StoreId ([a-z0-9-]); this is the second line of defence for the file name.
-  const safe = storeId.replace(/[^a-z0-9-]/g, '_').slice(0, 64) || '_';
+  const safe = storeFileName(storeId);
   const dir = join(dataDir, 'staging');
   return { log: join(dir, `${safe}.jsonl`), snapshot: join(dir, `${safe}.snapshot.json`) };
 }

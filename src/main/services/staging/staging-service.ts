@@ -1,8 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { JobSummary } from '../../../shared/contract/jobs-schema';
-import { StoreId } from '../../../shared/contract/stores';
+import { StoreHash, StoreId } from '../../../shared/contract/stores';
 import { ApplyStagedParams, DiscardParams, StageParams, stagedKey, type StagedEdit, type StagingCount } from '../../../shared/contract/staging';
 import { AppError } from '../../../shared/rpc';
 import { AT_REST, TERMINAL, type JobsService } from '../jobs';
@@ -10,7 +10,7 @@ import { reconcileJob, sameValue, withoutJob } from './reconcile';
 import { applyOp, loadStaging, openStagingLog, stagingPaths, type StagingLog, type StagingOp } from './staging-log';
 
 /** The contract's params plus the store hash the handler resolved (as jobs.start takes it). */
-const ApplyInput = ApplyStagedParams.extend({ storeHash: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a BigCommerce store hash') });
+const ApplyInput = ApplyStagedParams.extend({ storeHash: StoreHash });
 
 export interface StagingServiceDeps {
   dataDir: string;

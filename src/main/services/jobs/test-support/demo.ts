@@ -42,7 +42,7 @@ export async function envAround<D extends RunningStore>(
   const store = demo.stores[0]!;
   const dataDir = await mkdtemp(join(tmpdir(), 'stockroom-jobs-'));
   const bigcommerce = createBigCommerceService({
-    apiOrigin: demo.url,
+    target: () => ({ storeHash: store.storeHash, apiOrigin: demo.url }),
     getToken: async () => store.token,
     timeoutMs: 15_000,
     ...service,
