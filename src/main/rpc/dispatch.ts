@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { contract, isMethodName, type MethodName, type ParamsOf, type ResultOf } from '../../shared/contract';
-import { AppError, type RpcResponse } from '../../shared/rpc';
+import { AppError, validationError, type RpcResponse } from '../../shared/rpc';
 
 /** Who is calling: the host fills this in; handlers may use it for logging, never for trust decisions. */
 export interface CallContext {
@@ -28,7 +28,7 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
       const { method, params } = parseEnvelope(request);
       const spec = contract[method];
       const parsed = spec.params.safeParse(params ?? {});
-      if (!parsed.success) throw validationError(method, parsed.error);
+      if (!parsed.success) throw validationError(`Invalid params for ${method}`, parsed.error.issues);
       const handler = handlers[method] as (p: unknown, c: CallContext) => Promise<unknown>;
       const value = await handler(parsed.data, ctx);
       if (options.validateResults) spec.result.parse(value);
@@ -68,12 +68,4 @@ function parseEnvelope(request: unknown): { method: MethodName; params: unknown 
   return { method, params };
 }
 
-export function validationError(method: string, error: z.ZodError): AppError {
-  const issues = error.issues.map((issue) => ({
-    field: issue.path.length ? issue.path.join('.') : '(params)',
-    message: issue.message,
-  }));
-  const first = issues[0];
-  const summary = first ? `${first.field}: ${first.message}` : 'invalid params';
-  return new AppError('VALIDATION', `Invalid params for ${method}: ${summary}`, { issues });
-}
+

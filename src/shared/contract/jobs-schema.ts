@@ -192,6 +192,11 @@ export function refineEdit(edit: z.infer<typeof JobEditFields>, ctx: z.Refinemen
 export const JobEditSchema = JobEditFields.superRefine(refineEdit);
 export type JobEdit = z.infer<typeof JobEditSchema>;
 
+/** One cell of one row, `${entity}:${id}:${field}`: the key of a staged edit, and what a job may edit once. */
+export function cellKey(edit: Pick<JobEdit, 'entity' | 'id' | 'field'>): string {
+  return `${edit.entity}:${edit.id}:${edit.field}`;
+}
+
 /** All edits of a job; each field of each row at most once (two edits of one cell make `from` ambiguous). */
 export const JobEditsSchema = z
   .array(z.unknown())
@@ -203,8 +208,7 @@ export const JobEditsSchema = z
       const problems = editProblems(edit);
       for (const [path, message] of problems) ctx.addIssue({ code: 'custom', path: path ? [index, path] : [index], message });
       if (problems.length > 0) return;
-      const { entity, id: rowId, field } = edit as JobEdit;
-      const key = `${entity}:${rowId}:${field}`;
+      const key = cellKey(edit as JobEdit);
       const first = seen.get(key);
       if (first !== undefined) ctx.addIssue({ code: 'custom', path: [index], message: `duplicate edit of ${key} (also edit ${first})` });
       else seen.set(key, index);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { event, method } from './define';
-import { ENTITIES, JobEditFields, JobEditsSchema, JobSummarySchema, JsonValueSchema, refineEdit, type JobEdit } from './jobs-schema';
+import { cellKey, ENTITIES, JobEditFields, JobEditsSchema, JobSummarySchema, JsonValueSchema, refineEdit } from './jobs-schema';
 import { StoreId } from './stores';
 
 /**
@@ -38,9 +38,8 @@ export const StagedKey = z
   .max(120)
   .regex(new RegExp(`^(${ENTITIES.join('|')}):[1-9][0-9]{0,15}:[a-z_]{1,64}$`), 'a staged key is entity:id:field');
 
-export function stagedKey(edit: Pick<JobEdit, 'entity' | 'id' | 'field'>): string {
-  return `${edit.entity}:${edit.id}:${edit.field}`;
-}
+/** A staged edit's key is its cell's (see cellKey). */
+export const stagedKey = cellKey;
 
 const Keys = z.array(StagedKey).min(1).max(100_000);
 const Revision = z.number().int().nonnegative();

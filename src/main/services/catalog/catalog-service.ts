@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { storeFileName } from '../fs/store-files';
 import type { z } from 'zod';
 import { StoreId } from '../../../shared/contract';
-import { AppError } from '../../../shared/rpc';
+import { AppError, validationError } from '../../../shared/rpc';
 import type { BigCommerceClient, BigCommerceService, Clock } from '../bigcommerce';
 import { applyEdits, CatalogEdits, nothingCached, type ApplyLocalResult, type CatalogEdit } from './apply-local';
 import { CACHE_FILE_NAME, readCacheFile, removeCacheFile, writeCacheFile, type CacheMeta } from './cache-file';
@@ -249,7 +249,7 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
     },
     async applyLocal(storeId, edits) {
       const parsed = CatalogEdits.safeParse(edits);
-      if (!parsed.success) throw new AppError('VALIDATION', 'Invalid catalog edits.', parsed.error.issues);
+      if (!parsed.success) throw validationError('Invalid catalog edits', parsed.error.issues);
       const entry = entryFor(storeId);
       const catalog = await open(entry);
       if (!catalog) {

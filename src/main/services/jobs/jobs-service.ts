@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AppError } from '../../../shared/rpc';
+import { AppError, validationError } from '../../../shared/rpc';
 import { systemClock, type BigCommerceService, type Clock } from '../bigcommerce';
 import { StartJobInputSchema, type JobDetail, type JobEvent, type JobSummary, type RetryRows, type StartJobInput } from './edit-schema';
 import { removeJob, writeDefinition } from './job-files';
@@ -174,10 +174,7 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
 
   async function start(input: StartJobInput): Promise<JobSummary> {
     const parsed = StartJobInputSchema.safeParse(input);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.slice(0, 20).map((i) => `${i.path.join('.') || 'input'}: ${i.message}`);
-      throw new AppError('VALIDATION', `Invalid job: ${issues.join('; ')}`, { issues: parsed.error.issues.slice(0, 100) });
-    }
+    if (!parsed.success) throw validationError('Invalid job', parsed.error.issues);
     return create({ ...parsed.data, kind: 'edit' });
   }
 

@@ -1,7 +1,7 @@
 import { writeSync } from 'node:fs';
 import { readFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { StagedEdit } from '../../../shared/contract/staging';
+import { stagedKey, type StagedEdit } from '../../../shared/contract/staging';
 import { writeFileAtomic } from '../fs/atomic-file';
 import { openForAppend } from '../fs/append-log';
 import { storeFileName } from '../fs/store-files';
@@ -48,12 +48,10 @@ export interface LoadedStaging {
   logRecords: number;
 }
 
-const keyOf = (e: StagedEdit): string => `${e.entity}:${e.id}:${e.field}`;
-
 export function applyOp(edits: Map<string, StagedEdit>, op: StagingOp): void {
   if (op.clear) edits.clear();
   for (const key of op.del ?? []) edits.delete(key);
-  for (const edit of op.put ?? []) edits.set(keyOf(edit), edit);
+  for (const edit of op.put ?? []) edits.set(stagedKey(edit), edit);
 }
 
 /** Snapshot + replay of the log. A torn or garbled line (crash mid-append) was never acknowledged: skipped. */
@@ -61,7 +59,7 @@ export async function loadStaging(paths: StagingPaths): Promise<LoadedStaging> {
   const snapshot = (await readText(paths.snapshot)) ?? '';
   const base = snapshot ? (JSON.parse(snapshot) as StagingSnapshot) : { version: 1, revision: 0, edits: [] };
   if (base.version !== 1 || !Array.isArray(base.edits)) throw new Error(`${paths.snapshot} is not a staging snapshot`);
-  const edits = new Map<string, StagedEdit>(base.edits.map((e) => [keyOf(e), e]));
+  const edits = new Map<string, StagedEdit>(base.edits.map((e) => [stagedKey(e), e]));
   let revision = base.revision;
   const text = (await readText(paths.log)) ?? '';
   let logRecords = 0;
