@@ -102,4 +102,3 @@ function safeDecode(s: string): string {
 }
 
 export const ok = (body: unknown): Reply => ({ status: 200, body });
-export const noContent = (): Reply => ({ status: 204 });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { contract, isMethodName, type MethodName, type ParamsOf, type ResultOf } from '../../shared/contract';
+import { contract, isMethodName, type MethodName, type ResultOf } from '../../shared/contract';
 import { AppError, validationError, type RpcResponse } from '../../shared/rpc';
 
 /** Who is calling: the host fills this in; handlers may use it for logging, never for trust decisions. */
@@ -39,11 +39,6 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
       return { id, ok: false, error: { code: 'INTERNAL', message: 'Unexpected error in Stockroom. See the log for details.' } };
     }
   };
-}
-
-export function callHandler<M extends MethodName>(handlers: Handlers, method: M, params: ParamsOf<M>): Promise<ResultOf<M>> {
-  const handler = handlers[method] as (p: unknown, c: CallContext) => Promise<ResultOf<M>>;
-  return Promise.resolve(handler(contract[method].params.parse(params), { host: 'test' }));
 }
 
 function requestId(request: unknown): number {

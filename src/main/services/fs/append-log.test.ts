@@ -69,5 +69,4 @@ describe('atomic writes', () => {
     expect(await readTextFile(path)).toBe('x\ny\n');
     expect(await readTextFile(join(dir, 'missing'))).toBeUndefined();
   });
-
 });

@@ -89,11 +89,6 @@ export async function readOrders(env: DemoEnv, ids: number[]): Promise<Map<numbe
 /** A money value as the job convention has it ("79.99"), from the V3 number. */
 export const money = (value: unknown): string | null => (typeof value === 'number' ? numberToDecimal(value) : null);
 
-export function firstIds(rows: Map<number, Row> | Row[], n: number): number[] {
-  const list = Array.isArray(rows) ? rows : [...rows.values()];
-  return list.slice(0, n).map((r) => r.id);
-}
-
 /** The first `n` rows of a V3 collection in id order. */
 export async function listRows(env: DemoEnv, path: string, n: number, query = ''): Promise<Row[]> {
   const { data } = await env.raw<{ data: Row[] }>('GET', `${path}?limit=${Math.min(n, 250)}${query}`);
