@@ -4,7 +4,15 @@
  * The HTTP host checks them on the raw bytes before JSON.parse (web/json-limits.ts); the dispatcher
  * checks them on the value for every host, so a call over IPC gets the same answer.
  */
-export const RPC_LIMITS = {
+export interface RpcLimits {
+  maxBytes: number;
+  maxDepth: number;
+  maxValues: number;
+  maxContainers: number;
+  maxObjectMembers: number;
+}
+
+export const RPC_LIMITS: Readonly<RpcLimits> = {
   /** 100,000 product-name edits with 60-character names are ~20 MB; price or stock edits ~8 MB. */
   maxBytes: 32 * 1024 * 1024,
   /** The deepest call is envelope → params → edits → edit (4 levels); twice that is room to grow. */
@@ -15,9 +23,7 @@ export const RPC_LIMITS = {
   maxContainers: 200_000,
   /** Members of one object: params and edits have at most 6 (arrays, like the edits, may be long). */
   maxObjectMembers: 1_000,
-} as const;
-
-export type RpcLimits = typeof RPC_LIMITS;
+};
 
 export const limitMessages = {
   bytes: (l: RpcLimits) => `The call is larger than ${l.maxBytes / 1024 / 1024} MB: split it into smaller ones.`,
