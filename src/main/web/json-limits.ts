@@ -21,6 +21,9 @@ const OPEN_OBJECT = 0x7b;
 const OPEN_ARRAY = 0x5b;
 const CLOSE_OBJECT = 0x7d;
 const CLOSE_ARRAY = 0x5d;
+/** The only bytes outside strings the scan acts on; whitespace, numbers and literals are skipped in a tight loop. */
+const STRUCTURAL = new Uint8Array(256);
+for (const b of [QUOTE, COMMA, OPEN_OBJECT, OPEN_ARRAY, CLOSE_OBJECT, CLOSE_ARRAY]) STRUCTURAL[b] = 1;
 
 /**
  * A streaming scan that only tracks strings (with their escapes), nesting and separators; the
@@ -60,13 +63,7 @@ export function createJsonScanner(limits: RpcLimits = RPC_LIMITS) {
     return null;
   }
 
-  function scanByte(b: number): JsonRefusal | null {
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (b === BACKSLASH) escaped = true;
-      else if (b === QUOTE) inString = false;
-      return null;
-    }
+  function structural(b: number): JsonRefusal | null {
     switch (b) {
       case QUOTE:
         inString = true;
@@ -86,16 +83,41 @@ export function createJsonScanner(limits: RpcLimits = RPC_LIMITS) {
     }
   }
 
+  /** Inside a string, jumps to its next quote or backslash with indexOf (native) instead of byte by byte. */
+  function scan(chunk: Uint8Array): JsonRefusal | null {
+    const n = chunk.length;
+    let nextQuote = -2;
+    let nextBackslash = -2;
+    let i = 0;
+    while (i < n) {
+      if (!inString) {
+        while (i < n && STRUCTURAL[chunk[i]!] === 0) i += 1;
+        if (i === n) break;
+        const refusal = structural(chunk[i]!);
+        if (refusal) return refusal;
+        i += 1;
+      } else if (escaped) {
+        escaped = false;
+        i += 1;
+      } else {
+        if (nextQuote !== -1 && nextQuote < i) nextQuote = chunk.indexOf(QUOTE, i);
+        if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = chunk.indexOf(BACKSLASH, i);
+        const quote = nextQuote === -1 ? n : nextQuote;
+        const backslash = nextBackslash === -1 ? n : nextBackslash;
+        if (backslash < quote) escaped = true;
+        else if (quote < n) inString = false;
+        i = Math.min(quote, backslash) + 1;
+      }
+    }
+    return null;
+  }
+
   return {
     /** Scans the next chunk; the first refusal wins, and nothing after it needs to be read. */
     push(chunk: Uint8Array): JsonRefusal | null {
       bytes += chunk.length;
       if (bytes > limits.maxBytes) return bodyTooLarge(limits);
-      for (let i = 0; i < chunk.length; i++) {
-        const refusal = scanByte(chunk[i]!);
-        if (refusal) return refusal;
-      }
-      return null;
+      return scan(chunk);
     },
   };
 }
