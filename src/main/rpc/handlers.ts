@@ -33,7 +33,7 @@ export function createHandlers(s: Services): Handlers {
       return { storeId, syncedAt: snapshot?.syncedAt ?? null, products: snapshot?.products.length ?? 0, variants: snapshot?.variantCount ?? 0 };
     },
     'jobs.start': ({ storeId, title, edits }) => s.jobs.start({ storeId, storeHash: s.stores.resolve(storeId).storeHash, title, edits }),
-    'jobs.list': ({ storeId }) => s.jobs.list(storeId),
+    'jobs.list': ({ storeId }) => (s.stores.resolve(storeId), s.jobs.list(storeId)),
     'jobs.get': ({ jobId }) => s.jobs.get(jobId),
     'jobs.pause': ({ jobId }) => s.jobs.pause(jobId),
     'jobs.resume': ({ jobId }) => s.jobs.resume(jobId),

@@ -6,6 +6,7 @@ import { stagingEvents, stagingMethods } from './staging';
 import { storesEvents, storesMethods } from './stores';
 
 export * from './define';
+export * from './issues';
 export * from './app';
 export * from './stores';
 export * from './catalog';
