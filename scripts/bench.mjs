@@ -11,6 +11,7 @@ const BENCHES = {
   bulkJobs: 'src/main/services/jobs/bench.ts',
   catalogSync: 'src/main/services/catalog/bench.ts',
   rpcLimits: 'src/main/web/bench.ts',
+  pickList: 'src/main/services/picklists/bench.ts',
 };
 
 const onlyAt = process.argv.indexOf('--only');

@@ -65,6 +65,10 @@ const cases: Case[] = [
     expect: { ok: false, code: 'VALIDATION' },
   },
   { name: 'staging.apply: an unknown store', body: { id: 31, method: 'staging.apply', params: { storeId: 'nope', title: 't' } }, expect: { ok: false, code: 'NOT_FOUND' } },
+  { name: 'picklists.build: statusIds and orderIds together', body: { id: 40, method: 'picklists.build', params: { storeId: 'demo-1', statusIds: [11], orderIds: [100] } }, expect: { ok: false, code: 'VALIDATION', field: 'orderIds' } },
+  { name: 'picklists.build: an order id that is not one', body: { id: 41, method: 'picklists.build', params: { storeId: 'demo-1', orderIds: [-3] } }, expect: { ok: false, code: 'VALIDATION', field: 'orderIds.0' } },
+  { name: 'picklists.build: no statuses', body: { id: 42, method: 'picklists.build', params: { storeId: 'demo-1', statusIds: [] } }, expect: { ok: false, code: 'VALIDATION', field: 'statusIds' } },
+  { name: 'picklists.build: an unknown store', body: { id: 43, method: 'picklists.build', params: { storeId: 'nope' } }, expect: { ok: false, code: 'NOT_FOUND' } },
   { name: 'staging.apply: nothing staged', body: { id: 32, method: 'staging.apply', params: { storeId: 'demo-2', title: 't' } }, expect: { ok: false, code: 'CONFLICT' } },
   ...hostileCases,
 ];

@@ -44,6 +44,8 @@ export function createHandlers(s: Services): Handlers {
     'staging.stage': (input) => (s.stores.resolve(input.storeId), s.staging.stage(input)),
     'staging.discard': (input) => (s.stores.resolve(input.storeId), s.staging.discard(input)),
     'staging.apply': ({ storeId, title, keys }) => s.staging.apply({ storeId, storeHash: s.stores.resolve(storeId).storeHash, title, keys }),
+    'picklists.build': ({ storeId, statusIds, orderIds, groupByZone }) =>
+      s.picklists.build({ storeId, storeHash: s.stores.resolve(storeId).storeHash, statusIds, orderIds, groupByZone }),
     'stores.getBudget': ({ id }) => {
       const store = s.stores.resolve(id);
       return toBudget(id, store.storeHash, s.bigcommerce.limiterFor(store.storeHash).state());

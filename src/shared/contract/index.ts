@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import { catalogEvents, catalogMethods } from './catalog';
 import { jobsEvents, jobsMethods } from './jobs';
+import { picklistsMethods } from './picklists';
 import { stagingEvents, stagingMethods } from './staging';
 import { storesEvents, storesMethods } from './stores';
 
@@ -12,6 +13,7 @@ export * from './stores';
 export * from './catalog';
 export * from './jobs';
 export * from './staging';
+export * from './picklists';
 
 /** Every renderer→main call. Adding a method here without a handler in main fails the type check. */
 export const contract = {
@@ -20,6 +22,7 @@ export const contract = {
   ...catalogMethods,
   ...jobsMethods,
   ...stagingMethods,
+  ...picklistsMethods,
 };
 
 /** Every main→renderer event. */
