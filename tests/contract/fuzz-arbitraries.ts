@@ -99,6 +99,15 @@ export function validParams(ctx: FuzzContext): { [M in MethodName]: fc.Arbitrary
     'staging.stage': fc.record({ storeId, edits: editsArb }),
     'staging.discard': fc.record({ storeId, keys }).map(defined),
     'staging.apply': fc.record({ storeId, title, keys }).map(defined),
+    'picklists.build': fc
+      .record({
+        storeId,
+        statusIds: optional(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 3 })),
+        groupByZone: optional(fc.boolean()),
+      })
+      .chain((p) =>
+        p.statusIds ? fc.constant(defined(p)) : optional(fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 5 })).map((orderIds) => defined({ ...p, orderIds })),
+      ),
   };
 }
 
