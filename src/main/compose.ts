@@ -6,6 +6,7 @@ import { createHandlers } from './rpc/handlers';
 import { createBigCommerceService, type BigCommerceService } from './services/bigcommerce';
 import { createCatalogService, type CatalogService } from './services/catalog';
 import { createJobsService, migrateHashJournals, type JobsService } from './services/jobs';
+import { createPicklistsService, type PicklistsService } from './services/picklists';
 import { createStagingService, type StagingService } from './services/staging';
 import { createKeychain, loadKeytar, DEFAULT_KEYCHAIN_SERVICE, type Keychain } from './services/secrets/keychain';
 import { startBudgetFeed } from './services/stores/budget-feed';
@@ -30,6 +31,7 @@ export interface Services {
   catalog: CatalogService;
   jobs: JobsService;
   staging: StagingService;
+  picklists: PicklistsService;
 }
 
 export interface ComposedApp {
@@ -108,7 +110,8 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   later.staging = staging;
   await staging.recover();
 
-  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging };
+  const picklists = createPicklistsService({ bigcommerce, catalog });
+  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging, picklists };
   const dispatch = createDispatcher(createHandlers(services), {
     validateResults: options.strict,
     onUnexpectedError: (method, error) => log(`[rpc] ${method} failed: ${error instanceof Error ? error.stack : String(error)}`),

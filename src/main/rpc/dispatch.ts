@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { contract, isMethodName, type MethodName, type ResultOf } from '../../shared/contract';
-import { AppError, validationError, type RpcResponse } from '../../shared/rpc';
+import { AppError, clip, validationError, type RpcResponse } from '../../shared/rpc';
+import { shapeProblem } from './limits';
 
 /** Who is calling: the host fills this in; handlers may use it for logging, never for trust decisions. */
 export interface CallContext {
@@ -25,6 +26,8 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
   return async (request, ctx) => {
     const id = requestId(request);
     try {
+      const tooBig = shapeProblem(request);
+      if (tooBig) throw new AppError('BAD_REQUEST', tooBig);
       const { method, params } = parseEnvelope(request);
       const spec = contract[method];
       const parsed = spec.params.safeParse(params ?? {});
@@ -42,25 +45,32 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
 }
 
 function requestId(request: unknown): number {
-  const id = (request as { id?: unknown } | null)?.id;
+  const id = ownField(request, 'id');
   return typeof id === 'number' && Number.isSafeInteger(id) ? id : 0;
 }
 
 function methodOf(request: unknown): string {
-  const m = (request as { method?: unknown } | null)?.method;
-  return typeof m === 'string' ? m : '?';
+  const m = ownField(request, 'method');
+  return typeof m === 'string' ? clip(m) : '?';
+}
+
+/** Only own fields of a plain value: nothing inherited, no getter or toString of the caller's runs. */
+function ownField(value: unknown, key: string): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const descriptor = Object.getOwnPropertyDescriptor(value, key);
+  return descriptor && 'value' in descriptor ? descriptor.value : undefined;
 }
 
 function parseEnvelope(request: unknown): { method: MethodName; params: unknown } {
   if (typeof request !== 'object' || request === null || Array.isArray(request)) {
     throw new AppError('BAD_REQUEST', 'A call must be an object {id, method, params}.');
   }
-  const { method, params } = request as { method?: unknown; params?: unknown };
+  const method = ownField(request, 'method');
   if (!isMethodName(method)) {
-    const name = typeof method === 'string' ? method.slice(0, 80) : String(method);
-    throw new AppError('UNKNOWN_METHOD', `Unknown method "${name}".`);
+    const what = typeof method === 'string' ? `"${clip(method)}"` : `(a ${method === null ? 'null' : Array.isArray(method) ? 'array' : typeof method}, not a method name)`;
+    throw new AppError('UNKNOWN_METHOD', `Unknown method ${what}.`);
   }
-  return { method, params };
+  return { method, params: ownField(request, 'params') };
 }
 
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { event, method } from './define';
-import { cellKey, ENTITIES, JobEditFields, JobEditsSchema, JobSummarySchema, JsonValueSchema, refineEdit } from './jobs-schema';
+import { checkedList } from './issues';
+import { cellKey, ENTITIES, JobEditFields, JobEditsSchema, JobSummarySchema, JsonValueSchema, MAX_EDITS, refineEdit } from './jobs-schema';
 import { StoreId } from './stores';
 
 /**
@@ -32,16 +33,16 @@ export const StagedEditSchema = JobEditFields.extend({
 }).superRefine(refineEdit);
 export type StagedEdit = z.infer<typeof StagedEditSchema>;
 
-/** One staged cell: `${entity}:${id}:${field}`. */
-export const StagedKey = z
-  .string()
-  .max(120)
-  .regex(new RegExp(`^(${ENTITIES.join('|')}):[1-9][0-9]{0,15}:[a-z_]{1,64}$`), 'a staged key is entity:id:field');
+const STAGED_KEY_PATTERN = new RegExp(`^(${ENTITIES.join('|')}):[1-9][0-9]{0,15}:[a-z_]{1,64}$`);
+const STAGED_KEY_MESSAGE = 'a staged key is entity:id:field';
+
 
 /** A staged edit's key is its cell's (see cellKey). */
 export const stagedKey = cellKey;
 
-const Keys = z.array(StagedKey).min(1).max(100_000);
+/** One staged cell: `${entity}:${id}:${field}`. */
+const isStagedKey = (v: unknown): boolean => typeof v === 'string' && v.length <= 120 && STAGED_KEY_PATTERN.test(v);
+const Keys = checkedList<string>((v) => (isStagedKey(v) ? null : STAGED_KEY_MESSAGE), 1, MAX_EDITS);
 const Revision = z.number().int().nonnegative();
 export const StagingCountSchema = z.object({ revision: Revision, count: z.number().int().nonnegative() });
 export type StagingCount = z.infer<typeof StagingCountSchema>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StartJobInputSchema } from '../contract/jobs-schema';
-import { validationError } from './validation';
+import { MAX_LISTED_ISSUES, validationError } from './validation';
 
 describe('validationError', () => {
   it('names the first bad field in the message and lists every issue as {field, message}', () => {
@@ -13,10 +13,11 @@ describe('validationError', () => {
     expect(error.toData().details).toEqual(error.details);
   });
 
-  it('calls an issue about the whole input "(params)" and keeps at most 100', () => {
-    const many = Array.from({ length: 150 }, (_, i) => ({ path: [i], message: 'bad' }));
-    const error = validationError('Invalid params for x.y', [{ path: [], message: 'expected an object' }, ...many]);
-    expect(error.message).toBe('Invalid params for x.y: (params): expected an object');
-    expect((error.details as { issues: unknown[] }).issues).toHaveLength(100);
+  it('calls an issue about the whole input "(params)", lists the first ones and counts the rest', () => {
+    const many = Array.from({ length: 150 }, (_, i) => ({ code: 'custom' as const, path: [i], message: 'bad', input: null }));
+    const error = validationError('Invalid params for x.y', [{ code: 'custom', path: [], message: 'expected an object', input: null }, ...many]);
+    expect(error.message).toBe(`Invalid params for x.y: (params): expected an object (and ${151 - MAX_LISTED_ISSUES} more)`);
+    expect(error.details).toMatchObject({ more: 151 - MAX_LISTED_ISSUES });
+    expect((error.details as { issues: unknown[] }).issues).toHaveLength(MAX_LISTED_ISSUES);
   });
 });
