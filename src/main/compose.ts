@@ -3,9 +3,9 @@ import type { AppInfo } from '../shared/contract';
 import { createDispatcher, type Dispatch } from './rpc/dispatch';
 import { createEventBus, type EventBus } from './rpc/event-bus';
 import { createHandlers } from './rpc/handlers';
-import { createBigCommerceClient, createBigCommerceService, createRateLimiter, type BigCommerceService } from './services/bigcommerce';
+import { createBigCommerceService, type BigCommerceService } from './services/bigcommerce';
 import { createCatalogService, type CatalogService } from './services/catalog';
-import { createJobsService, type JobsService } from './services/jobs';
+import { createJobsService, migrateHashJournals, type JobsService } from './services/jobs';
 import { createPicklistsService, type PicklistsService } from './services/picklists';
 import { createStagingService, type StagingService } from './services/staging';
 import { createKeychain, loadKeytar, DEFAULT_KEYCHAIN_SERVICE, type Keychain } from './services/secrets/keychain';
@@ -52,20 +52,20 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   // The clients need the profiles (origin, token) and the profiles need a client to test a connection.
   const late: { stores?: StoresService } = {};
   const bigcommerce = createBigCommerceService({
-    apiOrigin: (storeHash) => late.stores?.resolveByHash(storeHash)?.apiOrigin ?? 'https://api.bigcommerce.com',
-    getToken: (storeHash) => late.stores!.tokenForStoreHash(storeHash),
+    target: (storeId) => late.stores!.resolve(storeId),
+    getToken: (storeId) => late.stores!.tokenFor(storeId),
   });
   const stores = await createStoresService({
     dataDir: options.dataDir,
     keychain,
     demoStores: options.demoStores,
-    clientForTarget: (target) =>
-      createBigCommerceClient({ storeHash: target.storeHash, apiOrigin: target.apiOrigin, getToken: async () => target.token, limiter: createRateLimiter(), timeoutMs: 15_000, maxRetries: 1 }),
+    clientForTarget: (target, storeId) => bigcommerce.probeClient(target, { timeoutMs: 15_000, maxRetries: 1 }, storeId),
     onChanged: (list) => events.emit('stores.changed', list),
-    onStoreReset: (storeHash) => bigcommerce.forget(storeHash),
+    onStoreReset: (storeId) => bigcommerce.forget(storeId),
   });
   late.stores = stores;
-  const stopBudgetFeed = startBudgetFeed(bigcommerce, (hash) => stores.resolveByHash(hash)?.id, (budget) => events.emit('stores.budgetChanged', budget));
+  await migrateHashJournals(options.dataDir, (await stores.list()).stores, log);
+  const stopBudgetFeed = startBudgetFeed(bigcommerce, (storeId) => stores.lookup(storeId)?.storeHash, (budget) => events.emit('stores.budgetChanged', budget));
 
   const catalog = createCatalogService({
     dataDir: options.dataDir,

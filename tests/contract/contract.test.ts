@@ -214,7 +214,7 @@ describe('the HTTP host guard', () => {
   });
 
   it('listens on 127.0.0.1 only', () => {
-    expect(h.http.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(h.http.address()).toEqual({ address: '127.0.0.1', family: 'IPv4', port: h.http.port });
   });
 });
 

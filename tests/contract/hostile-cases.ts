@@ -1,4 +1,4 @@
-import { MAX_LISTED_ISSUES } from '../../src/main/rpc/dispatch';
+import { MAX_LISTED_ISSUES } from '../../src/shared/rpc';
 
 /** One row of the contract table: the same body through the dispatcher, the IPC host and the HTTP host. */
 export interface Case {

@@ -69,8 +69,6 @@ export function errorBody(version: ApiVersion, err: ApiError): unknown {
 
 // Convenience constructors used across routes.
 export const notFound = (title = DEFAULT_TITLES[404]): ApiError => new ApiError(404, title);
-export const badRequest = (title = DEFAULT_TITLES[400], errors?: Record<string, string>): ApiError =>
-  new ApiError(400, title, { errors });
 export const unprocessable = (errors: Record<string, string>, title = DEFAULT_TITLES[422]): ApiError =>
   new ApiError(422, title, { errors });
 export const conflict = (title: string, errors: Record<string, string> = {}): ApiError =>

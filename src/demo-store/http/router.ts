@@ -38,6 +38,11 @@ export interface RouteDef {
   /** Spec file (relative to `reference/`) that documents this operation. */
   spec: string;
   handler: Handler;
+  /**
+   * Only answers a client's scope probe (403 without the area's write scope, else an error that
+   * changes nothing); not an implemented operation, so it has no success case and no coverage row.
+   */
+  probeOnly?: true;
 }
 
 interface Compiled {
@@ -97,4 +102,3 @@ function safeDecode(s: string): string {
 }
 
 export const ok = (body: unknown): Reply => ({ status: 200, body });
-export const noContent = (): Reply => ({ status: 204 });

@@ -19,8 +19,6 @@ export function lineMoney(unitPrice: number, rate: string): LineMoney {
   return { base_price: unitPrice, price_ex_tax: unitPrice, price_tax: tax, price_inc_tax: roundMoney(new Big(unitPrice).plus(tax)) };
 }
 
-export const lineTotal = (unit: number, qty: number): number => roundMoney(new Big(unit).times(qty));
-
 export interface OrderTotals {
   subtotal_ex_tax: number;
   subtotal_tax: number;

@@ -29,7 +29,3 @@ export const STATUS_BY_ID = new Map(ORDER_STATUSES.map((s) => [s.id, s]));
 export function statusName(id: number): string {
   return STATUS_BY_ID.get(id)?.name ?? 'Unknown';
 }
-
-export function statusJson(s: OrderStatus): Record<string, unknown> {
-  return { id: s.id, name: s.name, system_label: s.name, custom_label: s.name, system_description: s.description, order: s.order };
-}

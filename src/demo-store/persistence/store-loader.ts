@@ -5,7 +5,9 @@ import { applyChanges, type Change } from '../state/tx';
 import { LOADABLE_SEED_VERSIONS, seedStore, SEED_VERSION, type SeedCounts } from '../seed';
 import type { StoreProfile } from '../seed/profiles';
 import { Journal, parseJournal, type JournalEntry } from './journal';
-import { exists, readJson, writeFileAtomic, writeLinesAtomic } from './fs-utils';
+// Main's one atomic-write helper (a leaf of node:fs only): one copy, so the two cannot drift.
+import { writeFileAtomic, writeLinesAtomic } from '../../main/services/fs/atomic-file';
+import { exists, readJson } from './fs-utils';
 
 /**
  * Persistence model: the seed is deterministic, so the data directory stores only the seed

@@ -42,5 +42,5 @@ export interface ImplementedOperation {
 }
 
 export function implementedOperations(): ImplementedOperation[] {
-  return ROUTES.map((r) => ({ spec: r.spec, method: r.method, path: r.path.replace(/^\/v[23]/, '') }));
+  return ROUTES.filter((r) => !r.probeOnly).map((r) => ({ spec: r.spec, method: r.method, path: r.path.replace(/^\/v[23]/, '') }));
 }

@@ -1,6 +1,9 @@
+import { notFound } from '../http/errors';
 import type { Ctx, Reply, RouteDef } from '../http/router';
 
 const SPEC = 'store_information.v2.yml';
+/** Not among the specs copied to ../shared: the one route from it is a scope probe only. */
+const SETTINGS_SPEC = 'settings.v3.yml';
 
 /** `GET /v2/store`: identity, locale and plan of the demo store ("Standard" plan, not a trial). */
 function storeInfo(ctx: Ctx): Reply {
@@ -42,4 +45,10 @@ function accountUuid(hash: string): string {
 export const storeInfoRoutes: RouteDef[] = [
   { method: 'GET', path: '/v2/store', area: 'information', spec: SPEC, handler: storeInfo },
   { method: 'GET', path: '/v2/time', area: 'information', spec: SPEC, handler: (ctx) => ({ status: 200, body: { time: Math.floor(ctx.now / 1000) } }) },
+  /**
+   * Settings V3 sits in the same "Information & settings" scope (facts §1). The demo store has no
+   * web analytics providers, so every id is unknown: 404 with the modify scope, 403 without —
+   * the answer a connection test reads to tell a read-only token from a full one.
+   */
+  { method: 'PUT', path: '/v3/settings/analytics/{id}', area: 'information', spec: SETTINGS_SPEC, probeOnly: true, handler: () => { throw notFound(); } },
 ];

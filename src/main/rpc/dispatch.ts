@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { contract, isMethodName, omittedBy, type MethodName, type ParamsOf, type ResultOf } from '../../shared/contract';
-import { AppError, type RpcResponse } from '../../shared/rpc';
+import { contract, isMethodName, type MethodName, type ResultOf } from '../../shared/contract';
+import { AppError, clip, validationError, type RpcResponse } from '../../shared/rpc';
 import { shapeProblem } from './limits';
 
 /** Who is calling: the host fills this in; handlers may use it for logging, never for trust decisions. */
@@ -31,7 +31,7 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
       const { method, params } = parseEnvelope(request);
       const spec = contract[method];
       const parsed = spec.params.safeParse(params ?? {});
-      if (!parsed.success) throw validationError(method, parsed.error);
+      if (!parsed.success) throw validationError(`Invalid params for ${method}`, parsed.error.issues);
       const handler = handlers[method] as (p: unknown, c: CallContext) => Promise<unknown>;
       const value = await handler(parsed.data, ctx);
       if (options.validateResults) spec.result.parse(value);
@@ -42,11 +42,6 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
       return { id, ok: false, error: { code: 'INTERNAL', message: 'Unexpected error in Stockroom. See the log for details.' } };
     }
   };
-}
-
-export function callHandler<M extends MethodName>(handlers: Handlers, method: M, params: ParamsOf<M>): Promise<ResultOf<M>> {
-  const handler = handlers[method] as (p: unknown, c: CallContext) => Promise<ResultOf<M>>;
-  return Promise.resolve(handler(contract[method].params.parse(params), { host: 'test' }));
 }
 
 function requestId(request: unknown): number {
@@ -78,21 +73,4 @@ function parseEnvelope(request: unknown): { method: MethodName; params: unknown 
   return { method, params: ownField(request, 'params') };
 }
 
-/** Validation errors list the first issues only: 100,000 junk keys once made an 8 MB answer. */
-export const MAX_LISTED_ISSUES = 20;
-const MAX_TEXT = 200;
 
-const clip = (text: string): string => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text);
-
-export function validationError(method: string, error: z.ZodError): AppError {
-  const listed = error.issues.filter((issue) => omittedBy(issue) === 0);
-  const total = error.issues.reduce((sum, issue) => sum + (omittedBy(issue) || 1), 0);
-  const issues = listed.slice(0, MAX_LISTED_ISSUES).map((issue) => ({
-    field: issue.path.length ? clip(issue.path.map(String).join('.')) : '(params)',
-    message: clip(issue.message),
-  }));
-  const more = total - issues.length;
-  const first = issues[0];
-  const summary = (first ? `${first.field}: ${first.message}` : 'invalid params') + (more > 0 ? ` (and ${more} more)` : '');
-  return new AppError('VALIDATION', `Invalid params for ${method}: ${summary}`, more > 0 ? { issues, more } : { issues });
-}

@@ -45,10 +45,10 @@ export function createHandlers(s: Services): Handlers {
     'staging.discard': (input) => (s.stores.resolve(input.storeId), s.staging.discard(input)),
     'staging.apply': ({ storeId, title, keys }) => s.staging.apply({ storeId, storeHash: s.stores.resolve(storeId).storeHash, title, keys }),
     'picklists.build': ({ storeId, statusIds, orderIds, groupByZone }) =>
-      s.picklists.build({ storeId, storeHash: s.stores.resolve(storeId).storeHash, statusIds, orderIds, groupByZone }),
+      (s.stores.resolve(storeId), s.picklists.build({ storeId, statusIds, orderIds, groupByZone })),
     'stores.getBudget': ({ id }) => {
       const store = s.stores.resolve(id);
-      return toBudget(id, store.storeHash, s.bigcommerce.limiterFor(store.storeHash).state());
+      return toBudget(id, store.storeHash, s.bigcommerce.limiterFor(id).state());
     },
   };
 }

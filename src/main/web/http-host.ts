@@ -34,6 +34,8 @@ export interface HttpHost {
   /** The URL to open once: it carries the launch token, which the server swaps for a cookie. */
   launchUrl: string;
   port: number;
+  /** The socket's real bound address (what the OS says, not what was asked for). */
+  address(): AddressInfo;
   close(): Promise<void>;
 }
 
@@ -108,6 +110,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     url,
     port,
     launchUrl: `${url}/?token=${guard.launchToken}`,
+    address: () => server.address() as AddressInfo,
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of sockets) res.end();

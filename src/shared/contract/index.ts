@@ -47,10 +47,6 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
-}
-
 /** The transport both the IPC (Electron) and HTTP (browser mode) clients implement. */
 export interface Transport {
   invoke(method: string, params: unknown): Promise<import('../rpc').RpcResponse>;

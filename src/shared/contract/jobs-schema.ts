@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { compareMoney, isMoney, MONEY_PATTERN } from '../money';
 import { describeValue, issueSink } from './issues';
+import { StoreHash, StoreId } from './stores';
 
 /**
  * The edits a bulk job applies, and the allow-list of fields each entity may edit with their
@@ -193,6 +194,11 @@ export function refineEdit(edit: z.infer<typeof JobEditFields>, ctx: z.Refinemen
 export const JobEditSchema = JobEditFields.superRefine(refineEdit);
 export type JobEdit = z.infer<typeof JobEditSchema>;
 
+/** One cell of one row, `${entity}:${id}:${field}`: the key of a staged edit, and what a job may edit once. */
+export function cellKey(edit: Pick<JobEdit, 'entity' | 'id' | 'field'>): string {
+  return `${edit.entity}:${edit.id}:${edit.field}`;
+}
+
 export const MAX_EDITS = 100_000;
 
 /**
@@ -211,8 +217,7 @@ export const JobEditsSchema = z
       const problems = editProblems(edit);
       for (const [path, message] of problems) sink.add(path ? [index, path] : [index], message);
       if (problems.length > 0) return;
-      const { entity, id: rowId, field } = edit as JobEdit;
-      const key = `${entity}:${rowId}:${field}`;
+      const key = cellKey(edit as JobEdit);
       const first = seen.get(key);
       if (first !== undefined) sink.add([index], `duplicate edit of ${key} (also edit ${first})`);
       else seen.set(key, index);
@@ -222,8 +227,8 @@ export const JobEditsSchema = z
   .transform((edits) => edits as JobEdit[]);
 
 export const StartJobInputSchema = z.strictObject({
-  storeId: z.string().min(1).max(200),
-  storeHash: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a BigCommerce store hash'),
+  storeId: StoreId,
+  storeHash: StoreHash,
   title: z.string().min(1).max(200),
   edits: JobEditsSchema,
 });

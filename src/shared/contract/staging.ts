@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { event, method } from './define';
 import { checkedList } from './issues';
-import { ENTITIES, JobEditFields, JobEditsSchema, JobSummarySchema, JsonValueSchema, MAX_EDITS, refineEdit, type JobEdit } from './jobs-schema';
+import { cellKey, ENTITIES, JobEditFields, JobEditsSchema, JobSummarySchema, JsonValueSchema, MAX_EDITS, refineEdit } from './jobs-schema';
 import { StoreId } from './stores';
 
 /**
@@ -37,9 +37,8 @@ const STAGED_KEY_PATTERN = new RegExp(`^(${ENTITIES.join('|')}):[1-9][0-9]{0,15}
 const STAGED_KEY_MESSAGE = 'a staged key is entity:id:field';
 
 
-export function stagedKey(edit: Pick<JobEdit, 'entity' | 'id' | 'field'>): string {
-  return `${edit.entity}:${edit.id}:${edit.field}`;
-}
+/** A staged edit's key is its cell's (see cellKey). */
+export const stagedKey = cellKey;
 
 /** One staged cell: `${entity}:${id}:${field}`. */
 const isStagedKey = (v: unknown): boolean => typeof v === 'string' && v.length <= 120 && STAGED_KEY_PATTERN.test(v);

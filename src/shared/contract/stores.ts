@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { event, method } from './define';
 
-export const StoreId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a store id is 1-64 of a-z, 0-9 and -');
-export const StoreHash = z.string().regex(/^[a-z0-9]{1,32}$/, 'a store hash is 1-32 of a-z and 0-9');
+/** A store profile's id: the key of everything Stockroom keeps per store (token, journal, staging, cache). */
+export const STORE_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
+/** BigCommerce's store hash, the `{store_hash}` path segment of the API. */
+export const STORE_HASH_PATTERN = /^[a-z0-9]{1,32}$/;
+export const StoreId = z.string().regex(STORE_ID_PATTERN, 'a store id is 1-64 of a-z, 0-9 and -');
+export const StoreHash = z.string().regex(STORE_HASH_PATTERN, 'a store hash is 1-32 of a-z and 0-9');
 
 export const AccessLevel = z.enum(['none', 'read', 'modify']);
 export const AREAS = ['products', 'orders', 'customers', 'information', 'webhooks'] as const;

@@ -45,7 +45,3 @@ export class AppError extends Error {
     return new AppError(data.code, data.message, data.details);
   }
 }
-
-export function isAppError(value: unknown): value is AppError {
-  return value instanceof AppError;
-}

@@ -25,18 +25,6 @@ const EMPTY_SUBS: Array<[string, Buffer]> = ['custom_fields', 'bulk_pricing_rule
   .map((k) => [k, B(`,"${k}":[]`)]);
 const CHANNELS = B(',"channels":[1]');
 
-/**
- * The spec types `base_variant_id` and `option_set_id` as integers (not nullable), so they are
- * left out when the product has none, rather than sent as null. [unverified] live API shape.
- */
-export function productPublic(p: ProductRow): Record<string, unknown> {
-  const { modified_ms: _m, base_variant_id, option_set_id, ...rest } = p;
-  const out: Record<string, unknown> = rest;
-  if (base_variant_id !== null) out.base_variant_id = base_variant_id;
-  if (option_set_id !== null) out.option_set_id = option_set_id;
-  return out;
-}
-
 export function imagePublic(img: ImageRow, storeHash: string): Record<string, unknown> {
   const cdn = `https://cdn11.bigcommerce.com/s-${storeHash}/images/stencil`;
   const { file, ...rest } = img;
@@ -144,10 +132,6 @@ export function productJson(db: StoreDb, storeHash: string, p: ProductRow, inclu
 /** Object form, used when include_fields/exclude_fields reshape the product. */
 export function productObject(db: StoreDb, storeHash: string, p: ProductRow, include: ReadonlySet<string>): Record<string, unknown> {
   return JSON.parse(productJson(db, storeHash, p, include)) as Record<string, unknown>;
-}
-
-export function variantJson(v: VariantRow, p: ProductRow | undefined): string {
-  return variantBuf(v, p).toString('utf8');
 }
 
 export function imageJson(img: ImageRow, storeHash: string): string {

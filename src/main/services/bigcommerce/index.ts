@@ -41,4 +41,4 @@ export {
   type PaginateOptions,
   type PaginateV2Options,
 } from './pagination';
-export { createBigCommerceService, type BigCommerceService, type BigCommerceServiceDeps } from './service';
+export { createBigCommerceService, type BigCommerceService, type BigCommerceServiceDeps, type DraftTarget, type ProbeOptions, type StoreTarget } from './service';

@@ -15,8 +15,8 @@ describe('createBigCommerceService', () => {
     }));
     const tokens: string[] = [];
     const service = createBigCommerceService({
-      apiOrigin: server.url,
-      getToken: async (hash) => (tokens.push(hash), `token-${hash}`),
+      target: (id) => ({ storeHash: `hash-${id}`, apiOrigin: server!.url }),
+      getToken: async (id) => (tokens.push(id), `token-${id}`),
       clock: new AutoClock(),
     });
     const seen: Array<[string, number | null]> = [];
@@ -27,8 +27,8 @@ describe('createBigCommerceService', () => {
     await service.clientFor('a').request({ method: 'GET', version: 'v3', path: '/catalog/products' });
     await service.clientFor('b').request({ method: 'GET', version: 'v3', path: '/catalog/products' });
     expect(server.requests.map((r) => [r.path, r.headers['x-auth-token']])).toEqual([
-      ['/stores/a/v3/catalog/products', 'token-a'],
-      ['/stores/b/v3/catalog/products', 'token-b'],
+      ['/stores/hash-a/v3/catalog/products', 'token-a'],
+      ['/stores/hash-b/v3/catalog/products', 'token-b'],
     ]);
     expect(seen).toContainEqual(['a', 149]);
     expect(seen).toContainEqual(['b', 149]);

@@ -106,7 +106,7 @@ export async function runCatalogBench(products = 100_000): Promise<CatalogBenchR
   const demoStoreStartMs = since(t0);
   let requests = 0;
   const countingFetch: typeof fetch = (input, init) => (requests++, fetch(input, init));
-  const bigcommerce = createBigCommerceService({ apiOrigin: demo.url, getToken: async () => demo.token, fetch: countingFetch });
+  const bigcommerce = createBigCommerceService({ target: () => ({ storeHash: demo.storeHash, apiOrigin: demo.url }), getToken: async () => demo.token, fetch: countingFetch });
   try {
     const catalog = createCatalogService({ dataDir, bigcommerce });
     t0 = performance.now();

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
+import { storeFileName } from '../fs/store-files';
 import type { z } from 'zod';
 import { StoreId } from '../../../shared/contract';
-import { AppError } from '../../../shared/rpc';
+import { AppError, validationError } from '../../../shared/rpc';
 import type { BigCommerceClient, BigCommerceService, Clock } from '../bigcommerce';
 import { applyEdits, CatalogEdits, nothingCached, type ApplyLocalResult, type CatalogEdit } from './apply-local';
 import { CACHE_FILE_NAME, readCacheFile, removeCacheFile, writeCacheFile, type CacheMeta } from './cache-file';
@@ -147,7 +148,7 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
     if (!StoreId.safeParse(storeId).success) throw new AppError('VALIDATION', `Invalid store id: ${storeId}`);
     let entry = entries.get(storeId);
     if (!entry) {
-      const path = join(deps.dataDir, 'cache', storeId, CACHE_FILE_NAME);
+      const path = join(deps.dataDir, 'cache', storeFileName(storeId), CACHE_FILE_NAME);
       const writer = createSerialWriter(() => {
         const catalog = entries.get(storeId)?.catalog;
         return catalog ? writeCacheFile(path, catalog.meta, orderedRows(catalog)) : removeCacheFile(path);
@@ -182,7 +183,7 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
     try {
       const current = await open(entry);
       const base = kind === 'auto' && current?.meta.storeHash === storeHash ? current : null;
-      const client = deps.bigcommerce.clientFor(storeHash);
+      const client = deps.bigcommerce.clientFor(entry.storeId);
       const dp = base ? base.meta.decimalPlaces : await decimalPlaces(storeHash, client, signal);
       const ctx = { client, decimalPlaces: dp, signal, lanes: deps.lanes, progress };
       const outcome = base
@@ -248,7 +249,7 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
     },
     async applyLocal(storeId, edits) {
       const parsed = CatalogEdits.safeParse(edits);
-      if (!parsed.success) throw new AppError('VALIDATION', 'Invalid catalog edits.', parsed.error.issues);
+      if (!parsed.success) throw validationError('Invalid catalog edits', parsed.error.issues);
       const entry = entryFor(storeId);
       const catalog = await open(entry);
       if (!catalog) {

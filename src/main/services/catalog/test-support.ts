@@ -53,7 +53,7 @@ export async function startCatalogHarness(options: DemoStoreOptions = {}): Promi
       const text = opts.rewrite(String(input), await res.text());
       return new Response(res.status === 204 ? null : text, { status: res.status, headers: res.headers });
     };
-    const bigcommerce = createBigCommerceService({ apiOrigin: demo.url, getToken: async () => opts.token ?? token, fetch: countingFetch });
+    const bigcommerce = createBigCommerceService({ target: () => ({ storeHash, apiOrigin: demo.url }), getToken: async () => opts.token ?? token, fetch: countingFetch });
     services.push(bigcommerce);
     const catalog = createCatalogService({ dataDir, bigcommerce, onEvent: (e) => events.push(e), progressIntervalMs: 0, ...opts.deps });
     return { bigcommerce, catalog, events, requests };

@@ -138,7 +138,7 @@ async function runJob(
     return (typeof value === 'number' && e.field === 'price' ? money(value) : value) !== (e.field === 'price' ? money(Number(e.to)) : e.to);
   }).length;
   // Every segment: the first job's records may already be in an archive (rotation) by now.
-  const journal = await readJournalHistory(env.dataDir, env.storeHash);
+  const journal = await readJournalHistory(env.dataDir, 'bench');
   const seen = new Map<number, number>();
   for (const r of journal) if (r.type === 'applied' && r.job === started.id) r.rows.forEach((x) => x.edits.forEach((i) => seen.set(i, (seen.get(i) ?? 0) + 1)));
   await sleep(opts.rateWindowMs + 100);

@@ -3,3 +3,4 @@ export { createJobsService, type JobsService, type JobsServiceDeps } from './job
 export { AT_REST, RESUMABLE, TERMINAL } from './job-record';
 export { journalPath, readJournal, type JournalRecord } from './journal';
 export { journalHistory, readJournalHistory } from './journal-history';
+export { legacyJournalsDir, migrateHashJournals } from './journal-migrate';

@@ -16,7 +16,7 @@ export interface EntryDeps {
   bigcommerce: Pick<BigCommerceService, 'clientFor' | 'limiterFor'>;
   clock: Clock;
   onEvent?: (event: JobEvent) => void;
-  journalFor(storeHash: string): Journal;
+  journalFor(storeId: string): Journal;
   progressIntervalMs: number;
   saveIntervalMs: number;
   requestsInFlight: number;
@@ -58,17 +58,17 @@ export class JobEntry {
     return this.record.def.id;
   }
 
-  get storeHash(): string {
-    return this.record.def.storeHash;
+  get storeId(): string {
+    return this.record.def.storeId;
   }
 
   waitedMs(): number {
-    return this.deps.bigcommerce.limiterFor(this.storeHash).state().totalWaitedMs;
+    return this.deps.bigcommerce.limiterFor(this.storeId).state().totalWaitedMs;
   }
 
   summary(): JobSummary {
     const now = this.deps.clock.now();
-    const limiter = this.deps.bigcommerce.limiterFor(this.storeHash).state();
+    const limiter = this.deps.bigcommerce.limiterFor(this.storeId).state();
     const summary = this.record.summary(now, limiter.totalWaitedMs);
     if (summary.etaMs !== null && summary.etaMs > 0) summary.etaMs = Math.max(summary.etaMs, this.quotaEta(limiter, now));
     return summary;
@@ -154,8 +154,8 @@ export class JobEntry {
     this.gate = gate;
     return {
       job: this.record,
-      client: countingClient(this.deps.bigcommerce.clientFor(this.storeHash), this.record),
-      journal: this.deps.journalFor(this.storeHash),
+      client: countingClient(this.deps.bigcommerce.clientFor(this.storeId), this.record),
+      journal: this.deps.journalFor(this.storeId),
       clock: this.deps.clock,
       openIntents: this.openIntents,
       saved: this.saved,

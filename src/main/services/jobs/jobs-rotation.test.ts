@@ -24,7 +24,7 @@ async function priceEdits(n: number, plus = '0.25'): Promise<JobEdit[]> {
   return products.map((p) => ({ entity: 'product', id: p.id, field: 'price', from: money(p.price), to: addMoney(money(p.price)!, plus) }));
 }
 
-const live = () => journalPath(env.dataDir, env.storeHash);
+const live = () => journalPath(env.dataDir, 'store-1');
 const archives = () => readdirSync(dirname(live())).filter((name) => name.endsWith('.jsonl.gz'));
 
 async function expectPrices(edits: JobEdit[], side: 'from' | 'to'): Promise<void> {
@@ -91,7 +91,7 @@ describe('jobs: journal rotation', () => {
     await journal.close();
 
     // The intent cannot be settled (the store refuses the token): nothing may be archived.
-    const refused = createBigCommerceService({ apiOrigin: env.demo.url, getToken: async () => 'not-the-token' });
+    const refused = createBigCommerceService({ target: () => ({ storeHash: env.storeHash, apiOrigin: env.demo.url }), getToken: async () => 'not-the-token' });
     const first = env.restart({ ...TINY, bigcommerce: refused });
     const [stuck] = await first.recover();
     expect(stuck).toMatchObject({ id: def.id, status: 'interrupted' });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AppError } from '../../../shared/rpc';
+import { AppError, validationError } from '../../../shared/rpc';
 import { systemClock, type BigCommerceService, type Clock } from '../bigcommerce';
 import { StartJobInputSchema, type JobDetail, type JobEvent, type JobSummary, type RetryRows, type StartJobInput } from './edit-schema';
 import { removeJob, writeDefinition } from './job-files';
@@ -78,9 +78,9 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
     progressIntervalMs: deps.progressIntervalMs ?? PROGRESS_INTERVAL_MS,
     saveIntervalMs: deps.saveIntervalMs ?? SAVE_INTERVAL_MS,
     requestsInFlight: deps.requestsInFlight ?? 12,
-    journalFor(storeHash) {
-      let journal = journals.get(storeHash);
-      if (!journal) journals.set(storeHash, (journal = openJournal(journalPath(deps.dataDir, storeHash))));
+    journalFor(storeId) {
+      let journal = journals.get(storeId);
+      if (!journal) journals.set(storeId, (journal = openJournal(journalPath(deps.dataDir, storeId))));
       return journal;
     },
   };
@@ -97,8 +97,8 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
     recovered: () => recovered,
   };
 
-  function upkeep(storeHash: string, prune: boolean): Promise<void> {
-    return closing ? Promise.resolve() : journalUpkeep(upkeepDeps, storeHash, prune);
+  function upkeep(storeId: string, prune: boolean): Promise<void> {
+    return closing ? Promise.resolve() : journalUpkeep(upkeepDeps, storeId, prune);
   }
 
   function entry(jobId: string): JobEntry {
@@ -109,12 +109,12 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
 
   /** One job at a time per store: they share one quota, and BigCommerce advises against parallel bulk work. */
   function enqueue(job: JobEntry): void {
-    inStoreQueue(job.storeHash, () => runEntry(job).catch((error: unknown) => console.error(`[jobs] job ${job.id} could not run:`, error)));
+    inStoreQueue(job.storeId, () => runEntry(job).catch((error: unknown) => console.error(`[jobs] job ${job.id} could not run:`, error)));
   }
 
-  function inStoreQueue(storeHash: string, task: () => Promise<void>): Promise<void> {
-    const next = (queues.get(storeHash) ?? Promise.resolve()).then(task);
-    queues.set(storeHash, next.catch(() => {})); // a failed task must not stop the queue
+  function inStoreQueue(storeId: string, task: () => Promise<void>): Promise<void> {
+    const next = (queues.get(storeId) ?? Promise.resolve()).then(task);
+    queues.set(storeId, next.catch(() => {})); // a failed task must not stop the queue
     return next;
   }
 
@@ -126,7 +126,7 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
       job.record.error = undefined;
       job.record.startRun(clock.now(), job.waitedMs());
       // Create/open the journal while the first chunk is read, not before the first write.
-      entryDeps.journalFor(job.storeHash).prepare().catch(() => {});
+      entryDeps.journalFor(job.storeId).prepare().catch(() => {});
       await job.setStatus('running');
       let error: unknown = null;
       try {
@@ -137,7 +137,7 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
       job.record.endRun(clock.now(), job.waitedMs());
       await finishRun(job, error);
       // Still in the store's queue, so no job of the store starts while the journal rotates.
-      await upkeep(job.storeHash, false);
+      await upkeep(job.storeId, false);
     })();
     job.run = run;
     return run.finally(() => {
@@ -174,10 +174,7 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
 
   async function start(input: StartJobInput): Promise<JobSummary> {
     const parsed = StartJobInputSchema.safeParse(input);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.slice(0, 20).map((i) => `${i.path.join('.') || 'input'}: ${i.message}`);
-      throw new AppError('VALIDATION', `Invalid job: ${issues.join('; ')}`, { issues: parsed.error.issues.slice(0, 100) });
-    }
+    if (!parsed.success) throw validationError('Invalid job', parsed.error.issues);
     return create({ ...parsed.data, kind: 'edit' });
   }
 
@@ -250,8 +247,8 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
       await recoverJob(job);
     }
     recovered = true;
-    const stores = new Set(loaded.map((job) => job.storeHash));
-    await Promise.all([...stores].map((storeHash) => inStoreQueue(storeHash, () => upkeep(storeHash, true))));
+    const stores = new Set(loaded.map((job) => job.storeId));
+    await Promise.all([...stores].map((storeId) => inStoreQueue(storeId, () => upkeep(storeId, true))));
     return loaded.map((job) => job.summary());
   }
 

@@ -11,15 +11,15 @@ const gunzipAsync = promisify(gunzip);
  * file. Recovery does not need this (it reads the live file only). Like readJournal, a torn or
  * garbled line is skipped; a truncated archive yields the records before the cut.
  */
-export async function* journalHistory(dataDir: string, storeHash: string): AsyncGenerator<JournalRecord> {
-  const live = journalPath(dataDir, storeHash);
+export async function* journalHistory(dataDir: string, storeId: string): AsyncGenerator<JournalRecord> {
+  const live = journalPath(dataDir, storeId);
   for (const segment of await listSegments(live)) yield* await readSegment(segment);
   yield* await readJournal(live);
 }
 
-export async function readJournalHistory(dataDir: string, storeHash: string): Promise<JournalRecord[]> {
+export async function readJournalHistory(dataDir: string, storeId: string): Promise<JournalRecord[]> {
   const records: JournalRecord[] = [];
-  for await (const record of journalHistory(dataDir, storeHash)) records.push(record);
+  for await (const record of journalHistory(dataDir, storeId)) records.push(record);
   return records;
 }
 

@@ -42,14 +42,14 @@ async function appendBatches(target: Journal, job: string, from: number, count: 
   return records;
 }
 
-const journalFiles = async () => (await readdir(join(dataDir, 'journal'))).sort();
+const journalFiles = async () => (await readdir(join(dataDir, 'journals'))).sort();
 
 describe('journal rotation', () => {
   it('moves the live file into a gzip archive holding exactly its records; the next append starts a fresh file', async () => {
     journal = openJournal(live);
     const first = await appendBatches(journal, 'j1', 1, 50);
     const archive = await journal.rotate({ now: T0 });
-    expect(archive).toBe(join(dataDir, 'journal', `abc123.${archiveStamp(T0)}.jsonl.gz`));
+    expect(archive).toBe(join(dataDir, 'journals', `abc123.${archiveStamp(T0)}.jsonl.gz`));
     expect(archiveStamp(T0)).toBe('20250115T120000Z');
     expect(await journalFiles()).toEqual(['abc123.20250115T120000Z.jsonl.gz']);
     expect(parseJournal(gunzipSync(await readFile(archive!)).toString('utf8'))).toEqual(first);
@@ -159,8 +159,8 @@ describe('journal history', () => {
     const first = await appendBatches(journal, 'j1', 1, 3);
     await journal.close();
     // As if the app died between moving the live file aside and compressing it.
-    await rename(live, join(dataDir, 'journal', 'abc123.20250115T120000Z.jsonl'));
-    await appendFile(join(dataDir, 'journal', 'abc123.20250115T120000Z.jsonl'), '{"type":"intent","job":"j1","ba');
+    await rename(live, join(dataDir, 'journals', 'abc123.20250115T120000Z.jsonl'));
+    await appendFile(join(dataDir, 'journals', 'abc123.20250115T120000Z.jsonl'), '{"type":"intent","job":"j1","ba');
     const second = await appendBatches(journal, 'j1', 4, 1);
     await appendFile(live, '{"type":"app');
     expect(await readJournalHistory(dataDir, 'abc123')).toEqual([...first, ...second]);
@@ -191,7 +191,7 @@ describe('journal history', () => {
     await appendBatches(other, 'j9', 1, 1);
     await other.rotate({ now: T0 });
     await other.close();
-    await writeFile(join(dataDir, 'journal', 'abc123.notes.jsonl.gz'), 'not an archive');
+    await writeFile(join(dataDir, 'journals', 'abc123.notes.jsonl.gz'), 'not an archive');
     expect(await readJournalHistory(dataDir, 'abc123')).toEqual(mine);
   });
 });
@@ -228,7 +228,7 @@ describe('journal retention', () => {
   it('leaves the live file alone and removes temp files a crash left', async () => {
     await archivesOver(1);
     const records = await appendBatches(journal!, 'live', 1, 2);
-    await writeFile(join(dataDir, 'journal', 'abc123.20250115T120000Z.jsonl.gz.0a1b2c.tmp'), 'half an archive');
+    await writeFile(join(dataDir, 'journals', 'abc123.20250115T120000Z.jsonl.gz.0a1b2c.tmp'), 'half an archive');
     await pruneArchives(live, { now: T0 + 365 * DAY, keepMs: DAY, keepBytes: 0 });
     expect(await journalFiles()).toEqual(['abc123.jsonl']);
     expect(await readJournal(live)).toEqual(records);
@@ -236,7 +236,7 @@ describe('journal retention', () => {
 });
 
 describe('journal safe point', () => {
-  const entry = (id: string, atRest: boolean, storeHash = 'abc123') => ({ id, storeHash, atRest: () => atRest }) as unknown as JobEntry;
+  const entry = (id: string, atRest: boolean, storeId = 'abc123') => ({ id, storeId, atRest: () => atRest }) as unknown as JobEntry;
   const deps = (jobs: JobEntry[], recovered: boolean): UpkeepDeps => ({
     clock: systemClock,
     policy: DEFAULT_JOURNAL_POLICY,

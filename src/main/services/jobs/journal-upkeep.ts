@@ -18,7 +18,7 @@ export const DEFAULT_JOURNAL_POLICY: JournalPolicy = { rotateBytes: 8 * MiB, kee
 export interface UpkeepDeps {
   clock: Clock;
   policy: JournalPolicy;
-  journalFor(storeHash: string): Journal;
+  journalFor(storeId: string): Journal;
   /** Every job the service holds. */
   jobs(): Iterable<JobEntry>;
   /**
@@ -34,15 +34,15 @@ export interface UpkeepDeps {
  * start meanwhile (the store's queue). Never throws: a rotation that fails leaves the live
  * journal as it was and is tried again after the next run.
  */
-export async function journalUpkeep(deps: UpkeepDeps, storeHash: string, prune: boolean): Promise<void> {
-  const journal = deps.journalFor(storeHash);
+export async function journalUpkeep(deps: UpkeepDeps, storeId: string, prune: boolean): Promise<void> {
+  const journal = deps.journalFor(storeId);
   try {
     let rotated: string | null = null;
     if ((await journal.size()) >= deps.policy.rotateBytes) {
       rotated = await journal.rotate({
         now: deps.clock.now(),
         // The jobs first: reading the file is wasted while one of them is busy.
-        when: async (path) => heldJobsAtRest(deps, storeHash) && safePoint(deps, storeHash, await readJournal(path)),
+        when: async (path) => heldJobsAtRest(deps, storeId) && safePoint(deps, storeId, await readJournal(path)),
       });
     }
     if (rotated || prune) {
@@ -50,7 +50,7 @@ export async function journalUpkeep(deps: UpkeepDeps, storeHash: string, prune: 
       await pruneArchives(journal.path, { now: deps.clock.now(), keepMs, keepBytes });
     }
   } catch (error) {
-    console.error(`[jobs] journal upkeep for store ${storeHash} failed (the live journal is kept as it is):`, error);
+    console.error(`[jobs] journal upkeep for store ${storeId} failed (the live journal is kept as it is):`, error);
   }
 }
 
@@ -60,8 +60,8 @@ export async function journalUpkeep(deps: UpkeepDeps, storeHash: string, prune: 
  * has its outcome and every job it names is at rest (not running, state.json saved since); a job
  * the service does not hold is accepted only after recover() (see UpkeepDeps.recovered).
  */
-export function safePoint(deps: UpkeepDeps, storeHash: string, records: readonly JournalRecord[]): boolean {
-  if (!heldJobsAtRest(deps, storeHash)) return false;
+export function safePoint(deps: UpkeepDeps, storeId: string, records: readonly JournalRecord[]): boolean {
+  if (!heldJobsAtRest(deps, storeId)) return false;
   const held = new Map<string, JobEntry>();
   for (const job of deps.jobs()) held.set(job.id, job);
   const open = new Set<string>();
@@ -78,7 +78,7 @@ export function safePoint(deps: UpkeepDeps, storeHash: string, records: readonly
   return open.size === 0;
 }
 
-function heldJobsAtRest(deps: UpkeepDeps, storeHash: string): boolean {
-  for (const job of deps.jobs()) if (job.storeHash === storeHash && !job.atRest()) return false;
+function heldJobsAtRest(deps: UpkeepDeps, storeId: string): boolean {
+  for (const job of deps.jobs()) if (job.storeId === storeId && !job.atRest()) return false;
   return true;
 }

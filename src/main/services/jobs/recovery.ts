@@ -77,9 +77,9 @@ export async function loadSavedJobs(dataDir: string, entryDeps: EntryDeps, known
       console.error(`[jobs] skipping job ${id}:`, error);
     }
   }
-  for (const storeHash of new Set(loaded.map((job) => job.storeHash))) {
-    const ofStore = loaded.filter((job) => job.storeHash === storeHash);
-    const records = await readJournal(journalPath(dataDir, storeHash));
+  for (const storeId of new Set(loaded.map((job) => job.storeId))) {
+    const ofStore = loaded.filter((job) => job.storeId === storeId);
+    const records = await readJournal(journalPath(dataDir, storeId));
     const open = replayJournal(records, new Map(ofStore.map((job) => [job.id, job.record])));
     ofStore.forEach((job) => (job.openIntents = open.get(job.id) ?? new Map()));
   }

@@ -17,8 +17,8 @@ export interface PicklistsServiceDeps {
 }
 
 export interface BuildPickListInput {
+  /** The store profile: its client, limiter and catalog cache. */
   storeId: string;
-  storeHash: string;
   statusIds?: readonly number[];
   orderIds?: readonly number[];
   groupByZone?: boolean;
@@ -34,7 +34,7 @@ export function createPicklistsService(deps: PicklistsServiceDeps): PicklistsSer
   return {
     async build(input) {
       const [fetched, snapshot] = await Promise.all([
-        fetchPickOrders(deps.bigcommerce.clientFor(input.storeHash), input).catch((error: unknown) => {
+        fetchPickOrders(deps.bigcommerce.clientFor(input.storeId), input).catch((error: unknown) => {
           throw toAppError(error);
         }),
         deps.catalog.snapshot(input.storeId),

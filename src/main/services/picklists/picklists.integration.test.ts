@@ -64,7 +64,7 @@ describe('pick lists against the demo store', () => {
   it('sums every open order: the totals match /orders/{id}/products; only cut-short orders are fetched one by one', async () => {
     expect(openIds.length).toBeGreaterThan(PAGE); // more than one page of orders
     const before = conn.requests.length;
-    const list = await service.build({ storeId: STORE_ID, storeHash: h.storeHash });
+    const list = await service.build({ storeId: STORE_ID });
     const want = expected(openIds);
     expect(new Map(list.lines.map((l) => [l.sku, l.quantity]))).toEqual(new Map([...want].map(([sku, e]) => [sku, e.units])));
     for (const l of list.lines) expect(new Map(l.orders.map((o) => [o.orderId, o.quantity]))).toEqual(want.get(l.sku)!.orders);
@@ -81,7 +81,7 @@ describe('pick lists against the demo store', () => {
   });
 
   it('takes bins from the catalog (variant before product) and marks lines of deleted products', async () => {
-    const list = await service.build({ storeId: STORE_ID, storeHash: h.storeHash, groupByZone: true });
+    const list = await service.build({ storeId: STORE_ID, groupByZone: true });
     const products = new Map((await serverProducts(h)).map((p) => [p.id as number, p as unknown as Product]));
     for (const l of list.lines) {
       const p = products.get(l.productId);
@@ -100,18 +100,18 @@ describe('pick lists against the demo store', () => {
 
   it('builds for chosen order ids in a few requests and reports ids the store does not have', async () => {
     const chosen = openIds.filter((id) => linesByOrder.get(id)!.length <= 50).slice(5, 45);
-    const fetched = await fetchPickOrders(conn.bigcommerce.clientFor(h.storeHash), { orderIds: [...chosen, 999_999] });
+    const fetched = await fetchPickOrders(conn.bigcommerce.clientFor(STORE_ID), { orderIds: [...chosen, 999_999] });
     expect(fetched.orderIds).toEqual(chosen);
     expect(fetched.missingOrderIds).toEqual([999_999]);
     expect(fetched.completedSeparately).toEqual([]);
     expect(fetched.requests).toBeLessThanOrEqual(Math.ceil(chosen.length / PAGE) + 2);
-    const list = await service.build({ storeId: STORE_ID, storeHash: h.storeHash, orderIds: chosen });
+    const list = await service.build({ storeId: STORE_ID, orderIds: chosen });
     expect(new Map(list.lines.map((l) => [l.sku, l.quantity]))).toEqual(new Map([...expected(chosen)].map(([sku, e]) => [sku, e.units])));
   });
 
   it('answers a BigCommerce failure with a clear error code', async () => {
     const bad = h.connect({ token: 'not-a-valid-token' });
     const failing = createPicklistsService({ bigcommerce: bad.bigcommerce, catalog: bad.catalog });
-    await expect(failing.build({ storeId: STORE_ID, storeHash: h.storeHash })).rejects.toMatchObject({ name: 'AppError', code: 'AUTH' });
+    await expect(failing.build({ storeId: STORE_ID })).rejects.toMatchObject({ name: 'AppError', code: 'AUTH' });
   });
 });

@@ -1,15 +1,14 @@
-import { writeSync } from 'node:fs';
-import { readFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { StagedEdit } from '../../../shared/contract/staging';
-import { writeFileAtomic } from '../fs/atomic-file';
-import { openForAppend } from '../fs/append-log';
+import { stagedKey, type StagedEdit } from '../../../shared/contract/staging';
+import { readTextFile, writeFileAtomic } from '../fs/atomic-file';
+import { openAppendLog, parseJsonLines } from '../fs/append-log';
+import { storeFileName } from '../fs/store-files';
 
 /**
  * The staged edits of one store on disk: a snapshot (dataDir/staging/{storeId}.snapshot.json,
  * replaced atomically) plus an append-only log of operations since (…/{storeId}.jsonl), each
  * line written and fsync'd before the call that made it returns. Concurrent calls share one
- * write + datasync (group commit, as in jobs/journal.ts). Edits only: never a token.
+ * write + datasync (group commit: fs/append-log.ts, as the job journal). Edits only: never a token.
  *
  * One operation is one line, applied as clear → del → put, so a reconcile that removes some keys
  * and annotates others is all-or-nothing. `rev` is the store's revision after the operation; a
@@ -34,8 +33,7 @@ export interface StagingPaths {
 }
 
 export function stagingPaths(dataDir: string, storeId: string): StagingPaths {
-  // Callers pass a validated StoreId ([a-z0-9-]); this is the second line of defence for the file name.
-  const safe = storeId.replace(/[^a-z0-9-]/g, '_').slice(0, 64) || '_';
+  const safe = storeFileName(storeId);
   const dir = join(dataDir, 'staging');
   return { log: join(dir, `${safe}.jsonl`), snapshot: join(dir, `${safe}.snapshot.json`) };
 }
@@ -48,31 +46,22 @@ export interface LoadedStaging {
   logRecords: number;
 }
 
-const keyOf = (e: StagedEdit): string => `${e.entity}:${e.id}:${e.field}`;
-
 export function applyOp(edits: Map<string, StagedEdit>, op: StagingOp): void {
   if (op.clear) edits.clear();
   for (const key of op.del ?? []) edits.delete(key);
-  for (const edit of op.put ?? []) edits.set(keyOf(edit), edit);
+  for (const edit of op.put ?? []) edits.set(stagedKey(edit), edit);
 }
 
 /** Snapshot + replay of the log. A torn or garbled line (crash mid-append) was never acknowledged: skipped. */
 export async function loadStaging(paths: StagingPaths): Promise<LoadedStaging> {
-  const snapshot = (await readText(paths.snapshot)) ?? '';
+  const snapshot = (await readTextFile(paths.snapshot)) ?? '';
   const base = snapshot ? (JSON.parse(snapshot) as StagingSnapshot) : { version: 1, revision: 0, edits: [] };
   if (base.version !== 1 || !Array.isArray(base.edits)) throw new Error(`${paths.snapshot} is not a staging snapshot`);
-  const edits = new Map<string, StagedEdit>(base.edits.map((e) => [keyOf(e), e]));
+  const edits = new Map<string, StagedEdit>(base.edits.map((e) => [stagedKey(e), e]));
   let revision = base.revision;
-  const text = (await readText(paths.log)) ?? '';
+  const text = (await readTextFile(paths.log)) ?? '';
   let logRecords = 0;
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    let op: StagingOp;
-    try {
-      op = JSON.parse(line) as StagingOp;
-    } catch {
-      continue;
-    }
+  for (const op of parseJsonLines(text) as StagingOp[]) {
     if (!op || typeof op.rev !== 'number') continue;
     logRecords += (op.put?.length ?? 0) + (op.del?.length ?? 0) + 1;
     if (op.rev <= revision) continue;
@@ -103,47 +92,12 @@ export interface StagingLog {
   close(): Promise<void>;
 }
 
-interface Waiter {
-  line: string;
-  records: number;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
 export function openStagingLog(options: StagingLogOptions): StagingLog {
   const { paths } = options;
-  let handle: FileHandle | null = null;
-  let queue: Waiter[] = [];
-  let flushing: Promise<void> | null = null;
+  const log = openAppendLog(paths.log, { dirMode: 0o700 });
   let bytes = options.logBytes;
   let records = options.logRecords;
-
-  async function ensureOpen(): Promise<FileHandle> {
-    if (handle) return handle;
-    handle = await openForAppend(paths.log, { dirMode: 0o700 });
-    return handle;
-  }
-
-  async function flush(): Promise<void> {
-    while (queue.length > 0) {
-      const batch = queue;
-      queue = [];
-      try {
-        const file = await ensureOpen();
-        const text = batch.map((w) => w.line).join('');
-        writeSync(file.fd, text);
-        await file.datasync();
-        bytes += Buffer.byteLength(text);
-        records += batch.reduce((n, w) => n + w.records, 0);
-        batch.forEach((w) => w.resolve());
-      } catch (error) {
-        batch.forEach((w) => w.reject(error));
-        continue;
-      }
-      if (shouldCompact()) await compact().catch(options.onCompactError);
-    }
-    flushing = null;
-  }
+  let compacting: Promise<void> | null = null;
 
   function shouldCompact(): boolean {
     if (bytes > options.compactBytes) return true;
@@ -151,41 +105,34 @@ export function openStagingLog(options: StagingLogOptions): StagingLog {
   }
 
   /**
-   * The snapshot is taken from memory, which already holds the operations queued behind this
-   * flush; they are written to the fresh log afterwards and skipped on load (rev ≤ snapshot).
+   * With appends held, the snapshot is taken from memory, which already holds every operation
+   * acknowledged so far and those queued behind it (they go to the fresh log afterwards and are
+   * skipped on load: rev ≤ snapshot). The log is then replaced by an empty file, atomically too.
    */
-  async function compact(): Promise<void> {
-    const file = await ensureOpen();
-    await writeFileAtomic(paths.snapshot, JSON.stringify(options.snapshot()));
-    await file.truncate(0);
-    await file.datasync();
-    bytes = 0;
-    records = 0;
+  function compact(): Promise<void> {
+    return log.exclusive(async () => {
+      await writeFileAtomic(paths.snapshot, JSON.stringify(options.snapshot()));
+      await writeFileAtomic(paths.log, '');
+      bytes = 0;
+      records = 0;
+    });
   }
 
   return {
-    append(op) {
+    async append(op) {
       const line = `${JSON.stringify(op)}\n`;
-      const count = (op.put?.length ?? 0) + (op.del?.length ?? 0) + 1;
-      return new Promise<void>((resolve, reject) => {
-        queue.push({ line, records: count, resolve, reject });
-        flushing ??= flush();
-      });
+      await log.append(line);
+      bytes += Buffer.byteLength(line);
+      records += (op.put?.length ?? 0) + (op.del?.length ?? 0) + 1;
+      if (!compacting && shouldCompact()) {
+        compacting = compact()
+          .catch(options.onCompactError)
+          .finally(() => (compacting = null));
+      }
     },
     async close() {
-      await flushing;
-      await handle?.close();
-      handle = null;
+      await compacting;
+      await log.close();
     },
   };
 }
-
-async function readText(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-

@@ -1,16 +1,16 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { JobSummary } from '../../../shared/contract/jobs-schema';
-import { StoreId } from '../../../shared/contract/stores';
+import { StoreHash, StoreId } from '../../../shared/contract/stores';
 import { ApplyStagedParams, DiscardParams, StageParams, stagedKey, type StagedEdit, type StagingCount } from '../../../shared/contract/staging';
-import { AppError } from '../../../shared/rpc';
+import { AppError, validationError } from '../../../shared/rpc';
 import { AT_REST, TERMINAL, type JobsService } from '../jobs';
 import { reconcileJob, sameValue, withoutJob } from './reconcile';
 import { applyOp, loadStaging, openStagingLog, stagingPaths, type StagingLog, type StagingOp } from './staging-log';
 
 /** The contract's params plus the store hash the handler resolved (as jobs.start takes it). */
-const ApplyInput = ApplyStagedParams.extend({ storeHash: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a BigCommerce store hash') });
+const ApplyInput = ApplyStagedParams.extend({ storeHash: StoreHash });
 
 export interface StagingServiceDeps {
   dataDir: string;
@@ -254,7 +254,5 @@ export function createStagingService(deps: StagingServiceDeps): StagingService {
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.slice(0, 100).map((i) => ({ field: i.path.length ? i.path.join('.') : '(params)', message: i.message }));
-  const first = issues[0]!;
-  throw new AppError('VALIDATION', `Invalid staged edits: ${first.field}: ${first.message}`, { issues });
+  throw validationError('Invalid staged edits', parsed.error.issues);
 }

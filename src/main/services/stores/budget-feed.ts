@@ -23,21 +23,21 @@ export function toBudget(storeId: string, storeHash: string, state: RateLimiterS
  */
 export function startBudgetFeed(
   bigcommerce: BigCommerceService,
-  storeIdOf: (storeHash: string) => string | undefined,
+  storeHashOf: (storeId: string) => string | undefined,
   emit: (budget: RateBudget) => void,
 ): () => void {
   const last = new Map<string, number>();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
-  const unsubscribe = bigcommerce.onLimiterState((storeHash) => {
-    if (pending.has(storeHash)) return;
-    const wait = Math.max(0, (last.get(storeHash) ?? 0) + MIN_INTERVAL_MS - Date.now());
+  const unsubscribe = bigcommerce.onLimiterState((storeId) => {
+    if (pending.has(storeId)) return;
+    const wait = Math.max(0, (last.get(storeId) ?? 0) + MIN_INTERVAL_MS - Date.now());
     pending.set(
-      storeHash,
+      storeId,
       setTimeout(() => {
-        pending.delete(storeHash);
-        last.set(storeHash, Date.now());
-        const storeId = storeIdOf(storeHash);
-        if (storeId) emit(toBudget(storeId, storeHash, bigcommerce.limiterFor(storeHash).state()));
+        pending.delete(storeId);
+        last.set(storeId, Date.now());
+        const storeHash = storeHashOf(storeId);
+        if (storeHash) emit(toBudget(storeId, storeHash, bigcommerce.limiterFor(storeId).state()));
       }, wait),
     );
   });

@@ -15,13 +15,15 @@ const READ_PROBES: Record<Area, Probe> = {
 };
 
 /**
- * A write that changes nothing (an empty batch, an order that cannot exist): a read-only scope is
- * refused with 403 before the body is looked at; any other answer means the token may write.
+ * A write that changes nothing (an empty batch, an order or analytics provider that cannot exist):
+ * a read-only scope is refused with 403 before the body is looked at; any other answer means the
+ * token may write. Store information's scope also covers Settings V3 (bigcommerce-facts §1).
  */
 const WRITE_PROBES: Partial<Record<Area, Probe>> = {
   products: { method: 'PUT', version: 'v3', path: '/catalog/products', body: [] },
   orders: { method: 'PUT', version: 'v2', path: '/orders/0', body: {} },
   customers: { method: 'PUT', version: 'v3', path: '/customers', body: [] },
+  information: { method: 'PUT', version: 'v3', path: '/settings/analytics/0', body: {} },
 };
 
 interface StoreInfoBody {
@@ -33,11 +35,9 @@ interface StoreInfoBody {
 
 export async function testConnection(client: BigCommerceClient, now = () => new Date()): Promise<ConnectionInfo> {
   const info = await readStoreInfo(client);
-  const access = { information: 'read' } as ConnectionInfo['access'];
-  for (const area of AREAS) {
-    if (area === 'information') continue;
-    access[area] = await probeArea(client, area);
-  }
+  // Reading the store information worked, so that area needs only its write probe.
+  const access = {} as ConnectionInfo['access'];
+  for (const area of AREAS) access[area] = area === 'information' ? await writeLevel(client, area) : await probeArea(client, area);
   return {
     storeName: info.name ?? client.storeHash,
     planName: info.plan_name ?? '',
@@ -58,7 +58,10 @@ async function readStoreInfo(client: BigCommerceClient): Promise<StoreInfoBody> 
 }
 
 async function probeArea(client: BigCommerceClient, area: Area): Promise<'none' | 'read' | 'modify'> {
-  if (!(await allowed(client, READ_PROBES[area]))) return 'none';
+  return (await allowed(client, READ_PROBES[area])) ? writeLevel(client, area) : 'none';
+}
+
+async function writeLevel(client: BigCommerceClient, area: Area): Promise<'read' | 'modify'> {
   const write = WRITE_PROBES[area];
   // Webhooks live in the default scope every API account has (bigcommerce-facts §1).
   if (!write) return 'modify';

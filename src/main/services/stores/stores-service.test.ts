@@ -45,7 +45,7 @@ describe.skipIf(!privateKeyring)('store profiles with the real keychain', () => 
     expect(secretToolSecrets(service)).toEqual([token]);
     expect(JSON.stringify(list)).not.toContain(token);
     for (const file of await filesUnder(dataDir)) expect(await readFile(file, 'utf8')).not.toContain(token);
-    expect(await stores.tokenForStoreHash(storeHash)).toBe(token);
+    expect(await stores.tokenFor(added.id)).toBe(token);
   });
 
   it('refuses a wrong token with a clear message and stores nothing', async () => {

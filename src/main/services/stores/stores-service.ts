@@ -27,11 +27,14 @@ export interface StoresServiceDeps {
   keychain: Keychain;
   /** The demo stores running in this process; their origin changes every launch, their tokens are no secret. */
   demoStores: DemoStoreRef[];
-  /** A throwaway client (own limiter) for testing a token that is not saved yet. */
-  clientForTarget: (target: ConnectionTarget) => BigCommerceClient;
+  /**
+   * A client for a connection test. With `storeId` it must use that profile's limiter (the test
+   * shares the store's quota); without, the target is not a profile yet.
+   */
+  clientForTarget: (target: ConnectionTarget, storeId?: string) => BigCommerceClient;
   onChanged?: (list: StoreList) => void;
-  /** A profile's store or token changed: drop cached clients for that store hash. */
-  onStoreReset?: (storeHash: string) => void;
+  /** A profile's store changed or it was removed: drop its cached client and limiter. */
+  onStoreReset?: (storeId: string) => void;
 }
 
 export interface AddStoreInput {
@@ -67,9 +70,11 @@ export interface StoresService {
   testConnection(id: string): Promise<ConnectionInfo>;
   testDraft(target: ConnectionTarget): Promise<ConnectionInfo>;
   /** For main's BigCommerce clients only; never crosses to the renderer. */
-  tokenForStoreHash(storeHash: string): Promise<string>;
+  tokenFor(id: string): Promise<string>;
+  /** The one place a profile id becomes hash and origin (a demo store's come from this launch). */
   resolve(id: string): ResolvedStore;
-  resolveByHash(storeHash: string): ResolvedStore | undefined;
+  /** As resolve, undefined for an unknown id. */
+  lookup(id: string): ResolvedStore | undefined;
   active(): ResolvedStore | null;
 }
 
@@ -117,7 +122,12 @@ export async function createStoresService(deps: StoresServiceDeps): Promise<Stor
     return token;
   }
 
-  const testDraft = (target: ConnectionTarget) => testConnection(deps.clientForTarget(target));
+  const testDraft = (target: ConnectionTarget, storeId?: string) => {
+    // A draft that names an existing profile's store is that store: it shares its quota.
+    const owner = storeId ?? file.profiles.find((p) => hash(p) === target.storeHash && origin(p) === target.apiOrigin)?.id;
+    return testConnection(deps.clientForTarget(target, owner));
+  };
+  const resolved = (p: StoredProfile): ResolvedStore => ({ id: p.id, storeHash: hash(p), apiOrigin: origin(p), isDemo: p.demoIndex !== null });
 
   return {
     list: view,
@@ -148,12 +158,13 @@ export async function createStoresService(deps: StoresServiceDeps): Promise<Stor
       const reconnect = !!input.token || next.storeHash !== current.storeHash || next.apiOrigin !== current.apiOrigin;
       if (reconnect) {
         const token = input.token ?? (await tokenOf(current));
-        next.connection = await testDraft({ apiOrigin: next.apiOrigin, storeHash: next.storeHash, token });
+        const sameStore = next.storeHash === current.storeHash && next.apiOrigin === current.apiOrigin;
+        next.connection = await testDraft({ apiOrigin: next.apiOrigin, storeHash: next.storeHash, token }, sameStore ? current.id : undefined);
         if (input.token) {
           await deps.keychain.set(current.id, input.token);
           tokenKnown.set(current.id, true);
         }
-        deps.onStoreReset?.(current.storeHash);
+        if (!sameStore) deps.onStoreReset?.(current.id);
       }
       return save({ ...file, profiles: file.profiles.map((p) => (p.id === current.id ? next : p)) });
     },
@@ -163,34 +174,27 @@ export async function createStoresService(deps: StoresServiceDeps): Promise<Stor
         await deps.keychain.delete(id);
         tokenKnown.delete(id);
       }
-      deps.onStoreReset?.(hash(current));
+      deps.onStoreReset?.(current.id);
       const profiles = file.profiles.filter((p) => p.id !== id);
       const activeStoreId = file.activeStoreId === id ? (profiles[0]?.id ?? null) : file.activeStoreId;
       return save({ ...file, profiles, activeStoreId });
     },
     async testConnection(id) {
       const p = find(id);
-      const connection = await testDraft({ apiOrigin: origin(p), storeHash: hash(p), token: await tokenOf(p) });
+      const connection = await testDraft({ apiOrigin: origin(p), storeHash: hash(p), token: await tokenOf(p) }, id);
       await save({ ...file, profiles: file.profiles.map((x) => (x.id === id ? { ...x, connection } : x)) });
       return connection;
     },
-    testDraft,
-    async tokenForStoreHash(storeHash) {
-      const p = file.profiles.find((x) => hash(x) === storeHash);
-      if (!p) throw new AppError('NOT_FOUND', `No store profile for store "${storeHash}".`);
-      return tokenOf(p);
-    },
-    resolve(id) {
-      const p = find(id);
-      return { id: p.id, storeHash: hash(p), apiOrigin: origin(p), isDemo: p.demoIndex !== null };
-    },
-    resolveByHash(storeHash) {
-      const p = file.profiles.find((x) => hash(x) === storeHash);
-      return p && { id: p.id, storeHash: hash(p), apiOrigin: origin(p), isDemo: p.demoIndex !== null };
+    testDraft: (target) => testDraft(target),
+    tokenFor: async (id) => tokenOf(find(id)),
+    resolve: (id) => resolved(find(id)),
+    lookup(id) {
+      const p = file.profiles.find((x) => x.id === id);
+      return p && resolved(p);
     },
     active() {
       const p = file.profiles.find((x) => x.id === file.activeStoreId);
-      return p ? { id: p.id, storeHash: hash(p), apiOrigin: origin(p), isDemo: p.demoIndex !== null } : null;
+      return p ? resolved(p) : null;
     },
   };
 }

@@ -42,7 +42,7 @@ export async function envAround<D extends RunningStore>(
   const store = demo.stores[0]!;
   const dataDir = await mkdtemp(join(tmpdir(), 'stockroom-jobs-'));
   const bigcommerce = createBigCommerceService({
-    apiOrigin: demo.url,
+    target: () => ({ storeHash: store.storeHash, apiOrigin: demo.url }),
     getToken: async () => store.token,
     timeoutMs: 15_000,
     ...service,
@@ -88,11 +88,6 @@ export async function readOrders(env: DemoEnv, ids: number[]): Promise<Map<numbe
 
 /** A money value as the job convention has it ("79.99"), from the V3 number. */
 export const money = (value: unknown): string | null => (typeof value === 'number' ? numberToDecimal(value) : null);
-
-export function firstIds(rows: Map<number, Row> | Row[], n: number): number[] {
-  const list = Array.isArray(rows) ? rows : [...rows.values()];
-  return list.slice(0, n).map((r) => r.id);
-}
 
 /** The first `n` rows of a V3 collection in id order. */
 export async function listRows(env: DemoEnv, path: string, n: number, query = ''): Promise<Row[]> {

@@ -56,8 +56,8 @@ export async function startJobsEnv(
       const started = await start(edits, title);
       return jobs.waitFor(started.id);
     },
-    journal: () => readJournal(journalPath(env.dataDir, env.storeHash)),
-    history: () => readJournalHistory(env.dataDir, env.storeHash),
+    journal: () => readJournal(journalPath(env.dataDir, 'store-1')),
+    history: () => readJournalHistory(env.dataDir, 'store-1'),
     restart: (more = {}) => createJobsService({ dataDir: env.dataDir, bigcommerce: env.bigcommerce, ...more }),
     async close(this: JobsEnv) {
       await jobs.close();

@@ -49,7 +49,7 @@ export function ProductsGrid({ storeId, rows, staged }: { storeId: string; rows:
 
   const stagedByKey = useMemo(() => new Map(staged.filter((e) => e.entity === 'product').map((e) => [stagedKey(e), e])), [staged]);
   const shown = (row: Row, column: Column): JsonValue => {
-    const edit = column.editable ? stagedByKey.get(`product:${row.id}:${column.field}`) : undefined;
+    const edit = column.editable ? stagedByKey.get(stagedKey({ entity: 'product', id: row.id, field: column.field })) : undefined;
     return edit ? edit.to : (row[column.field] as JsonValue);
   };
   const editable: (EditableColumn<Row> | null)[] = COLUMNS.map((column) =>
@@ -167,7 +167,7 @@ export function ProductsGrid({ storeId, rows, staged }: { storeId: string; rows:
             <div key={row.id} role="row" aria-rowindex={item.index + 2} className="grid-row" style={{ transform: `translateY(${item.start}px)`, width }}>
               {COLUMNS.map((column, c) => {
                 const cell = { row: item.index, col: c };
-                const isStaged = column.editable && stagedByKey.has(`product:${row.id}:${column.field}`);
+                const isStaged = column.editable && stagedByKey.has(stagedKey({ entity: 'product', id: row.id, field: column.field }));
                 const isFocus = selection.focus.row === item.index && selection.focus.col === c;
                 const className = ['grid-cell', column.numeric ? 'num' : '', column.editable ? '' : 'readonly', isStaged ? 'staged' : '', contains(bounds, cell) ? 'selected' : '', isFocus ? 'focus' : '']
                   .filter(Boolean)
