@@ -11,9 +11,11 @@ export type StreamState = 'reconnected' | 'expired';
 export type LiveTransport = Transport & { onStream?(listener: (state: StreamState) => void): () => void };
 
 /** Picked at runtime: the Electron window has the preload bridge, a browser tab does not. */
-export const transport: LiveTransport = globalThis.window?.stockroom ? createIpcTransport(window.stockroom) : createHttpTransport();
+// globalThis.window: unit tests import this module under Node, where there is no window.
+const bridge = globalThis.window?.stockroom;
+export const transport: LiveTransport = bridge ? createIpcTransport(bridge) : createHttpTransport();
 
-export const hostMode: 'electron' | 'browser' = globalThis.window?.stockroom ? 'electron' : 'browser';
+export const hostMode: 'electron' | 'browser' = bridge ? 'electron' : 'browser';
 
 /** A typed call; `{ok:false}` comes back as a thrown AppError so react-query sees a real error. */
 export async function call<M extends MethodName>(method: M, params: ParamsOf<M>): Promise<ResultOf<M>> {
