@@ -7,6 +7,8 @@ import { createBigCommerceService, type BigCommerceService } from './services/bi
 import { createCatalogService, type CatalogService } from './services/catalog';
 import { createJobsService, migrateHashJournals, type JobsService } from './services/jobs';
 import { createPicklistsService, type PicklistsService } from './services/picklists';
+
+import { createJobsSettledService, type JobsSettledService } from './services/jobs-settled';
 import { createStagingService, type StagingService } from './services/staging';
 import { createKeychain, loadKeytar, DEFAULT_KEYCHAIN_SERVICE, type Keychain } from './services/secrets/keychain';
 import { startBudgetFeed } from './services/stores/budget-feed';
@@ -78,27 +80,17 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     },
   });
 
-  const later: { staging?: StagingService } = {};
+  const later: { settled?: JobsSettledService } = {};
   const jobs = createJobsService({
     dataDir: options.dataDir,
     bigcommerce,
     onEvent: (e) => {
       events.emit('jobs.progressed', e.job);
-      later.staging?.onJob(e.job);
-      if (e.job.finishedAt || e.job.status === 'paused' || e.job.status === 'interrupted') void patchCatalog(e.job.id);
+      later.settled?.onJob(e.job);
     },
   });
-  // The grid should show what a job wrote without refetching the catalog.
-  const patched = new Map<string, Set<number>>();
-  async function patchCatalog(jobId: string): Promise<void> {
-    const detail = jobs.get(jobId);
-    const done = patched.get(jobId) ?? new Set<number>();
-    patched.set(jobId, done);
-    const applied = detail.rows.filter((r) => r.status === 'applied' && !done.has(r.index) && (r.edit.entity === 'product' || r.edit.entity === 'variant'));
-    for (const r of applied) done.add(r.index);
-    if (applied.length === 0 || !(await catalog.snapshot(detail.storeId))) return;
-    await catalog.applyLocal(detail.storeId, applied.map((r) => r.edit)).catch((error: unknown) => log(`[catalog] could not patch after job ${jobId}: ${String(error)}`));
-  }
+  const settled = createJobsSettledService({ jobs, catalog, onRowsChanged: (change) => events.emit('data.rowsChanged', change), log });
+  later.settled = settled;
   await jobs.recover();
   // After jobs.recover(): jobs cut off by a crash are `interrupted` by now, so their edits settle.
   const staging = createStagingService({
@@ -107,7 +99,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     onChanged: (e) => events.emit('staging.changed', e),
     log,
   });
-  later.staging = staging;
+  settled.attachStaging(staging);
   await staging.recover();
 
   const picklists = createPicklistsService({ bigcommerce, catalog });
@@ -123,6 +115,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     async close() {
       stopBudgetFeed();
       await jobs.close();
+      await settled.idle();
       await staging.close();
       await catalog.close();
       bigcommerce.close();

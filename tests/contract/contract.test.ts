@@ -160,8 +160,13 @@ describe('the HTTP host guard', () => {
 
   it('answers 401 without the session cookie, for the page and for /rpc', async () => {
     expect((await rawRequest(h.http, { method: 'GET', path: '/' })).status).toBe(401);
-    expect((await rawRequest(h.http, { method: 'POST', path: '/rpc', body: rpcBody, headers: json })).status).toBe(401);
-    expect((await rawRequest(h.http, { method: 'GET', path: '/events' })).status).toBe(401);
+    const rpc = await rawRequest(h.http, { method: 'POST', path: '/rpc', body: rpcBody, headers: json });
+    expect(rpc.status).toBe(401);
+    // Its own code, not AUTH (which means a store refused its token): the renderer says "reopen the link".
+    expect(JSON.parse(rpc.body)).toEqual({ error: { code: 'SESSION_EXPIRED', message: expect.stringMatching(/session has expired — reopen the link/) } });
+    const events = await rawRequest(h.http, { method: 'GET', path: '/events' });
+    expect(events.status).toBe(401);
+    expect(JSON.parse(events.body)).toMatchObject({ error: { code: 'SESSION_EXPIRED' } });
   });
 
   it('answers 401 to a wrong launch token and sets no cookie', async () => {

@@ -36,3 +36,14 @@ test('without the session cookie the server answers 401', async ({ app, browser 
   expect(response.status()).toBe(401);
   await context.close();
 });
+
+test('a browser session whose cookie is gone says so once, in words, not as a store refusing its token', async ({ shell, page, context }) => {
+  await shell.goTo('Products');
+  await context.clearCookies();
+  const panel = page.getByLabel('Catalog cache');
+  await panel.getByRole('button', { name: 'Load catalog' }).click();
+  await panel.getByRole('button', { name: 'Load catalog' }).click();
+  const notice = page.getByRole('alert').filter({ hasText: 'This browser session has expired — reopen the link Stockroom printed.' });
+  await expect(notice).toHaveCount(1);
+  await expect(page.getByRole('region', { name: 'Notifications' })).not.toContainText(/AUTH|refused/);
+});

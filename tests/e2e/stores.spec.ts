@@ -33,7 +33,8 @@ test('adds a store after a connection test, switches to it, then removes it', as
   await dialog.submit('Add store');
   await expect(dialog.root).toBeHidden();
 
-  await shell.switchStore(/Acme \(e2e\)/);
+  // The store just added is the one selected.
+  await expect(shell.storeButton(/Acme \(e2e\)/)).toHaveAttribute('aria-current', 'true');
   await expect(shell.statusBar.getByTestId('status-store')).toContainText('Acme (e2e)');
   const secrets = keychainSecrets(app.keychainService);
   if (secrets) expect(secrets).toEqual([store.token]);
@@ -58,6 +59,15 @@ test('a wrong store hash gets a clear message and adds nothing', async ({ page, 
   await expect(dialog.error).toContainText('store hash');
   await dialog.root.getByRole('button', { name: 'Close' }).click();
   await expect(shell.storeButton(/Typo/)).toHaveCount(0);
+});
+
+test('an http:// origin on another computer is refused with a sentence, not the internal message', async ({ shell, page }) => {
+  await expect(shell.storeItems.first()).toBeVisible();
+  await page.getByRole('button', { name: '+ Add store' }).click();
+  const dialog = new StoreDialog(page);
+  await dialog.fill({ name: 'Plain HTTP', storeHash: 'abc123', token: 'some-token-12345', apiOrigin: 'http://shop.example.com' });
+  await dialog.testConnection();
+  await expect(dialog.error).toHaveText('The API origin must be an https:// origin such as https://api.bigcommerce.com (http:// only on this computer)');
 });
 
 async function filesUnder(dir: string): Promise<string[]> {

@@ -52,7 +52,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (refuse(res, guard.checkHost(req))) return;
     if (req.method === 'GET' && url.searchParams.has('token')) return exchangeToken(res, url);
-    if (refuse(res, guard.checkSession(req))) return;
+    const session = guard.checkSession(req);
+    // The renderer's calls get a code to show ("reopen the link"), not a bare 401.
+    if (!session.ok && (url.pathname === '/rpc' || url.pathname === '/events')) return sessionExpired(res);
+    if (refuse(res, session)) return;
     if (url.pathname === '/rpc') return rpc(req, res);
     if (url.pathname === '/events') return eventStream(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
@@ -124,6 +127,12 @@ function refuse(res: ServerResponse, verdict: GuardVerdict): boolean {
   if (verdict.ok) return false;
   send(res, verdict.status, 'text/plain', verdict.reason);
   return true;
+}
+
+const SESSION_EXPIRED = { code: 'SESSION_EXPIRED', message: 'This browser session has expired — reopen the link Stockroom printed.' } as const;
+
+function sessionExpired(res: ServerResponse): void {
+  send(res, 401, 'application/json', JSON.stringify({ error: SESSION_EXPIRED }), { 'Cache-Control': 'no-store' });
 }
 
 function isJson(req: IncomingMessage): boolean {

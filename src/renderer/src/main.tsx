@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { LiveEvents } from './api/live-events';
 import { createQueryClient } from './api/queries';
 import { Shell } from './app/Shell';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -14,6 +15,7 @@ createRoot(root).render(
   <StrictMode>
     <ErrorBoundary>
       <QueryClientProvider client={queryClient}>
+        <LiveEvents />
         <Shell />
       </QueryClientProvider>
     </ErrorBoundary>

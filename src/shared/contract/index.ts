@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import { catalogEvents, catalogMethods } from './catalog';
+import { dataEvents } from './data';
 import { jobsEvents, jobsMethods } from './jobs';
 import { picklistsMethods } from './picklists';
 import { stagingEvents, stagingMethods } from './staging';
@@ -14,6 +15,7 @@ export * from './catalog';
 export * from './jobs';
 export * from './staging';
 export * from './picklists';
+export * from './data';
 
 /** Every renderer→main call. Adding a method here without a handler in main fails the type check. */
 export const contract = {
@@ -32,6 +34,7 @@ export const events = {
   ...catalogEvents,
   ...jobsEvents,
   ...stagingEvents,
+  ...dataEvents,
 };
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import { JobDetailSchema, JobEditsSchema, JobSummarySchema, RETRY_ROWS } from '.
 import { StoreId } from './stores';
 
 export * from './jobs-schema';
+export * from './job-lifecycle';
 
 export const JobId = z.string().regex(/^[a-z0-9]{1,16}-[0-9a-f]{8}$/, 'not a job id');
 

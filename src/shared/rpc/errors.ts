@@ -6,7 +6,10 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'KEYCHAIN_UNAVAILABLE',
+  /** A store refused its token (401/403 from BigCommerce). */
   'AUTH',
+  /** Browser mode: this tab's session cookie is missing or from an earlier launch. */
+  'SESSION_EXPIRED',
   'FORBIDDEN',
   'RATE_LIMITED',
   'BIGCOMMERCE',

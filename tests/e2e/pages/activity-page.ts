@@ -25,6 +25,11 @@ export class ActivityPage {
     return this.row(title).getByRole('button', { name: /^Retry failed \(\d+\)$/ });
   }
 
+  /** The actions Activity offers for a job, in order (Pause, Resume, Cancel, Undo, Retry failed). */
+  actions(title: string | RegExp): Locator {
+    return this.row(title).getByRole('cell').last().getByRole('button');
+  }
+
   async undo(title: string | RegExp): Promise<void> {
     this.page.once('dialog', (d) => void d.accept());
     await this.row(title).getByRole('button', { name: 'Undo' }).click();

@@ -56,7 +56,7 @@ describe('applyEdits', () => {
       { entity: 'variant', id: 99, field: 'sku', to: 'X' },
       { entity: 'product', id: 3, field: 'sku', to: 'X' },
     ]);
-    expect(result).toEqual({ applied: 0, ignored: 0, missing: [{ entity: 'variant', id: 21 }, { entity: 'variant', id: 99 }, { entity: 'product', id: 3 }] });
+    expect(result).toEqual({ applied: 0, ignored: 0, missing: [{ entity: 'variant', id: 21 }, { entity: 'variant', id: 99 }, { entity: 'product', id: 3 }], productIds: [] });
   });
 
   it('rejects a bad value before applying anything', () => {

@@ -33,6 +33,8 @@ export interface ApplyLocalResult {
   ignored: number;
   /** Edits whose product or variant is not in the cache (deleted meanwhile, or never loaded). */
   missing: Array<{ entity: 'product' | 'variant'; id: number }>;
+  /** The cached products whose rows were replaced (a variant edit replaces its product's row). */
+  productIds: number[];
 }
 
 const money = z.string().regex(MONEY_PATTERN);
@@ -133,7 +135,7 @@ function patchRow(p: ProductRow, patches: ProductPatches): ProductRow {
 
 /** The result when there is no cache at all: every catalog edit is missing. */
 export function nothingCached(edits: readonly ParsedEdit[]): ApplyLocalResult {
-  const result: ApplyLocalResult = { applied: 0, ignored: 0, missing: [] };
+  const result: ApplyLocalResult = { applied: 0, ignored: 0, missing: [], productIds: [] };
   for (const e of edits) {
     if (e.entity === 'product' || e.entity === 'variant') result.missing.push({ entity: e.entity, id: e.id });
     else result.ignored++;
@@ -143,8 +145,9 @@ export function nothingCached(edits: readonly ParsedEdit[]): ApplyLocalResult {
 
 /** Apply parsed edits to the catalog (rows are replaced, never mutated). */
 export function applyEdits(catalog: StoreCatalog, edits: readonly ParsedEdit[]): ApplyLocalResult {
-  const result: ApplyLocalResult = { applied: 0, ignored: 0, missing: [] };
+  const result: ApplyLocalResult = { applied: 0, ignored: 0, missing: [], productIds: [] };
   const plan = planEdits(catalog, edits, result);
+  result.productIds = [...plan.keys()];
   upsertRows(
     catalog,
     [...plan].map(([id, patches]) => patchRow(catalog.byId.get(id)!, patches)),

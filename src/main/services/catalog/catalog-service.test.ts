@@ -202,7 +202,7 @@ describe('catalog service against the demo store', () => {
       { entity: 'customer', id: 1, field: 'first_name', to: 'Ann' },
       { entity: 'product', id: 424242, field: 'price', to: '1.00' },
     ]);
-    expect(result).toEqual({ applied: 4, ignored: 2, missing: [{ entity: 'product', id: 424242 }] });
+    expect(result).toEqual({ applied: 4, ignored: 2, missing: [{ entity: 'product', id: 424242 }], productIds: [simple.id, tracked.id] });
     const [s1, t1] = await h.connect().catalog.get('store-1', [simple.id, tracked.id]); // a new instance: read from disk
     expect(s1).toMatchObject({ price: '99.50', inventory_level: 17 });
     expect(s1!.variants[0]!.inventory_level).toBe(17); // the base variant mirrors its product

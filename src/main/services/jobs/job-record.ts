@@ -1,3 +1,4 @@
+import { statusesInPhase } from '../../../shared/contract/job-lifecycle';
 import { editProblems, type JobEdit, type JobKind, type JobStatus, type RetryRows, type JobSummary, type JsonValue, type RowResult, type RowStatus } from './edit-schema';
 
 /** What is written once, when a job is created (dataDir/jobs/{id}/job.json). */
@@ -20,10 +21,10 @@ export interface RowState {
   serverValue?: JsonValue;
 }
 
-export const TERMINAL: ReadonlySet<JobStatus> = new Set(['completed', 'completed_with_errors', 'cancelled']);
-export const RESUMABLE: ReadonlySet<JobStatus> = new Set(['paused', 'interrupted', 'failed']);
+// From the one lifecycle table (shared with the renderer's Activity).
+export const TERMINAL: ReadonlySet<JobStatus> = statusesInPhase('terminal');
 /** Neither queued nor running: the job will not change its rows by itself. */
-export const AT_REST: ReadonlySet<JobStatus> = new Set([...TERMINAL, ...RESUMABLE]);
+export const AT_REST: ReadonlySet<JobStatus> = statusesInPhase('terminal', 'resumable');
 
 type Counts = Record<RowStatus, number>;
 

@@ -126,7 +126,7 @@ describe('jobs: retry failed rows', () => {
     const started = await env.start(products.map(priceEdit), 'Slow job');
     const whileActive = await caught(env.jobs.retry(started.id));
     expect(whileActive.code).toBe('CONFLICT');
-    expect(whileActive.message).toMatch(/(queued|running); cancel it or let it finish before retrying it/);
+    expect(whileActive.message).toMatch(/is (queued|running), and retry needs a job that is completed/);
     await env.nextEvent((e) => e.job.id === started.id && e.job.done >= 30);
     expect(await env.jobs.pause(started.id)).toMatchObject({ status: 'paused' });
     expect((await caught(env.jobs.retry(started.id))).message).toMatch(/is paused/);

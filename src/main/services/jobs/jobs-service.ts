@@ -4,7 +4,8 @@ import { systemClock, type BigCommerceService, type Clock } from '../bigcommerce
 import { StartJobInputSchema, type JobDetail, type JobEvent, type JobSummary, type RetryRows, type StartJobInput } from './edit-schema';
 import { removeJob, writeDefinition } from './job-files';
 import { JobEntry, PROGRESS_INTERVAL_MS, SAVE_INTERVAL_MS, type EntryDeps } from './job-entry';
-import { JobRecord, RESUMABLE, TERMINAL, type JobDefinition } from './job-record';
+import { jobActionRefusal, type JobAction } from '../../../shared/contract/job-lifecycle';
+import { JobRecord, type JobDefinition } from './job-record';
 import { journalPath, openJournal, type Journal } from './journal';
 import { finishRun } from './job-outcome';
 import { runJob } from './job-runner';
@@ -60,8 +61,6 @@ export interface JobsService {
   close(): Promise<void>;
 }
 
-const ACTIVE = new Set(['queued', 'running']);
-
 export function createJobsService(deps: JobsServiceDeps): JobsService {
   const clock = deps.clock ?? systemClock;
   const jobs = new Map<string, JobEntry>();
@@ -105,6 +104,14 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
     const found = jobs.get(jobId);
     if (!found) throw new AppError('NOT_FOUND', `No job ${jobId}`);
     return found;
+  }
+
+  /** The job, if the lifecycle table allows this action in its status (CONFLICT otherwise). */
+  function entryFor(jobId: string, action: JobAction): JobEntry {
+    const job = entry(jobId);
+    const refusal = jobActionRefusal(job.record.status, action);
+    if (refusal) throw new AppError('CONFLICT', `Job ${jobId}: ${refusal}`);
+    return job;
   }
 
   /** One job at a time per store: they share one quota, and BigCommerce advises against parallel bulk work. */
@@ -179,49 +186,36 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
   }
 
   async function pause(jobId: string): Promise<JobSummary> {
-    const job = entry(jobId);
+    const job = entryFor(jobId, 'pause');
     if (job.record.status === 'queued') await job.setStatus('paused');
-    else if (job.record.status === 'running') {
+    else {
       job.requestStop('pause');
       await job.settled();
-    } else throw new AppError('CONFLICT', `Job ${jobId} is ${job.record.status}; only a queued or running job can be paused`);
+    }
     return job.summary();
   }
 
   async function resume(jobId: string): Promise<JobSummary> {
-    const job = entry(jobId);
-    if (!RESUMABLE.has(job.record.status)) {
-      throw new AppError('CONFLICT', `Job ${jobId} is ${job.record.status}; only a paused, interrupted or failed job can be resumed`);
-    }
+    const job = entryFor(jobId, 'resume');
     await job.setStatus('queued');
     enqueue(job);
     return job.summary();
   }
 
   async function cancel(jobId: string): Promise<JobSummary> {
-    const job = entry(jobId);
-    const { status } = job.record;
-    if (status === 'running') {
+    const job = entryFor(jobId, 'cancel');
+    if (job.record.status === 'running') {
       job.requestStop('cancel');
       await job.settled();
-    } else if (!TERMINAL.has(status)) {
+    } else {
       for (const index of job.record.pendingIndexes()) job.record.set(index, { status: 'skipped', message: 'Job cancelled' });
       await job.setStatus('cancelled');
-    } else throw new AppError('CONFLICT', `Job ${jobId} is already ${status}`);
+    }
     return job.summary();
   }
 
-  /** A job that no longer runs nor will by itself: undo and retry start from one. */
-  function settledRecord(jobId: string, doing: string): JobRecord {
-    const { record } = entry(jobId);
-    if (ACTIVE.has(record.status) || record.status === 'paused') {
-      throw new AppError('CONFLICT', `Job ${jobId} is ${record.status}; cancel it or let it finish before ${doing}`);
-    }
-    return record;
-  }
-
   async function undo(jobId: string): Promise<JobSummary> {
-    const record = settledRecord(jobId, 'undoing');
+    const { record } = entryFor(jobId, 'undo');
     const edits = record.undoEdits();
     if (edits.length === 0) throw new AppError('CONFLICT', `Job ${jobId} applied nothing, so there is nothing to undo`);
     const { storeId, storeHash, title } = record.def;
@@ -229,7 +223,7 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
   }
 
   async function retry(jobId: string, rows: RetryRows = 'failed'): Promise<JobSummary> {
-    const record = settledRecord(jobId, 'retrying it');
+    const { record } = entryFor(jobId, 'retry');
     const edits = record.retryEdits(rows);
     if (edits.length === 0) {
       const what = rows === 'failed' ? 'failed rows' : 'conflicts whose store value can be written over';

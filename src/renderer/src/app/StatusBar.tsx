@@ -6,6 +6,7 @@ import { useActiveStore } from '../features/stores/StoreSwitcher';
 import { useBudget } from '../features/stores/useBudget';
 import { useJobs } from '../features/jobs/useJobs';
 import { formatDuration } from '../features/jobs/format';
+import { budgetAt } from './budget-clock';
 import { useUi } from './ui-store';
 
 function JobsIndicator({ storeId }: { storeId: string | undefined }) {
@@ -44,9 +45,9 @@ function useNow(intervalMs: number): number {
 function BudgetIndicator({ storeId }: { storeId: string | undefined }) {
   const { data } = useBudget(storeId);
   const now = useNow(1000);
-  const known = data && data.quota !== null && data.left !== null;
-  const share = known ? Math.max(0, Math.min(1, data.left! / data.quota!)) : 0;
-  const resetS = data?.resetAt ? Math.max(0, Math.ceil((data.resetAt - now) / 1000)) : null;
+  const { left, resetS } = data ? budgetAt(data, now) : { left: null, resetS: null };
+  const known = data && data.quota !== null && left !== null;
+  const share = known ? Math.max(0, Math.min(1, left / data.quota!)) : 0;
   return (
     <span className="status-item" data-testid="status-rate-limit" title="API requests left in the store's current rate-limit window (shared with every app on the store)">
       API budget:{' '}
@@ -55,7 +56,7 @@ function BudgetIndicator({ storeId }: { storeId: string | undefined }) {
           <span className="meter" aria-hidden>
             <span className="meter-fill" style={{ width: `${share * 100}%` }} />
           </span>
-          {data.left}/{data.quota}
+          {left}/{data.quota}
           {resetS !== null && <span className="muted">· resets in {resetS}s</span>}
           {data.queued > 0 && <span className="muted">· {data.queued} queued</span>}
         </>

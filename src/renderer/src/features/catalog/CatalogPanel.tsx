@@ -1,12 +1,15 @@
+import { useSyncProgress } from '../../api/live-store';
 import { useActiveStore } from '../stores/StoreSwitcher';
-import { useCatalog } from './useCatalog';
+import { useCatalogStatus, useCatalogSync } from './useCatalog';
 
 const PHASES = { full: 'Loading every product', delta: 'Fetching changes', reconcile: 'Checking for deleted products' } as const;
 
 /** The catalog cache of the active store: what it holds, when it was synced, and the sync itself. */
 export function CatalogPanel() {
   const store = useActiveStore();
-  const { status, progress, sync } = useCatalog(store?.id);
+  const status = useCatalogStatus(store?.id);
+  const sync = useCatalogSync(store?.id);
+  const progress = useSyncProgress(store?.id);
   const busy = sync.isPending || progress !== null;
   const data = status.data;
   return (

@@ -27,53 +27,58 @@ export function ActivityView() {
   const show = (job: JobSummary) => setOpenId(job.id);
   return (
     <div className="activity">
-      <table className="table" aria-label="Jobs">
-        <thead>
-          <tr>
-            <th>Job</th>
-            <th>Status</th>
-            <th>Progress</th>
-            <th className="num">Applied</th>
-            <th className="num">Failed</th>
-            <th className="num">Conflicts</th>
-            <th className="num">Requests</th>
-            <th className="num">Rate-limit wait</th>
-            <th className="num">Duration</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {jobs.map((job) => (
-            <tr key={job.id} className={job.id === openId ? 'selected' : undefined} onClick={() => setOpenId(job.id)} aria-selected={job.id === openId}>
-              <td>
-                <button type="button" className="link-button row-link" onClick={() => setOpenId(job.id)}>
-                  {job.title}
-                </button>
-                {job.kind !== 'edit' && <span className="badge">{job.kind}</span>}
-              </td>
-              <td>
-                <span className={`status status-${job.status}`}>{STATUS_LABELS[job.status]}</span>
-              </td>
-              <td>
-                <span className="meter wide" role="progressbar" aria-valuemin={0} aria-valuemax={job.total} aria-valuenow={job.total - job.pending} aria-label={`${job.title} progress`}>
-                  <span className="meter-fill" style={{ width: `${progressShare(job) * 100}%` }} />
-                </span>
-                <span className="muted"> {job.total - job.pending}/{job.total}</span>
-                {job.status === 'running' && job.etaMs !== null && <span className="muted"> · ETA {formatDuration(job.etaMs)}</span>}
-              </td>
-              <td className="num">{job.done}</td>
-              <td className={`num${job.failed ? ' error-text' : ''}`}>{job.failed}</td>
-              <td className={`num${job.conflicts ? ' warning-text-inline' : ''}`}>{job.conflicts}</td>
-              <td className="num">{job.requests}</td>
-              <td className="num">{formatDuration(job.rateLimitWaitMs)}</td>
-              <td className="num">{formatDuration(job.elapsedMs)}</td>
-              <td onClick={(e) => e.stopPropagation()}>
-                <JobActions job={job} onStarted={show} />
-              </td>
+      {/* Columns that matter first, actions before the figures: at 1024 px the figures go, the actions stay. */}
+      <div className="table-scroll">
+        <table className="table jobs-table" aria-label="Jobs">
+          <thead>
+            <tr>
+              <th>Job</th>
+              <th>Status</th>
+              <th>Progress</th>
+              <th className="num">Applied</th>
+              <th className="num">Failed</th>
+              <th className="num">Conflicts</th>
+              <th>
+                <span className="visually-hidden">Actions</span>
+              </th>
+              <th className="num secondary">Requests</th>
+              <th className="num secondary">Rate-limit wait</th>
+              <th className="num secondary">Duration</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {jobs.map((job) => (
+              <tr key={job.id} className={job.id === openId ? 'selected' : undefined} onClick={() => setOpenId(job.id)} aria-selected={job.id === openId}>
+                <td className="job-title-cell">
+                  <button type="button" className="link-button row-link job-title" title={job.title} onClick={() => setOpenId(job.id)}>
+                    {job.title}
+                  </button>
+                  {job.kind !== 'edit' && <span className="badge">{job.kind}</span>}
+                </td>
+                <td>
+                  <span className={`status status-${job.status}`}>{STATUS_LABELS[job.status]}</span>
+                </td>
+                <td>
+                  <span className="meter wide" role="progressbar" aria-valuemin={0} aria-valuemax={job.total} aria-valuenow={job.total - job.pending} aria-label={`${job.title} progress`}>
+                    <span className="meter-fill" style={{ width: `${progressShare(job) * 100}%` }} />
+                  </span>
+                  <span className="muted"> {job.total - job.pending}/{job.total}</span>
+                  {job.status === 'running' && job.etaMs !== null && <span className="muted"> · ETA {formatDuration(job.etaMs)}</span>}
+                </td>
+                <td className="num">{job.done}</td>
+                <td className={`num${job.failed ? ' error-text' : ''}`}>{job.failed}</td>
+                <td className={`num${job.conflicts ? ' warning-text-inline' : ''}`}>{job.conflicts}</td>
+                <td onClick={(e) => e.stopPropagation()}>
+                  <JobActions job={job} onStarted={show} />
+                </td>
+                <td className="num secondary">{job.requests}</td>
+                <td className="num secondary">{formatDuration(job.rateLimitWaitMs)}</td>
+                <td className="num secondary">{formatDuration(job.elapsedMs)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {open && <JobDetailPanel key={open.id} job={open} origin={origin ?? undefined} onShow={show} onClose={() => setOpenId(null)} />}
     </div>
   );

@@ -1,37 +1,37 @@
-import type { JobSummary } from '../../../../shared/contract';
-import { isSettled, useJobAction, useRetryJob } from './useJobs';
+import { offeredJobActions, type JobSummary } from '../../../../shared/contract';
+import { useJobAction, useRetryJob } from './useJobs';
 
-/** A job's row actions; `onStarted` gets a job they create (a retry), to show it. */
+/** A job's row actions, as the one lifecycle table allows them; `onStarted` gets a job they create (a retry), to show it. */
 export function JobActions({ job, onStarted }: { job: JobSummary; onStarted?(job: JobSummary): void }) {
   const pause = useJobAction('jobs.pause');
   const resume = useJobAction('jobs.resume');
   const cancel = useJobAction('jobs.cancel');
   const undo = useJobAction('jobs.undo');
   const retry = useRetryJob();
-  const canUndo = job.done > 0 && ['completed', 'completed_with_errors', 'cancelled', 'interrupted'].includes(job.status);
+  const offered = new Set(offeredJobActions(job));
   return (
     <span className="job-actions">
-      {job.status === 'running' && (
+      {offered.has('pause') && (
         <button type="button" className="button small" onClick={() => pause.mutate(job.id)}>
           Pause
         </button>
       )}
-      {(job.status === 'paused' || job.status === 'interrupted') && job.pending > 0 && (
+      {offered.has('resume') && (
         <button type="button" className="button small" onClick={() => resume.mutate(job.id)}>
           Resume
         </button>
       )}
-      {['running', 'paused', 'queued', 'interrupted'].includes(job.status) && (
+      {offered.has('cancel') && (
         <button type="button" className="button small" onClick={() => cancel.mutate(job.id)}>
           Cancel
         </button>
       )}
-      {canUndo && (
+      {offered.has('undo') && (
         <button type="button" className="button small" onClick={() => window.confirm(`Undo the ${job.done} applied changes of “${job.title}”?`) && undo.mutate(job.id)}>
           Undo
         </button>
       )}
-      {isSettled(job) && job.failed > 0 && (
+      {offered.has('retry') && job.failed > 0 && (
         <button type="button" className="button small" disabled={retry.isPending} onClick={() => retry.mutate({ jobId: job.id }, { onSuccess: onStarted })}>
           Retry failed ({job.failed})
         </button>

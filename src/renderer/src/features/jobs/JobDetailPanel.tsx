@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
-import type { JobSummary, RowResult } from '../../../../shared/contract';
+import { statusAllows, type JobSummary, type RowResult } from '../../../../shared/contract';
 import { formatLike, formatValue, STATUS_LABELS } from './format';
-import { isSettled, useJobDetail, useRetryJob } from './useJobs';
+import { useJobDetail, useRetryJob } from './useJobs';
 
 const FILTERS = ['all', 'failed', 'conflict', 'applied', 'pending', 'skipped'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -78,7 +78,7 @@ export function JobDetailPanel({ job, origin, onShow, onClose }: Props) {
  */
 function OverwriteConflicts({ job, onStarted }: { job: JobSummary; onStarted(job: JobSummary): void }) {
   const retry = useRetryJob();
-  if (!isSettled(job) || job.conflicts === 0) return null;
+  if (!statusAllows(job.status, 'retry') || job.conflicts === 0) return null;
   const confirmAndRun = () => {
     const question = `Write the values of “${job.title}” over the ${job.conflicts} conflicting rows' current store values (as listed under “conflict”)?`;
     if (window.confirm(question)) retry.mutate({ jobId: job.id, rows: 'conflicts' }, { onSuccess: onStarted });

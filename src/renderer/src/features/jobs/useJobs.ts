@@ -1,21 +1,12 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import type { JobSummary, ParamsOf } from '../../../../shared/contract';
-import { call, onEvent } from '../../api/client';
+import { call } from '../../api/client';
+import { upsertJob } from '../../api/live-events';
 import { queryKey } from '../../api/queries';
 import { useToasts } from '../../components/toast-store';
 
-/** Jobs of a store, kept live by jobs.progressed events (no polling). */
+/** Jobs of a store, kept live by jobs.progressed events (see live-events; no polling). */
 export function useJobs(storeId: string | undefined) {
-  const client = useQueryClient();
-  useEffect(
-    () =>
-      onEvent('jobs.progressed', (job) => {
-        client.setQueryData<JobSummary[]>(queryKey('jobs.list', { storeId: job.storeId }), (jobs) => upsert(jobs, job));
-        if (isFinished(job)) void client.invalidateQueries({ queryKey: queryKey('jobs.get', { jobId: job.id }) });
-      }),
-    [client],
-  );
   return useQuery({
     queryKey: queryKey('jobs.list', { storeId: storeId ?? '' }),
     queryFn: () => call('jobs.list', { storeId: storeId! }),
@@ -43,7 +34,7 @@ export function useJobAction(action: JobAction) {
       if (action === 'jobs.undo') {
         addNewJob(client, job);
         push('info', `Undo started: ${job.title}`);
-      } else client.setQueryData<JobSummary[]>(queryKey('jobs.list', { storeId: job.storeId }), (jobs) => upsert(jobs, job));
+      } else client.setQueryData<JobSummary[]>(queryKey('jobs.list', { storeId: job.storeId }), (jobs) => upsertJob(jobs, job));
     },
     onError: (error) => push('error', error.message),
   });
@@ -70,24 +61,6 @@ export function useRetryJob() {
  */
 export function addNewJob(client: QueryClient, job: JobSummary): void {
   client.setQueryData<JobSummary[]>(queryKey('jobs.list', { storeId: job.storeId }), (jobs) =>
-    jobs?.some((j) => j.id === job.id) ? jobs : upsert(jobs, job),
+    jobs?.some((j) => j.id === job.id) ? jobs : upsertJob(jobs, job),
   );
-}
-
-/** A job no longer runs and will not by itself: it may be retried or undone. */
-export function isSettled(job: JobSummary): boolean {
-  return isFinished(job) || job.status === 'interrupted';
-}
-
-export function isFinished(job: JobSummary): boolean {
-  return ['completed', 'completed_with_errors', 'cancelled', 'failed'].includes(job.status);
-}
-
-function upsert(jobs: JobSummary[] | undefined, job: JobSummary): JobSummary[] {
-  const list = jobs ?? [];
-  const at = list.findIndex((j) => j.id === job.id);
-  if (at < 0) return [job, ...list];
-  const next = list.slice();
-  next[at] = job;
-  return next;
 }

@@ -154,8 +154,8 @@ export function ProductsGrid({ storeId, rows, staged }: { storeId: string; rows:
       onPaste={onPaste}
     >
       <div role="row" className="grid-row grid-head" style={{ width }}>
-        {COLUMNS.map((column) => (
-          <span key={column.field} role="columnheader" className={column.numeric ? 'num' : ''} style={{ width: column.width }}>
+        {COLUMNS.map((column, c) => (
+          <span key={column.field} role="columnheader" aria-colindex={c + 1} className={column.numeric ? 'num' : ''} style={{ width: column.width }}>
             {column.label}
           </span>
         ))}
@@ -201,7 +201,9 @@ export function ProductsGrid({ storeId, rows, staged }: { storeId: string; rows:
                   <span
                     key={column.field}
                     role="gridcell"
+                    aria-colindex={c + 1}
                     aria-selected={contains(bounds, cell)}
+                    aria-description={isStaged ? 'staged, not applied yet' : undefined}
                     className={className}
                     style={{ width: column.width }}
                     onMouseDown={(e) => {

@@ -1,26 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { call, onEvent } from '../../api/client';
+import { call } from '../../api/client';
 import { queryKey } from '../../api/queries';
 import { useToasts } from '../../components/toast-store';
 import { addNewJob } from '../jobs/useJobs';
 
-/** The edits staged for a store (kept in main, durable), refreshed on every staging.changed. */
+/** The edits staged for a store (kept in main, durable), refetched on every staging.changed (see live-events). */
 export function useStaging(storeId: string | undefined) {
-  const client = useQueryClient();
-  useEffect(
-    () =>
-      onEvent('staging.changed', (change) => {
-        void client.invalidateQueries({ queryKey: queryKey('staging.list', { storeId: change.storeId }) });
-      }),
-    [client],
-  );
   return useQuery({
     queryKey: queryKey('staging.list', { storeId: storeId ?? '' }),
     queryFn: () => call('staging.list', { storeId: storeId! }),
     enabled: !!storeId,
-    // Events only reach a mounted view, so a view that mounts again reads the list afresh.
-    refetchOnMount: 'always',
   });
 }
 

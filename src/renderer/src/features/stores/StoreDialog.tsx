@@ -1,10 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { ConnectionInfo, StoreProfile } from '../../../../shared/contract';
+import type { ConnectionInfo, StoreList, StoreProfile } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { queryKey } from '../../api/queries';
 import { Dialog } from '../../components/Dialog';
 import { useToasts } from '../../components/toast-store';
+import { formErrorText, splitDetails } from './form-error';
+import { Details } from '../../components/Details';
+import { useSelectStore } from './useStores';
 
 interface Props {
   /** Edit this profile; add a new one when absent. */
@@ -41,6 +44,7 @@ export function StoreDialog({ store, onClose }: Props) {
     onError: () => setTested(null),
   });
 
+  const select = useSelectStore();
   const save = useMutation({
     mutationFn: () => {
       if (!store) return call('stores.add', { name, ...draft(), token });
@@ -48,9 +52,14 @@ export function StoreDialog({ store, onClose }: Props) {
       const changed = { name, ...(draft().storeHash !== store.storeHash ? { storeHash: draft().storeHash } : {}), ...(draft().apiOrigin !== store.apiOrigin ? { apiOrigin: draft().apiOrigin } : {}) };
       return call('stores.update', { id: store.id, ...changed, ...(token ? { token } : {}) });
     },
-    onSuccess: (list) => {
+    // The ids before the call: stores.changed may bring the new list before this answer does.
+    onMutate: () => new Set(client.getQueryData<StoreList>(queryKey('stores.list'))?.stores.map((s) => s.id)),
+    onSuccess: (list, _variables, before) => {
       client.setQueryData(queryKey('stores.list'), list);
       push('success', store ? `Saved “${name}”.` : `Added “${name}”. Its token is in the OS keychain.`);
+      // A store just added is the one the merchant means to work on.
+      const added = store ? undefined : list.stores.find((s) => !before.has(s.id));
+      if (added && added.id !== list.activeStoreId) select.mutate(added.id);
       onClose();
     },
   });
@@ -121,11 +130,21 @@ export function StoreDialog({ store, onClose }: Props) {
       </form>
       {error && (
         <p className="form-error" role="alert">
-          {error.message}
+          <FormError error={error} />
         </p>
       )}
       {tested && <ConnectionSummary info={tested} />}
     </Dialog>
+  );
+}
+
+function FormError({ error }: { error: Error }) {
+  const { text, details } = splitDetails(formErrorText(error));
+  return (
+    <>
+      {text}
+      {details && <Details text={details} />}
+    </>
   );
 }
 

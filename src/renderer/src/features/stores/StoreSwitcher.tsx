@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { StoreProfile } from '../../../../shared/contract';
+import { Details } from '../../components/Details';
+import { splitDetails } from './form-error';
 import { StoreDialog } from './StoreDialog';
 import { useSelectStore, useStoreList } from './useStores';
 
@@ -40,12 +42,7 @@ export function StoreSwitcher() {
           );
         })}
       </ul>
-      {data.keychain.status === 'unavailable' && (
-        <details className="keychain-warning" role="status">
-          <summary>No OS keychain: tokens cannot be saved</summary>
-          <p>{data.keychain.message}</p>
-        </details>
-      )}
+      {data.keychain.status === 'unavailable' && <KeychainNotice message={data.keychain.message} />}
       {editing && <StoreDialog store={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
     </nav>
   );
@@ -55,3 +52,16 @@ export function useActiveStore() {
   const { data } = useStoreList();
   return data?.stores.find((s) => s.id === data.activeStoreId) ?? null;
 }
+
+/** The keychain's own words ("zbus error: …") are for a bug report, not for the sidebar: they sit under Details. */
+function KeychainNotice({ message }: { message: string | undefined }) {
+  const { text, details } = splitDetails(message ?? '');
+  return (
+    <details className="keychain-warning" role="status">
+      <summary>No OS keychain: tokens cannot be saved</summary>
+      {text && <p>{text}</p>}
+      {details && <Details text={details} />}
+    </details>
+  );
+}
+

@@ -1,12 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { call, onEvent } from '../../api/client';
+import { call } from '../../api/client';
 import { queryKey } from '../../api/queries';
 import { useToasts } from '../../components/toast-store';
 
+/** Kept live by stores.changed (see live-events). */
 export function useStoreList() {
-  const client = useQueryClient();
-  useEffect(() => onEvent('stores.changed', (list) => client.setQueryData(queryKey('stores.list'), list)), [client]);
   return useQuery({ queryKey: queryKey('stores.list'), queryFn: () => call('stores.list', {}) });
 }
 

@@ -1,0 +1,1 @@
+export { createJobsSettledService, type JobsSettledService } from './jobs-settled';

@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RowsChanged } from '../../../shared/contract';
+import { addMoney } from '../../../shared/money';
+import { createCatalogService, type CatalogService } from '../catalog';
+import { listRows, money } from '../jobs/test-support/demo';
+import { startJobsEnv, type JobsEnv } from '../jobs/test-support/jobs-env';
+import { createStagingService, type StagingService } from '../staging';
+import { createJobsSettledService, type JobsSettledService } from './jobs-settled';
+
+let env: JobsEnv;
+let catalog: CatalogService;
+let staging: StagingService | undefined;
+afterEach(async () => {
+  await env.jobs.close();
+  await staging?.close();
+  await catalog.close();
+  await env.close();
+  staging = undefined;
+});
+
+/** The jobs, catalog and staging services of one data dir on a demo store, wired as compose.ts wires them. */
+async function setup(loadCatalog = true): Promise<{ changes: RowsChanged[]; settled: JobsSettledService }> {
+  const changes: RowsChanged[] = [];
+  const late: { settled?: JobsSettledService } = {};
+  env = await startJobsEnv({}, {}, { onEvent: (e) => late.settled?.onJob(e.job) });
+  catalog = createCatalogService({ dataDir: env.dataDir, bigcommerce: env.bigcommerce });
+  if (loadCatalog) await catalog.load('store-1', env.storeHash);
+  const settled = createJobsSettledService({ jobs: env.jobs, catalog, onRowsChanged: (c) => changes.push(c), log: (line) => expect.fail(line) });
+  late.settled = settled;
+  return { changes, settled };
+}
+
+async function priceEdits(n: number) {
+  const products = await listRows(env, '/v3/catalog/products', n, '&include_fields=price');
+  return products.map((p) => ({ entity: 'product' as const, id: p.id, field: 'price', from: money(p.price), to: addMoney(money(p.price)!, '2.50') }));
+}
+
+describe('jobs at rest: catalog patch and data.rowsChanged', () => {
+  it('patches the catalog cache with what a job applied and emits the new full rows; undo emits the old ones, in order', async () => {
+    const { changes, settled } = await setup();
+    const edits = await priceEdits(3);
+    edits[2]!.from = '0.01'; // stale: a conflict, not applied, not reported
+    const job = await env.run(edits, 'Prices');
+    await settled.idle();
+    const ids = edits.slice(0, 2).map((e) => e.id);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ storeId: 'store-1', entity: 'product', cause: { kind: 'job', jobId: job.id } });
+    expect(changes[0]!.rows.map((r) => [r.id, Number(r.price)])).toEqual(ids.map((id, i) => [id, Number(edits[i]!.to)]));
+    // Full rows, the same as the cache now holds.
+    expect(changes[0]!.rows).toEqual(await catalog.get('store-1', ids));
+
+    const undo = await env.jobs.undo(job.id);
+    await env.jobs.waitFor(undo.id);
+    await settled.idle();
+    expect(changes).toHaveLength(2);
+    expect(changes[1]!.cause).toEqual({ kind: 'job', jobId: undo.id });
+    expect(changes[1]!.rows.map((r) => [r.id, Number(r.price)])).toEqual(ids.map((id, i) => [id, Number(edits[i]!.from)]));
+  });
+
+  it('a variant edit is reported as its product row', async () => {
+    const { changes, settled } = await setup();
+    const [product] = (await catalog.snapshot('store-1'))!.products.filter((p) => p.variants.length > 1);
+    const variant = product!.variants[1]!;
+    await env.run([{ entity: 'variant', id: variant.id, productId: product!.id, field: 'inventory_level', from: variant.inventory_level, to: 41 }]);
+    await settled.idle();
+    expect(changes.map((c) => c.rows.map((r) => r.id))).toEqual([[product!.id]]);
+    expect(changes[0]!.rows[0]!.variants.find((v) => v.id === variant.id)?.inventory_level).toBe(41);
+  });
+
+  it('emits nothing when the store has no catalog cache yet', async () => {
+    const { changes, settled } = await setup(false);
+    await env.run(await priceEdits(1));
+    await settled.idle();
+    expect(changes).toEqual([]);
+    expect(await catalog.snapshot('store-1')).toBeNull();
+  });
+
+  it('staging hears the job: what it applied leaves staging', async () => {
+    const { settled } = await setup();
+    staging = createStagingService({ dataDir: env.dataDir, jobs: env.jobs });
+    settled.attachStaging(staging);
+    await staging.stage({ storeId: 'store-1', edits: await priceEdits(2) });
+    const job = await staging.apply({ storeId: 'store-1', storeHash: env.storeHash, title: 'Staged' });
+    await env.jobs.waitFor(job.id);
+    await settled.idle();
+    await expect.poll(async () => (await staging!.list('store-1')).edits.length).toBe(0);
+  });
+});

@@ -1,0 +1,81 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { isAtRest, type EventName, type JobSummary, type PayloadOf } from '../../../shared/contract';
+import { useToasts } from '../components/toast-store';
+import { transport, type LiveTransport } from './client';
+import { SESSION_EXPIRED_MESSAGE } from './http-transport';
+import { useLive } from './live-store';
+import { patchProductRows, type ProductRows } from './product-rows';
+import { queryKey } from './queries';
+
+type Handlers = { [E in EventName]: (payload: PayloadOf<E>) => void };
+
+/**
+ * Every main event becomes a query-cache update here, in one place mounted at the root, so each
+ * screen's data stays true whether it is on screen or not: events that carry the change patch
+ * the cache (setQueryData), those that only say "changed" invalidate. After the event stream
+ * comes back from a gap, everything that may have missed an event is fetched again.
+ */
+export function startLiveEvents(client: QueryClient, source: LiveTransport = transport): () => void {
+  const handlers = createHandlers(client);
+  const off = source.subscribe((message) => {
+    const handle = handlers[message.name as EventName] as ((payload: unknown) => void) | undefined;
+    handle?.(message.payload);
+  });
+  const offStream = source.onStream?.((state) => {
+    if (state === 'expired') return useLive.getState().expireSession(SESSION_EXPIRED_MESSAGE);
+    useLive.setState({ syncProgress: {} });
+    void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'app.getInfo' });
+  });
+  return () => {
+    off();
+    offStream?.();
+  };
+}
+
+function createHandlers(client: QueryClient): Handlers {
+  const toast = useToasts.getState().push;
+  const live = useLive.getState();
+  return {
+    'app.notified': ({ level, message }) => toast(level, message),
+    'stores.changed': (list) => client.setQueryData(queryKey('stores.list'), list),
+    'stores.budgetChanged': (budget) => client.setQueryData(queryKey('stores.getBudget', { id: budget.storeId }), budget),
+    'catalog.syncProgressed': (progress) => live.setSyncProgress(progress.storeId, progress),
+    'catalog.synced': ({ storeId }) => {
+      live.setSyncProgress(storeId, null);
+      // The status carries syncedAt, which the product rows' key includes: they are read afresh.
+      void client.invalidateQueries({ queryKey: queryKey('catalog.getStatus', { storeId }) });
+    },
+    'catalog.syncFailed': ({ storeId, message }) => {
+      live.setSyncProgress(storeId, null);
+      toast('error', `Catalog sync failed: ${message}`);
+    },
+    'jobs.progressed': (job) => {
+      client.setQueryData<JobSummary[]>(queryKey('jobs.list', { storeId: job.storeId }), (jobs) => upsertJob(jobs, job));
+      if (isAtRest(job.status)) void client.invalidateQueries({ queryKey: queryKey('jobs.get', { jobId: job.id }) });
+    },
+    'staging.changed': ({ storeId }) => void client.invalidateQueries({ queryKey: queryKey('staging.list', { storeId }) }),
+    'data.rowsChanged': (change) => {
+      // Prefix match: the key also holds the syncedAt the rows were read at.
+      client.setQueriesData<ProductRows>({ queryKey: queryKey('catalog.listProducts', { storeId: change.storeId }) }, (current) =>
+        current ? patchProductRows(current, change) : current,
+      );
+    },
+  };
+}
+
+export function upsertJob(jobs: JobSummary[] | undefined, job: JobSummary): JobSummary[] {
+  const list = jobs ?? [];
+  const at = list.findIndex((j) => j.id === job.id);
+  if (at < 0) return [job, ...list];
+  const next = list.slice();
+  next[at] = job;
+  return next;
+}
+
+/** Mounted once at the root (main.tsx). */
+export function LiveEvents(): null {
+  const client = useQueryClient();
+  useEffect(() => startLiveEvents(client), [client]);
+  return null;
+}

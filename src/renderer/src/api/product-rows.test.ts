@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { ProductRowData } from '../../../shared/contract';
+import { patchProductRows, productRows } from './product-rows';
+
+const row = (id: number, price = '1.00'): ProductRowData => ({
+  id, name: `P${id}`, sku: `SKU-${id}`, price, sale_price: '0.00', cost_price: '0.00', retail_price: '0.00', inventory_level: 1,
+  inventory_tracking: 'product', bin_picking_number: '', is_visible: true, brand_id: 0, categories: [], weight: 1, date_modified: '2026-01-01T00:00:00Z', variants: [],
+});
+const change = (rows: ProductRowData[], removedIds?: number[]) => ({ storeId: 's', entity: 'product' as const, rows, cause: { kind: 'job' as const, jobId: 'j' }, ...(removedIds ? { removedIds } : {}) });
+
+describe('patchProductRows', () => {
+  it('replaces changed rows in place: same list, same objects for the others, a new version', () => {
+    const before = productRows([row(1), row(2), row(3)]);
+    const [first, , third] = before.rows;
+    const after = patchProductRows(before, change([row(2, '12.34')]));
+    expect(after.rows).toBe(before.rows);
+    expect(after.version).toBe(1);
+    expect(after).not.toBe(before);
+    expect(after.rows[0]).toBe(first);
+    expect(after.rows[2]).toBe(third);
+    expect(after.rows[1]!.price).toBe('12.34');
+  });
+
+  it('adds new rows and drops removed ones in id order, as a new list', () => {
+    const before = productRows([row(1), row(3), row(5)]);
+    const after = patchProductRows(before, change([row(4), row(1, '9.00')], [3]));
+    expect(after.rows).not.toBe(before.rows);
+    expect(after.rows.map((r) => [r.id, r.price])).toEqual([[1, '9.00'], [4, '1.00'], [5, '1.00']]);
+    expect(after.indexOf.get(5)).toBe(2);
+    expect(after.rows[2]).toBe(before.rows[2]);
+    expect(after.version).toBe(1);
+  });
+
+  it('ignores a removed id it does not hold', () => {
+    const before = productRows([row(1)]);
+    expect(patchProductRows(before, change([], [7])).rows).toBe(before.rows);
+  });
+});

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { ProductRowSchema } from './catalog';
+import { event } from './define';
+import { StoreId } from './stores';
+
+const Id = z.number().int().positive();
+
+/** What changed the rows: a job main ran (apply, undo, retry), and later webhooks and syncs. */
+export const RowsChangedCause = z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('job'), jobId: z.string().max(64) })]);
+
+/**
+ * One shape for "these rows of a store are now this": full rows, so the renderer replaces its
+ * cached rows in place without asking main again, and the ids of rows that are gone. A variant
+ * lives inside its product's row, so a variant change travels as that product's row. Orders,
+ * customers and webhook updates join as more members of this union (entity: 'order', …).
+ */
+export const RowsChangedSchema = z.discriminatedUnion('entity', [
+  z.strictObject({
+    storeId: StoreId,
+    entity: z.literal('product'),
+    rows: z.array(ProductRowSchema),
+    removedIds: z.array(Id).optional(),
+    cause: RowsChangedCause,
+  }),
+]);
+export type RowsChanged = z.infer<typeof RowsChangedSchema>;
+
+export const dataEvents = {
+  'data.rowsChanged': event(RowsChangedSchema, 'Rows of a store changed (full new rows, removed ids), e.g. after a job applied, undid or retried edits.'),
+};

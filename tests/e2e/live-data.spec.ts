@@ -1,0 +1,56 @@
+import { expect, test } from './fixtures';
+import { ActivityPage } from './pages/activity-page';
+import { ProductsGrid } from './pages/products-grid';
+import { StagingPanel } from './pages/staging-panel';
+import { rpc } from './support/rpc';
+
+test('a price typed into the grid and applied shows on screen, no longer staged; Undo in Activity puts the old price back on screen', async ({ shell, page }) => {
+  const storeId = (await rpc(page, 'stores.list', {})).activeStoreId!;
+  await rpc(page, 'catalog.sync', { storeId, mode: 'refresh' });
+  const [product] = (await rpc(page, 'catalog.listProducts', { storeId, offset: 0, limit: 1 })).products;
+  const { sku, price } = product!;
+  await shell.goTo('Products');
+  const grid = new ProductsGrid(page);
+  const staging = new StagingPanel(page);
+  const cell = await grid.cell(sku, 'Price');
+  await expect(cell).toHaveText(price);
+
+  await grid.type(sku, 'Price', '12.34');
+  await expect(cell).toHaveText('12.34');
+  await expect.poll(() => grid.isStaged(cell)).toBe(true);
+  await staging.expectCount('1 change');
+
+  await staging.apply('Grid price');
+  await staging.expectCount('nothing staged', 15_000);
+  // What the screen shows, not what RPC answers: the applied value, no longer marked staged.
+  await expect(cell).toHaveText('12.34');
+  await expect.poll(() => grid.isStaged(cell)).toBe(false);
+
+  await shell.goTo('Activity');
+  const activity = new ActivityPage(page);
+  await activity.expectStatus('Grid price', 'Completed');
+  await activity.undo('Grid price');
+  await activity.expectStatus('Undo: Grid price', 'Completed');
+
+  await shell.goTo('Products');
+  await expect(await grid.cell(sku, 'Price')).toHaveText(price);
+  await expect.poll(async () => grid.isStaged(await grid.cell(sku, 'Price'))).toBe(false);
+});
+
+test('rows a job changes reach an open grid without reloading the catalog', async ({ shell, page }) => {
+  const storeId = (await rpc(page, 'stores.list', {})).activeStoreId!;
+  await rpc(page, 'catalog.sync', { storeId, mode: 'refresh' });
+  const products = (await rpc(page, 'catalog.listProducts', { storeId, offset: 0, limit: 3 })).products;
+  await shell.goTo('Products');
+  const grid = new ProductsGrid(page);
+  await expect(await grid.cell(products[2]!.sku, 'Stock')).toHaveText(String(products[2]!.inventory_level));
+  const lists: string[] = [];
+  page.on('request', (request) => {
+    if (request.postData()?.includes('"catalog.listProducts"')) lists.push(request.postData()!);
+  });
+
+  // A job started elsewhere (here over RPC, as another window would): the grid follows its result.
+  await rpc(page, 'jobs.start', { storeId, title: 'Stock', edits: products.map((p) => ({ entity: 'product' as const, id: p.id, field: 'inventory_level', from: p.inventory_level, to: p.inventory_level + 5 })) });
+  for (const p of products) await expect(await grid.cell(p.sku, 'Stock')).toHaveText(String(p.inventory_level + 5));
+  expect(lists).toEqual([]);
+});
