@@ -58,7 +58,7 @@ const offline = { clientFor: (): never => { throw new Error('snapshot must not t
 interface DemoChild { url: string; storeHash: string; token: string; child: ChildProcess }
 
 /** `npm run demo-store` in a child process; resolves once it prints its URL and first store. */
-function startDemoChild(products: number): Promise<DemoChild> {
+export function startDemoChild(products: number): Promise<DemoChild> {
   const args = ['--import', 'tsx', 'src/demo-store/cli.ts', '--port', '0', '--stores', '1', '--products', String(products),
     '--orders', '0', '--customers', '0', '--no-rate-limit', '--rate-quota', '1000000000'];
   // --no-rate-limit stops 429s but the headers still count down the quota, and the client obeys
