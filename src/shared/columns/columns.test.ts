@@ -37,6 +37,8 @@ describe('columnar rows', () => {
     const encoded = wire(toColumns(many));
     const column = encoded.table.columns[encoded.table.keys.indexOf('option_values')]!;
     expect(column.k).toBe('u');
+    expect(encoded.table.columns[encoded.table.keys.indexOf('sku')]!.k).toBe('S'); // all distinct: sent as they are
+    expect(encoded.table.columns[encoded.table.keys.indexOf('price')]!.k).toBe('s');
     expect(column.k === 'u' && column.lists.counts).toEqual([1, 1, 1]);
     const decoded = fromColumns<(typeof many)[number]>(encoded);
     expect(decoded).toEqual(many);

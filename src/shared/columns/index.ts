@@ -12,7 +12,9 @@ import { z } from 'zod';
  *
  * Generic on purpose: it follows whatever keys the rows have, so a field added to the product row
  * crosses without touching this file. Kinds, chosen per column from its values:
- *   s  strings (or null): indexes into `strings`, -1 for null
+ *   s  strings (or null) that repeat: indexes into `strings`, -1 for null
+ *   S  strings (or null) that mostly differ (names, SKUs, dates): as they are, pooling them would
+ *      only cost a lookup each (that was most of encoding 100,000 products)
  *   d  integers that never decrease (ids): the first value, then differences
  *   n  numbers (or null) as they are
  *   b  booleans as 0/1
@@ -24,6 +26,7 @@ import { z } from 'zod';
  */
 export type Column =
   | { k: 's'; v: number[] }
+  | { k: 'S'; v: Array<string | null> }
   | { k: 'd'; v: number[] }
   | { k: 'n'; v: Array<number | null> }
   | { k: 'b'; v: Array<0 | 1> }
@@ -51,6 +54,7 @@ const TableSchema: z.ZodType<Table> = z.lazy(() =>
     columns: z.array(
       z.discriminatedUnion('k', [
         z.object({ k: z.literal('s'), v: z.array(z.number().int().min(-1)) }),
+        z.object({ k: z.literal('S'), v: z.array(z.string().nullable()) }),
         z.object({ k: z.literal('d'), v: z.array(z.number().int()) }),
         z.object({ k: z.literal('n'), v: z.array(z.number().nullable()) }),
         z.object({ k: z.literal('b'), v: z.array(z.union([z.literal(0), z.literal(1)])) }),
@@ -82,8 +86,14 @@ class StringPool {
 
 const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Most of the first 1,000 strings distinct: the column is names or SKUs, not prices or labels. */
+function mostlyDistinct(values: unknown[]): boolean {
+  const sample = values.slice(0, 1000);
+  return sample.length >= 100 && new Set(sample).size > sample.length / 2;
+}
+
 function kindOf(values: unknown[]): Exclude<Column['k'], 'u'> {
-  if (values.every((v) => v === null || typeof v === 'string')) return 's';
+  if (values.every((v) => v === null || typeof v === 'string')) return mostlyDistinct(values) ? 'S' : 's';
   if (values.every((v) => typeof v === 'boolean')) return 'b';
   if (values.every((v) => v === null || typeof v === 'number')) {
     let prev = -Infinity;
@@ -102,6 +112,8 @@ function encodeColumn(values: unknown[], pool: StringPool): Column {
   switch (k) {
     case 's':
       return { k, v: values.map((v) => (v === null ? -1 : pool.ref(v as string))) };
+    case 'S':
+      return { k, v: values as Array<string | null> };
     case 'd':
       return { k, v: (values as number[]).map((v, i) => (i === 0 ? v : v - (values[i - 1] as number))) };
     case 'n':
