@@ -11,6 +11,8 @@ const BENCHES = {
   bulkJobs: 'src/main/services/jobs/bench.ts',
   catalogSync: 'src/main/services/catalog/bench.ts',
   catalogFirstVisit: 'src/main/services/catalog/first-visit-bench.ts',
+  rpcLimits: 'src/main/web/bench.ts',
+  pickList: 'src/main/services/picklists/bench.ts',
 };
 
 const onlyAt = process.argv.indexOf('--only');

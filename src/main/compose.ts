@@ -6,6 +6,7 @@ import { createHandlers } from './rpc/handlers';
 import { createBigCommerceClient, createBigCommerceService, createRateLimiter, type BigCommerceService } from './services/bigcommerce';
 import { createCatalogService, type CatalogService } from './services/catalog';
 import { createJobsService, type JobsService } from './services/jobs';
+import { createPicklistsService, type PicklistsService } from './services/picklists';
 import { createStagingService, type StagingService } from './services/staging';
 import { createKeychain, loadKeytar, DEFAULT_KEYCHAIN_SERVICE, type Keychain } from './services/secrets/keychain';
 import { startBudgetFeed } from './services/stores/budget-feed';
@@ -30,6 +31,7 @@ export interface Services {
   catalog: CatalogService;
   jobs: JobsService;
   staging: StagingService;
+  picklists: PicklistsService;
 }
 
 export interface ComposedApp {
@@ -108,7 +110,8 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   later.staging = staging;
   await staging.recover();
 
-  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging };
+  const picklists = createPicklistsService({ bigcommerce, catalog });
+  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging, picklists };
   // The active store's catalog in memory and encoded before anyone opens Products (issue 10: first visit ≤ 1 s).
   void stores.list().then(({ activeStoreId }) => (activeStoreId ? catalog.warm(activeStoreId, PRODUCT_COLUMNS_MAX) : undefined))
     .catch((error: unknown) => log(`[catalog] warm-up failed: ${String(error)}`));

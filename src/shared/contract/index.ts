@@ -2,15 +2,18 @@ import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import { catalogEvents, catalogMethods } from './catalog';
 import { jobsEvents, jobsMethods } from './jobs';
+import { picklistsMethods } from './picklists';
 import { stagingEvents, stagingMethods } from './staging';
 import { storesEvents, storesMethods } from './stores';
 
 export * from './define';
+export * from './issues';
 export * from './app';
 export * from './stores';
 export * from './catalog';
 export * from './jobs';
 export * from './staging';
+export * from './picklists';
 
 /** Every renderer→main call. Adding a method here without a handler in main fails the type check. */
 export const contract = {
@@ -19,6 +22,7 @@ export const contract = {
   ...catalogMethods,
   ...jobsMethods,
   ...stagingMethods,
+  ...picklistsMethods,
 };
 
 /** Every main→renderer event. */
