@@ -10,6 +10,7 @@ const BENCHES = {
   demoStore: 'src/demo-store/bench.ts',
   bulkJobs: 'src/main/services/jobs/bench.ts',
   catalogSync: 'src/main/services/catalog/bench.ts',
+  catalogFirstVisit: 'src/main/services/catalog/first-visit-bench.ts',
   rpcLimits: 'src/main/web/bench.ts',
   pickList: 'src/main/services/picklists/bench.ts',
 };

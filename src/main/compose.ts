@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import type { AppInfo } from '../shared/contract';
+import { PRODUCT_COLUMNS_MAX, type AppInfo } from '../shared/contract';
 import { createDispatcher, type Dispatch } from './rpc/dispatch';
 import { createEventBus, type EventBus } from './rpc/event-bus';
 import { createHandlers } from './rpc/handlers';
@@ -7,7 +7,6 @@ import { createBigCommerceService, type BigCommerceService } from './services/bi
 import { createCatalogService, type CatalogService } from './services/catalog';
 import { createJobsService, migrateHashJournals, type JobsService } from './services/jobs';
 import { createPicklistsService, type PicklistsService } from './services/picklists';
-
 import { createJobsSettledService, type JobsSettledService } from './services/jobs-settled';
 import { createStagingService, type StagingService } from './services/staging';
 import { createKeychain, loadKeytar, DEFAULT_KEYCHAIN_SERVICE, type Keychain } from './services/secrets/keychain';
@@ -104,6 +103,9 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
 
   const picklists = createPicklistsService({ bigcommerce, catalog });
   const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging, picklists };
+  // The active store's catalog in memory and encoded before anyone opens Products (issue 10: first visit ≤ 1 s).
+  void stores.list().then(({ activeStoreId }) => (activeStoreId ? catalog.warm(activeStoreId, PRODUCT_COLUMNS_MAX) : undefined))
+    .catch((error: unknown) => log(`[catalog] warm-up failed: ${String(error)}`));
   const dispatch = createDispatcher(createHandlers(services), {
     validateResults: options.strict,
     onUnexpectedError: (method, error) => log(`[rpc] ${method} failed: ${error instanceof Error ? error.stack : String(error)}`),

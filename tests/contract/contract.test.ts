@@ -32,6 +32,8 @@ const cases: Case[] = [
   },
   { name: 'jobs.retry: an unknown extra param', body: { id: 13, method: 'jobs.retry', params: { jobId: 'abc-0123abcd', rows: [1] } }, expect: { ok: false, code: 'VALIDATION' } },
   { name: 'jobs.retry: an unknown job', body: { id: 14, method: 'jobs.retry', params: { jobId: 'abc-0123abcd' } }, expect: { ok: false, code: 'NOT_FOUND' } },
+  { name: 'catalog.listProductColumns: a page over the limit', body: { id: 30, method: 'catalog.listProductColumns', params: { storeId: 'demo-1', limit: 50_001 } }, expect: { ok: false, code: 'VALIDATION', field: 'limit' } },
+  { name: 'catalog.listProductColumns: an empty cache', body: { id: 31, method: 'catalog.listProductColumns', params: { storeId: 'demo-1' } }, expect: { ok: true } },
   { name: 'staging.list: a valid call', body: { id: 20, method: 'staging.list', params: { storeId: 'demo-1' } }, expect: { ok: true } },
   {
     name: 'staging.stage: a valid call',

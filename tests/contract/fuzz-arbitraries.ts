@@ -86,6 +86,9 @@ export function validParams(ctx: FuzzContext): { [M in MethodName]: fc.Arbitrary
         ids: optional(fc.array(fc.integer({ min: 1, max: 1_000_000 }), { maxLength: 20 })),
       })
       .map(defined),
+    'catalog.listProductColumns': fc
+      .record({ storeId, offset: optional(fc.integer({ min: 0, max: 1_000_000 })), limit: optional(fc.integer({ min: 1, max: 50_000 })) })
+      .map(defined),
     'catalog.getStatus': byStore,
     'jobs.start': fc.record({ storeId, title, edits: editsArb }),
     'jobs.list': byStore,

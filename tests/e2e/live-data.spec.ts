@@ -46,7 +46,7 @@ test('rows a job changes reach an open grid without reloading the catalog', asyn
   await expect(await grid.cell(products[2]!.sku, 'Stock')).toHaveText(String(products[2]!.inventory_level));
   const lists: string[] = [];
   page.on('request', (request) => {
-    if (request.postData()?.includes('"catalog.listProducts"')) lists.push(request.postData()!);
+    if (request.postData()?.includes('"catalog.listProduct')) lists.push(request.postData()!);
   });
 
   // A job started elsewhere (here over RPC, as another window would): the grid follows its result.

@@ -26,6 +26,14 @@ describe('filters', () => {
     await expectFilter('id:min=10&id:max=20', (p) => p.id >= 10 && p.id <= 20);
     await expectFilter('id:greater=10&id:less=20', (p) => p.id > 10 && p.id < 20);
     await expectFilter('id=7', (p) => p.id === 7);
+    // Range filters are served by a binary search over the id-sorted table: fractional bounds,
+    // ranges combined with other filters, and a range-only walk page by page.
+    await expectFilter('id:min=9.5&id:less=12.5', (p) => p.id >= 9.5 && p.id < 12.5);
+    await expectFilter('id:greater=4.5&id:max=9.9', (p) => p.id > 4.5 && p.id <= 9.9);
+    await expectFilter('id:greater=3&id:in=2,4,5', (p) => p.id > 3 && [2, 4, 5].includes(p.id));
+    await expectFilter(`id:max=30&price:min=${products[4].price}`, (p) => p.id <= 30 && p.price >= products[4].price);
+    const desc = ids(await allV3<P>(h, '/v3/catalog/products?id:greater=5&sort=id&direction=desc'));
+    expect(desc).toEqual(ids(products.filter((p) => p.id > 5)).reverse());
     const price = products[4].price;
     await expectFilter(`price=${price}`, (p) => p.price === price);
     await expectFilter('price:min=50&price:max=80', (p) => p.price >= 50 && p.price <= 80);

@@ -27,6 +27,7 @@ export function createHandlers(s: Services): Handlers {
       const products = ids ? await s.catalog.get(storeId, ids) : all.slice(offset, offset + limit);
       return { total: all.length, offset: ids ? 0 : offset, products: products as ProductRowData[] };
     },
+    'catalog.listProductColumns': ({ storeId, offset, limit }) => (s.stores.resolve(storeId), s.catalog.columns(storeId, offset, limit)),
     'catalog.getStatus': async ({ storeId }) => {
       s.stores.resolve(storeId);
       const snapshot = await s.catalog.snapshot(storeId);

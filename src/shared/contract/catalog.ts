@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ColumnarRowsSchema } from '../columns';
 import { event, method } from './define';
 import { StoreId } from './stores';
 
@@ -56,11 +57,31 @@ export type ProductRowData = z.infer<typeof ProductRowSchema>;
 
 export const ProductPage = z.object({ total: z.number().int(), offset: z.number().int(), products: z.array(ProductRowSchema) });
 
+/**
+ * A page of products as columns (src/shared/columns): what the grid loads, 100,000 products in a
+ * few calls. `fromColumns<ProductRowData>(page.columns)` gives the rows; they are ProductRowSchema
+ * rows (main encodes its cached rows; the contract test decodes and checks them against it).
+ */
+export const ProductColumnsPage = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  count: z.number().int(),
+  columns: ColumnarRowsSchema,
+});
+export type ProductColumnsPage = z.infer<typeof ProductColumnsPage>;
+/** Products per listProductColumns call at most: one call fits a large catalog's first screenful and more. */
+export const PRODUCT_COLUMNS_MAX = 50_000;
+
 export const catalogMethods = {
   'catalog.listProducts': method(
     z.object({ storeId: StoreId, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5000).default(500), ids: z.array(z.number().int().positive()).max(5000).optional() }).strict(),
     ProductPage,
     'Products from the local catalog cache, by position (sorted by id) or by ids.',
+  ),
+  'catalog.listProductColumns': method(
+    z.object({ storeId: StoreId, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(PRODUCT_COLUMNS_MAX).default(PRODUCT_COLUMNS_MAX) }).strict(),
+    ProductColumnsPage,
+    'Products from the local catalog cache by position (sorted by id), as columns: the compact form for loading the whole catalog.',
   ),
   'catalog.sync': method(
     z.object({ storeId: StoreId, mode: z.enum(['refresh', 'full']).default('refresh') }).strict(),

@@ -1,17 +1,19 @@
 import type { StoreDb } from '../../state/store-db';
 import type { ImageRow, OptionRow, ProductRow, VariantRow } from '../../state/types';
 import { newVariant, variantCalculatedPrice } from '../../model/product';
+import { FragmentCache } from './fragment-cache';
 
 /**
- * Catalog serializers. Rows are immutable, so each row's UTF-8 JSON is cached on the row object
- * (WeakMap) as a Buffer: a page of 250 products with variants is then one Buffer.concat of cached
- * fragments (a native memcpy), which keeps big JSON strings — and the GC work they cause — off
- * the hot list paths.
+ * Catalog serializers. Rows are immutable, so each row's UTF-8 JSON can be kept as a Buffer: a
+ * page of 250 products with variants is then one Buffer.concat of fragments (a native memcpy).
+ * The caches are bounded (see FragmentCache for why): a 16 MB generation holds the rows of more
+ * than 16 pages of 250 products with variants, twice the warm-page benchmark's working set.
  */
-const productCache = new WeakMap<ProductRow, Buffer>();
-const variantCache = new WeakMap<VariantRow, { product: ProductRow; buf: Buffer }>();
-const imageCache = new WeakMap<ImageRow, Buffer>();
-const optionCache = new WeakMap<OptionRow, Buffer>();
+const GENERATION_BYTES = 16 * 1024 * 1024;
+const productCache = new FragmentCache<ProductRow>(GENERATION_BYTES);
+const variantCache = new FragmentCache<VariantRow, ProductRow | undefined>(GENERATION_BYTES);
+const imageCache = new FragmentCache<ImageRow, string>(GENERATION_BYTES / 4);
+const optionCache = new FragmentCache<OptionRow>(GENERATION_BYTES / 4);
 
 const B = (s: string): Buffer => Buffer.from(s, 'utf8');
 export const COMMA = B(',');
@@ -44,24 +46,24 @@ export function imagePublic(img: ImageRow, storeHash: string): Record<string, un
  * costs more than the stringify itself on cold pages.
  */
 function productOpen(p: ProductRow): Buffer {
-  let b = productCache.get(p);
+  let b = productCache.get(p, undefined);
   if (b === undefined) {
     let json = JSON.stringify(p).replace(/,"modified_ms":\d+/, '');
     if (p.base_variant_id === null) json = json.replace(',"base_variant_id":null', '');
     if (p.option_set_id === null) json = json.replace(',"option_set_id":null', '');
     b = B(json.slice(0, -1));
-    productCache.set(p, b);
+    productCache.set(p, undefined, b);
   }
   return b;
 }
 
 export function variantBuf(v: VariantRow, p: ProductRow | undefined): Buffer {
-  const hit = variantCache.get(v);
-  if (hit && hit.product === p) return hit.buf;
+  const hit = variantCache.get(v, p);
+  if (hit) return hit;
   const json = JSON.stringify(v);
   const calc = p ? variantCalculatedPrice(v, p) : (v.price ?? 0);
   const buf = B(`${json.slice(0, -1)},"calculated_price":${calc},"calculated_weight":${v.weight ?? p?.weight ?? 0}}`);
-  if (p) variantCache.set(v, { product: p, buf });
+  if (p) variantCache.set(v, p, buf);
   return buf;
 }
 
@@ -80,19 +82,19 @@ export function freshVariantsJson(rows: readonly VariantRow[], productOf: (id: n
 }
 
 export function imageBuf(img: ImageRow, storeHash: string): Buffer {
-  let b = imageCache.get(img);
+  let b = imageCache.get(img, storeHash);
   if (b === undefined) {
     b = B(JSON.stringify(imagePublic(img, storeHash)));
-    imageCache.set(img, b);
+    imageCache.set(img, storeHash, b);
   }
   return b;
 }
 
 function optionBuf(o: OptionRow): Buffer {
-  let b = optionCache.get(o);
+  let b = optionCache.get(o, undefined);
   if (b === undefined) {
     b = B(JSON.stringify(o));
-    optionCache.set(o, b);
+    optionCache.set(o, undefined, b);
   }
   return b;
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { readFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -26,6 +26,10 @@ export interface CatalogBenchResult {
   /** load() end to end: every page, normalise, commit, cache write. */
   fullLoadMs: number;
   productsPerSecond: number;
+  /** CPU time of this process during the load (the app's side: parse, normalise, commit, cache write). */
+  loadCpuMs: number;
+  /** CPU time of the demo store process during the load (Linux /proc; null elsewhere). The machine is shared, so wall time varies with its load; CPU time shows whether the work itself scales linearly. */
+  storeLoadCpuMs: number | null;
   /** Products + variants per second. */
   rowsPerSecond: number;
   cacheWriteMs: number;
@@ -54,7 +58,7 @@ const offline = { clientFor: (): never => { throw new Error('snapshot must not t
 interface DemoChild { url: string; storeHash: string; token: string; child: ChildProcess }
 
 /** `npm run demo-store` in a child process; resolves once it prints its URL and first store. */
-function startDemoChild(products: number): Promise<DemoChild> {
+export function startDemoChild(products: number): Promise<DemoChild> {
   const args = ['--import', 'tsx', 'src/demo-store/cli.ts', '--port', '0', '--stores', '1', '--products', String(products),
     '--orders', '0', '--customers', '0', '--no-rate-limit', '--rate-quota', '1000000000'];
   // --no-rate-limit stops 429s but the headers still count down the quota, and the client obeys
@@ -69,6 +73,15 @@ function startDemoChild(products: number): Promise<DemoChild> {
     child.once('exit', (code) => reject(new Error(`demo store exited (${code})`)));
   });
 }
+
+/** utime + stime of a process in ms from /proc/<pid>/stat (clock ticks of 10 ms on Linux), or null. */
+async function processCpuMs(pid: number | undefined): Promise<number | null> {
+  const text = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  const fields = text?.slice(text.lastIndexOf(')') + 2).split(' ');
+  return fields ? (Number(fields[11]) + Number(fields[12])) * 10 : null;
+}
+
+const cpuMs = (usage: NodeJS.CpuUsage) => Math.round((usage.user + usage.system) / 1000);
 
 async function timeSnapshot(dataDir: string) {
   gc();
@@ -109,9 +122,14 @@ export async function runCatalogBench(products = 100_000): Promise<CatalogBenchR
   const bigcommerce = createBigCommerceService({ target: () => ({ storeHash: demo.storeHash, apiOrigin: demo.url }), getToken: async () => demo.token, fetch: countingFetch });
   try {
     const catalog = createCatalogService({ dataDir, bigcommerce });
+    const storeCpu0 = await processCpuMs(demo.child.pid);
+    const cpu0 = process.cpuUsage();
     t0 = performance.now();
     const result = await catalog.load('bench', demo.storeHash);
     const fullLoadMs = since(t0);
+    const loadCpuMs = cpuMs(process.cpuUsage(cpu0));
+    const storeCpu1 = await processCpuMs(demo.child.pid);
+    const storeLoadCpuMs = storeCpu0 === null || storeCpu1 === null ? null : storeCpu1 - storeCpu0;
     demo.child.kill('SIGTERM');
     const { snap, ...snapshotFigures } = await timeSnapshot(dataDir);
     const path = join(dataDir, 'cache', 'bench', CACHE_FILE_NAME);
@@ -121,7 +139,7 @@ export async function runCatalogBench(products = 100_000): Promise<CatalogBenchR
     await catalog.close();
     return {
       products: result.products, variants: result.variants, requests, demoStoreStartMs, fullLoadMs,
-      productsPerSecond: Math.round(result.products / (fullLoadMs / 1000)),
+      productsPerSecond: Math.round(result.products / (fullLoadMs / 1000)), loadCpuMs, storeLoadCpuMs,
       rowsPerSecond: Math.round((result.products + result.variants) / (fullLoadMs / 1000)),
       cacheWriteMs, cacheBytes: (await stat(path)).size, ...snapshotFigures,
       snapshotFreshProcessMs: await snapshotInFreshProcess(dataDir),

@@ -33,6 +33,17 @@ describe('catalog refresh against the demo store', () => {
     expect(added!.variants.map((v) => [v.sku, v.price, v.option_values[0]!.label])).toEqual([['DW-1-R', null, 'Red'], ['DW-1-B', '21.50', 'Blue']]);
   });
 
+  it('refresh with nothing changed costs two requests: an empty delta page and a 1-row count check', async () => {
+    const { catalog, requests } = h.connect();
+    await catalog.load('store-1', h.storeHash);
+    requests.length = 0;
+    const result = await catalog.refresh('store-1', h.storeHash);
+    expect(result).toMatchObject({ mode: 'delta', products: 300, upserted: 0, removed: 0 });
+    expect(requests).toHaveLength(2); // every request, not only product ones
+    expect(requests[0]).toContain('date_modified:min=');
+    expect(requests[1]).toMatch(/include_fields=id.*limit=1(&|$)/);
+  });
+
   it('reconcile drops a product deleted by someone else', async () => {
     const { catalog, events } = h.connect();
     await catalog.load('store-1', h.storeHash);

@@ -1,4 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { ColumnarRowsSchema, fromColumns } from '../../../shared/columns';
+import { ProductRowSchema, type ProductRowData } from '../../../shared/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cachePath, productRequests, serverProducts, startCatalogHarness, type CatalogHarness } from './test-support';
 import type { CatalogEvent, ProductRow } from './types';
@@ -115,6 +118,23 @@ describe('catalog service against the demo store', () => {
     expect(snap!.products).toEqual(before.products);
     expect(snap).toMatchObject({ storeId: 'store-1', storeHash: h.storeHash, decimalPlaces: 2, variantCount: before.variantCount });
     expect(await second.catalog.get('store-1', [5, 999_999, 2])).toEqual([before.products[4], before.products[1]]);
+  });
+
+  it('serves the cache as column pages that decode to the snapshot rows, and re-encodes after a change', async () => {
+    await h.connect().catalog.load('store-1', h.storeHash);
+    const { catalog, requests } = h.connect(); // as after a restart: warm reads the file and encodes
+    await catalog.warm('store-1', 120);
+    const rows = (await catalog.snapshot('store-1'))!.products;
+    const pages = [await catalog.columns('store-1', 0, 120), await catalog.columns('store-1', 120, 120), await catalog.columns('store-1', 240, 120)];
+    expect(pages.map((p) => [p.total, p.offset, p.count])).toEqual([[300, 0, 120], [300, 120, 120], [300, 240, 60]]);
+    expect(await catalog.columns('store-1', 0, 120)).toBe(pages[0]); // encoded once
+    const decoded = pages.flatMap((p) => fromColumns<ProductRowData>(ColumnarRowsSchema.parse(JSON.parse(JSON.stringify(p.columns)))));
+    expect(decoded).toEqual(rows);
+    expect(z.array(ProductRowSchema).safeParse(decoded).success).toBe(true);
+    await catalog.applyLocal('store-1', [{ entity: 'product', id: rows[0]!.id, field: 'price', to: '1.23' }]);
+    const again = fromColumns<ProductRowData>((await catalog.columns('store-1', 0, 120)).columns);
+    expect(again[0]!.price).toBe('1.23');
+    expect(requests).toEqual([]);
   });
 
   it('a corrupt cache file is reported and refetched, not a crash', async () => {

@@ -9,6 +9,8 @@ import { CACHE_FILE_NAME, readCacheFile, removeCacheFile, writeCacheFile, type C
 import { createCatalog, orderedRows, removeRows, toSnapshot, upsertRows, type StoreCatalog } from './catalog-state';
 import { createProgressThrottle } from './progress';
 import { fetchDecimalPlaces, runDelta, runFull, type SyncOutcome } from './run-sync';
+import { productColumns } from './product-columns';
+import type { ProductColumnsPage } from '../../../shared/contract';
 import type { CatalogEvent, CatalogSnapshot, ProductRow, SyncResult } from './types';
 
 /**
@@ -48,6 +50,13 @@ export interface CatalogService {
   load(storeId: string, storeHash: string, options?: LoadOptions): Promise<SyncResult>;
   refresh(storeId: string, storeHash: string, options?: RefreshOptions): Promise<SyncResult>;
   snapshot(storeId: string): Promise<CatalogSnapshot | null>;
+  /** Cached products by position (id order) as columns; an empty page when nothing is cached. */
+  columns(storeId: string, offset: number, limit: number): Promise<ProductColumnsPage>;
+  /**
+   * Read the cache file and encode the column pages of `pageSize` in the background (one page per
+   * turn of the event loop), so a first visit after a start is a transfer, not a read and encode.
+   */
+  warm(storeId: string, pageSize: number): Promise<void>;
   /** Cached rows for these ids, in the order asked; ids not in the cache are left out. */
   get(storeId: string, productIds: readonly number[]): Promise<ProductRow[]>;
   /** Patch cached rows with edits a bulk job applied (JobEdit-compatible: {entity, id, productId?, field, to}). */
@@ -241,6 +250,18 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
       const entry = entryFor(storeId);
       const catalog = await open(entry);
       return catalog ? toSnapshot(storeId, catalog) : null;
+    },
+    async columns(storeId, offset, limit) {
+      const catalog = await open(entryFor(storeId));
+      return productColumns(catalog ? orderedRows(catalog) : [], offset, limit);
+    },
+    async warm(storeId, pageSize) {
+      const entry = entryFor(storeId);
+      await open(entry);
+      for (let offset = 0; entry.catalog && offset < entry.catalog.byId.size; offset += pageSize) {
+        productColumns(orderedRows(entry.catalog), offset, pageSize);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
     },
     async get(storeId, productIds) {
       const catalog = await open(entryFor(storeId));

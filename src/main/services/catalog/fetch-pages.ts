@@ -29,6 +29,8 @@ export interface WalkOptions {
   onProgress?: (loaded: number, total: number) => void;
   /** Asked after page 1 with its `total`; false stops the walk there (a cheap count check). */
   continueAfterFirst?: (total: number) => boolean;
+  /** Page 1's size, when it should differ from `limit`: a count check needs 1 row, not 250. */
+  firstLimit?: number;
 }
 
 export interface WalkResult {
@@ -75,7 +77,8 @@ export async function walkList(client: BigCommerceClient, opts: WalkOptions): Pr
   const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal;
   const limit = opts.limit ?? 250;
   try {
-    const first = await getPage(client, opts, {}, 'interactive', signal);
+    const firstLimit = opts.firstLimit ?? limit;
+    const first = await getPage(client, opts, { limit: firstLimit }, 'interactive', signal);
     const total = first.total ?? first.items.length;
     const state = { received: 0, total };
     const take = (page: Page) => {
@@ -85,7 +88,7 @@ export async function walkList(client: BigCommerceClient, opts: WalkOptions): Pr
     };
     take(first);
     const complete = opts.continueAfterFirst?.(total) ?? true;
-    if (complete && first.items.length >= limit) {
+    if (complete && first.items.length >= firstLimit) {
       const maxId = await highestId(client, opts, signal);
       const lanes = splitRange(Math.max(...first.ids), maxId, laneCount(opts, total - first.items.length, limit));
       await Promise.all(lanes.map(([after, upTo]) => walkLane(client, opts, after, upTo, signal, take)));

@@ -66,7 +66,8 @@ export interface IdScan {
 
 /**
  * Every product id, 250 per request with `include_fields=id` (a few bytes per row).
- * With `skipIfCount`, page 1's `total` is compared first: equal to the cached count → stop there.
+ * With `skipIfCount`, page 1 is a 1-row page whose `total` is compared first: equal to the cached
+ * count → stop there (one request of ~200 bytes).
  */
 export async function scanIds(ctx: SyncContext, skipIfCount?: number): Promise<IdScan> {
   const ids = new Set<number>();
@@ -76,6 +77,7 @@ export async function scanIds(ctx: SyncContext, skipIfCount?: number): Promise<I
     lanes: ctx.lanes,
     signal: ctx.signal,
     continueAfterFirst: (total) => total !== skipIfCount,
+    firstLimit: skipIfCount === undefined ? undefined : 1,
     onPage: (items) => items.forEach((item) => ids.add((item as { id: number }).id)),
     onProgress: (loaded, total) => ctx.progress('reconcile', loaded, total),
   });

@@ -11,11 +11,14 @@ import { JobStopError, nowIso, rowsOf, setRows, type ReadyItem, type RunContext 
  * - 200: the rows are journaled as applied, then reported.
  * - 207: the server took the request but refused part of it; read back to see which rows landed.
  * - 400/404/409/422: the server refused the batch and wrote nothing; split it until every refused
- *   row is alone (so good rows still get applied) and report each one's message.
+ *   row is alone (so good rows still get applied) and report each one's message. A row refused
+ *   alone whose error names some of its fields is written again without them (rejectRow).
  * - no answer / 5xx after the client's retries: the write may or may not have landed; read back.
  * - 401/403: stop the job; everything else would fail the same way.
  */
 const ROW_REJECTION = new Set(['VALIDATION', 'CONFLICT', 'NOT_FOUND']);
+/** Refusals that can name fields (422 `errors`, 409 duplicate SKU/name): the rest of the row may still apply. */
+const FIELD_REJECTION = new Set(['VALIDATION', 'CONFLICT']);
 
 export async function writeBatch(ctx: RunContext, adapter: EntityAdapter, items: ReadyItem[]): Promise<void> {
   await ctx.saved;
@@ -109,11 +112,28 @@ async function onWriteError(
 }
 
 async function isolate(ctx: RunContext, adapter: EntityAdapter, items: ReadyItem[], error: BigCommerceError): Promise<void> {
-  if (items.length === 1) {
-    setRows(ctx, rowsOf(items[0]!, { status: 'failed', message: rowMessage(error) }));
+  if (items.length === 1) return rejectRow(ctx, adapter, items[0]!, error);
+  for (const part of splitRejected(items, error)) await writeBatch(ctx, adapter, part);
+}
+
+/**
+ * One row refused on its own. When the store names some of the row's fields, only those edits
+ * fail, each with its own message, and the row is written again without them (a new intent, so the
+ * journal holds exactly what each request carried): a bad stock level no longer sinks a good price.
+ * When it names none of them, every edit of the row fails with the store's message.
+ */
+async function rejectRow(ctx: RunContext, adapter: EntityAdapter, item: ReadyItem, error: BigCommerceError): Promise<void> {
+  const named = FIELD_REJECTION.has(error.code) ? rejectedFields(error, Object.keys(item.fields)) : new Map<string, string>();
+  if (named.size === 0) {
+    setRows(ctx, rowsOf(item, { status: 'failed', message: rowMessage(error) }));
     return;
   }
-  for (const part of splitRejected(items, error)) await writeBatch(ctx, adapter, part);
+  setRows(ctx, [...named].map(([field, message]): [number, RowState] => [item.fields[field]!.edit, { status: 'failed', message }]));
+  const keep = (field: string) => !named.has(field);
+  const fields = Object.fromEntries(Object.entries(item.fields).filter(([field]) => keep(field)));
+  if (Object.keys(fields).length === 0) return;
+  const before = Object.fromEntries(Object.entries(item.before).filter(([field]) => keep(field)));
+  await writeBatch(ctx, adapter, [{ ...item, fields, before }]);
 }
 
 /**
@@ -144,17 +164,36 @@ export function splitRejected<T>(items: T[], error: BigCommerceError): T[][] {
   return [...named.map((i) => [items[i]!]), ...(rest.length ? [rest] : [])];
 }
 
-/** The server's words for one refused row, without the batch position prefix. */
-export function rowMessage(error: BigCommerceError): string {
+function fieldErrorEntries(error: BigCommerceError): Array<[string, string]> {
   const entries = error.items?.length
     ? error.items.flatMap((item) => Object.entries(item.fieldErrors ?? {}))
     : Object.entries(error.fieldErrors ?? {});
   // Keys like ".customer_update" label the whole batch, not the row.
-  const texts = entries.filter(([key]) => !key.startsWith('.')).map(([key, text]) => {
+  return entries.filter(([key]) => !key.startsWith('.')).map(([key, text]) => {
     const field = key.replace(/^\d+\./, '');
-    return text.includes(field) ? text : `${field}: ${text}`;
+    return [field, text.includes(field) ? text : `${field}: ${text}`];
   });
+}
+
+/** The server's words for one refused row, without the batch position prefix. */
+export function rowMessage(error: BigCommerceError): string {
+  const texts = fieldErrorEntries(error).map(([, text]) => text);
   return texts.length ? [...new Set(texts)].join('; ') : error.message;
+}
+
+/**
+ * The row's own fields a one-row refusal names, each with its message: "0.inventory_level",
+ * "inventory_level" and nested "0.custom_url.url" (→ custom_url) all count.
+ */
+export function rejectedFields(error: BigCommerceError, fields: readonly string[]): Map<string, string> {
+  const named = new Map<string, string>();
+  for (const [key, text] of fieldErrorEntries(error)) {
+    const field = key.split('.')[0]!;
+    if (!fields.includes(field)) continue;
+    const seen = named.get(field);
+    named.set(field, seen === undefined || seen.includes(text) ? (seen ?? text) : `${seen}; ${text}`);
+  }
+  return named;
 }
 
 async function verifyBatch(ctx: RunContext, adapter: EntityAdapter, intent: IntentRecord, items: ReadyItem[], reason: string): Promise<void> {

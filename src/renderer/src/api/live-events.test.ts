@@ -45,7 +45,7 @@ function setup() {
 describe('live events → query cache', () => {
   it('patches cached product rows in place from data.rowsChanged, under any syncedAt', () => {
     const { client, emit } = setup();
-    const key = [...queryKey('catalog.listProducts', { storeId: 's1' }), '2026-01-01'];
+    const key = [...queryKey('catalog.listProductColumns', { storeId: 's1' }), '2026-01-01'];
     client.setQueryData(key, productRows([row(1, '1.00'), row(2, '2.00')]));
     const before = client.getQueryData<ProductRows>(key)!;
     const untouched = before.rows[0];

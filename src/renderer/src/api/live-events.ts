@@ -57,7 +57,7 @@ function createHandlers(client: QueryClient): Handlers {
     'staging.changed': ({ storeId }) => void client.invalidateQueries({ queryKey: queryKey('staging.list', { storeId }) }),
     'data.rowsChanged': (change) => {
       // Prefix match: the key also holds the syncedAt the rows were read at.
-      client.setQueriesData<ProductRows>({ queryKey: queryKey('catalog.listProducts', { storeId: change.storeId }) }, (current) =>
+      client.setQueriesData<ProductRows>({ queryKey: queryKey('catalog.listProductColumns', { storeId: change.storeId }) }, (current) =>
         current ? patchProductRows(current, change) : current,
       );
     },

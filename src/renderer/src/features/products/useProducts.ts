@@ -1,25 +1,31 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ProductRowData } from '../../../../shared/contract';
+import { fromColumns } from '../../../../shared/columns';
+import { PRODUCT_COLUMNS_MAX, type ProductColumnsPage, type ProductRowData } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { productRows, type ProductRows } from '../../api/product-rows';
 import { queryKey } from '../../api/queries';
 
-const PAGE = 5000;
-
 /**
- * Every product of the store's local catalog cache, read page by page from main once per sync;
- * rows a job changes are patched in by data.rowsChanged (see live-events), not read again.
+ * Every product of the store's local catalog cache, as columns (src/shared/columns): 100,000
+ * products are two calls of ~20 MB instead of twenty of keyed JSON. Page size = main's warm-up
+ * page size, so main answers from pages it encoded at startup. After page 1 gives the total, the
+ * other pages are asked for at once: main serializes the next while this one is decoded.
+ * Read once per sync; rows a job changes are patched in by data.rowsChanged (see live-events).
  */
 export function useProducts(storeId: string | undefined, syncedAt: string | null | undefined) {
   return useQuery<ProductRows>({
-    queryKey: [...queryKey('catalog.listProducts', { storeId: storeId ?? '' }), syncedAt ?? ''],
+    queryKey: [...queryKey('catalog.listProductColumns', { storeId: storeId ?? '' }), syncedAt ?? ''],
     queryFn: async () => {
-      const rows: ProductRowData[] = [];
-      for (let offset = 0; ; offset += PAGE) {
-        const page = await call('catalog.listProducts', { storeId: storeId!, offset, limit: PAGE });
-        rows.push(...page.products);
-        if (page.products.length < PAGE || rows.length >= page.total) return productRows(rows);
+      const page = (offset: number) => call('catalog.listProductColumns', { storeId: storeId!, offset, limit: PRODUCT_COLUMNS_MAX });
+      const first = await page(0);
+      const rest: Array<Promise<ProductColumnsPage>> = [];
+      for (let offset = first.count; first.count > 0 && offset < first.total; offset += PRODUCT_COLUMNS_MAX) rest.push(page(offset));
+      const rows = fromColumns<ProductRowData>(first.columns);
+      for (const next of rest) {
+        const more = fromColumns<ProductRowData>((await next).columns);
+        for (const row of more) rows.push(row);
       }
+      return productRows(rows);
     },
     enabled: !!storeId && !!syncedAt,
     staleTime: Infinity,

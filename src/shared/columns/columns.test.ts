@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ColumnarRowsSchema, fromColumns, toColumns } from './index';
+
+const variant = (id: number, productId: number, price: string | null, labels: string[]) => ({
+  id, product_id: productId, sku: `SKU-${id}`, price, inventory_level: price === null ? null : id % 7,
+  option_values: labels.map((label) => ({ label, option_display_name: 'Size' })),
+});
+
+const rows = [
+  { id: 3, name: 'Mug', price: '0.00', visible: true, weight: 1.25, categories: [1, 2], variants: [variant(10, 3, null, ['S', 'M']), variant(11, 3, '9.99', [])] },
+  { id: 7, name: 'Mug', price: '12.50', visible: false, weight: 0, categories: [], variants: [] },
+  { id: 8, name: 'Tee “ünï” 🍵', price: '0.00', visible: true, weight: -3.5, categories: [9], variants: [variant(12, 8, '0.00', ['L'])] },
+];
+
+/** Through JSON, as across the HTTP host. */
+const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+describe('columnar rows', () => {
+  it('round-trips rows exactly, nested tables and nulls included, through JSON', () => {
+    const encoded = wire(toColumns(rows));
+    expect(ColumnarRowsSchema.parse(encoded)).toEqual(encoded);
+    const decoded = fromColumns<(typeof rows)[number]>(encoded);
+    expect(decoded).toEqual(rows);
+    expect(decoded.map((r) => Object.keys(r))).toEqual(rows.map((r) => Object.keys(r)));
+  });
+
+  it('sends each distinct string once and non-decreasing ids as differences', () => {
+    const encoded = toColumns(rows);
+    expect(encoded.strings.filter((s) => s === '0.00')).toHaveLength(1);
+    const ids = encoded.table.columns[encoded.table.keys.indexOf('id')]!;
+    expect(ids).toEqual({ k: 'd', v: [3, 4, 1] });
+  });
+
+  it('sends repeated lists once; the decoded rows share them', () => {
+    const sizes = ['S', 'M', 'L'];
+    const many = Array.from({ length: 300 }, (_, i) => variant(i + 1, 1, '1.00', [sizes[i % 3]!]));
+    const encoded = wire(toColumns(many));
+    const column = encoded.table.columns[encoded.table.keys.indexOf('option_values')]!;
+    expect(column.k).toBe('u');
+    expect(encoded.table.columns[encoded.table.keys.indexOf('sku')]!.k).toBe('S'); // all distinct: sent as they are
+    expect(encoded.table.columns[encoded.table.keys.indexOf('price')]!.k).toBe('s');
+    expect(column.k === 'u' && column.lists.counts).toEqual([1, 1, 1]);
+    const decoded = fromColumns<(typeof many)[number]>(encoded);
+    expect(decoded).toEqual(many);
+    expect(decoded[0]!.option_values).toBe(decoded[3]!.option_values);
+  });
+
+  it('keeps numbers that decrease, fractions and nulls as they are', () => {
+    const odd = [{ a: 5, b: 1.5, c: null }, { a: 2, b: 2, c: 3 }, { a: 2, b: -1, c: null }];
+    const encoded = toColumns(odd);
+    expect(encoded.table.columns.map((c) => c.k)).toEqual(['n', 'n', 'n']);
+    expect(fromColumns(wire(encoded))).toEqual(odd);
+  });
+
+  it('handles no rows and rows whose nested lists are all empty', () => {
+    expect(fromColumns(wire(toColumns([])))).toEqual([]);
+    const empty = [{ id: 1, variants: [] }, { id: 2, variants: [] }];
+    expect(fromColumns(wire(toColumns(empty)))).toEqual(empty);
+  });
+});
