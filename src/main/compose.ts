@@ -10,6 +10,7 @@ import { createStagingService, type StagingService } from './services/staging';
 import { createKeychain, loadKeytar, DEFAULT_KEYCHAIN_SERVICE, type Keychain } from './services/secrets/keychain';
 import { startBudgetFeed } from './services/stores/budget-feed';
 import { createStoresService, type DemoStoreRef, type StoresService } from './services/stores/stores-service';
+import { createWebhooksService, receiverOptionsFromEnv, type StoreChange, type WebhooksService } from './services/webhooks';
 import { APP_VERSION } from './version';
 
 export interface ComposeOptions {
@@ -21,6 +22,10 @@ export interface ComposeOptions {
   /** Tests validate every result and event against the contract. */
   strict?: boolean;
   log?: (line: string) => void;
+  /** The webhook receiver's address; default 127.0.0.1 on a free port (STOCKROOM_WEBHOOK_HOST/PORT override). */
+  webhookReceiver?: { host: string; port: number };
+  /** A webhook named rows that changed on the store (refresh exactly those). */
+  onStoreChanged?: (change: StoreChange) => void;
 }
 
 export interface Services {
@@ -30,6 +35,7 @@ export interface Services {
   catalog: CatalogService;
   jobs: JobsService;
   staging: StagingService;
+  webhooks: WebhooksService;
 }
 
 export interface ComposedApp {
@@ -108,7 +114,23 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   later.staging = staging;
   await staging.recover();
 
-  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging };
+  const webhooks = await createWebhooksService({
+    dataDir: options.dataDir,
+    keychain,
+    bigcommerce,
+    stores,
+    receiver: options.webhookReceiver ?? receiverOptionsFromEnv(process.env),
+    onEvent: (e) => events.emit('webhooks.received', e),
+    onStoreChanged: (change) => options.onStoreChanged?.(change),
+    log,
+  });
+  // Out of the box, a demo store delivers to the receiver (in the background: a store that is down must not delay the start).
+  void stores
+    .list()
+    .then((list) => webhooks.ensureDemoHooks(list.stores.filter((st) => st.isDemo && st.hasToken).map((st) => st.id)))
+    .catch((error: unknown) => log(`[webhooks] ${String(error)}`));
+
+  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging, webhooks };
   const dispatch = createDispatcher(createHandlers(services), {
     validateResults: options.strict,
     onUnexpectedError: (method, error) => log(`[rpc] ${method} failed: ${error instanceof Error ? error.stack : String(error)}`),
@@ -119,6 +141,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     events,
     async close() {
       stopBudgetFeed();
+      await webhooks.close();
       await jobs.close();
       await staging.close();
       await catalog.close();

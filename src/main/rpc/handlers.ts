@@ -44,6 +44,12 @@ export function createHandlers(s: Services): Handlers {
     'staging.stage': (input) => (s.stores.resolve(input.storeId), s.staging.stage(input)),
     'staging.discard': (input) => (s.stores.resolve(input.storeId), s.staging.discard(input)),
     'staging.apply': ({ storeId, title, keys }) => s.staging.apply({ storeId, storeHash: s.stores.resolve(storeId).storeHash, title, keys }),
+    'webhooks.list': ({ storeId }) => s.webhooks.list(storeId),
+    'webhooks.create': (input) => s.webhooks.create(input),
+    'webhooks.update': ({ storeId, id, isActive }) => s.webhooks.setActive(storeId, id, isActive),
+    'webhooks.delete': ({ storeId, id }) => s.webhooks.remove(storeId, id),
+    'webhooks.setPublicUrl': ({ storeId, publicUrl }) => s.webhooks.setPublicUrl(storeId, publicUrl),
+    'webhooks.listEvents': ({ storeId }) => s.webhooks.listEvents(storeId),
     'stores.getBudget': ({ id }) => {
       const store = s.stores.resolve(id);
       return toBudget(id, store.storeHash, s.bigcommerce.limiterFor(store.storeHash).state());

@@ -4,6 +4,7 @@ import { catalogEvents, catalogMethods } from './catalog';
 import { jobsEvents, jobsMethods } from './jobs';
 import { stagingEvents, stagingMethods } from './staging';
 import { storesEvents, storesMethods } from './stores';
+import { webhooksEvents, webhooksMethods } from './webhooks';
 
 export * from './define';
 export * from './app';
@@ -11,6 +12,7 @@ export * from './stores';
 export * from './catalog';
 export * from './jobs';
 export * from './staging';
+export * from './webhooks';
 
 /** Every renderer→main call. Adding a method here without a handler in main fails the type check. */
 export const contract = {
@@ -19,6 +21,7 @@ export const contract = {
   ...catalogMethods,
   ...jobsMethods,
   ...stagingMethods,
+  ...webhooksMethods,
 };
 
 /** Every main→renderer event. */
@@ -28,6 +31,7 @@ export const events = {
   ...catalogEvents,
   ...jobsEvents,
   ...stagingEvents,
+  ...webhooksEvents,
 };
 
 export type Contract = typeof contract;
