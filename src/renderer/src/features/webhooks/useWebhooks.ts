@@ -1,0 +1,87 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { ParamsOf, ReceiverInfo, Webhook, WebhookEvent, WebhookList } from '../../../../shared/contract';
+import { call, onEvent } from '../../api/client';
+import { queryKey } from '../../api/queries';
+import { useToasts } from '../../components/toast-store';
+
+const FEED_LIMIT = 200;
+
+/** The store's hooks and the receiver's URLs. Refetched now and then: the store may deactivate a hook whose deliveries fail. */
+export function useHooks(storeId: string) {
+  return useQuery({
+    queryKey: queryKey('webhooks.list', { storeId }),
+    queryFn: () => call('webhooks.list', { storeId }),
+    staleTime: 0,
+    refetchInterval: 60_000,
+  });
+}
+
+/** The receiver's event log, newest first, kept live by webhooks.received while the screen is open. */
+export function useWebhookEvents(storeId: string) {
+  const client = useQueryClient();
+  useEffect(
+    () =>
+      onEvent('webhooks.received', (event) => {
+        client.setQueryData<WebhookEvent[]>(queryKey('webhooks.listEvents', { storeId: event.storeId }), (list) =>
+          list ? [event, ...list].slice(0, FEED_LIMIT) : list,
+        );
+      }),
+    [client],
+  );
+  return useQuery({
+    queryKey: queryKey('webhooks.listEvents', { storeId }),
+    queryFn: () => call('webhooks.listEvents', { storeId }),
+    staleTime: 0,
+  });
+}
+
+function patchList(storeId: string, patch: (list: WebhookList) => WebhookList) {
+  return (list: WebhookList | undefined) => (list && list.storeId === storeId ? patch(list) : list);
+}
+
+const upsert = (hooks: Webhook[], hook: Webhook) => (hooks.some((h) => h.id === hook.id) ? hooks.map((h) => (h.id === hook.id ? hook : h)) : [...hooks, hook]);
+
+export function useCreateHook(storeId: string) {
+  const client = useQueryClient();
+  const push = useToasts((s) => s.push);
+  return useMutation({
+    mutationFn: (params: Omit<ParamsOf<'webhooks.create'>, 'storeId'>) => call('webhooks.create', { storeId, ...params }),
+    onSuccess: (hook) => {
+      client.setQueryData(queryKey('webhooks.list', { storeId }), patchList(storeId, (l) => ({ ...l, hooks: upsert(l.hooks, hook) })));
+      push('success', `Created a ${hook.scope} webhook.`);
+    },
+  });
+}
+
+export function useSetHookActive(storeId: string) {
+  const client = useQueryClient();
+  const push = useToasts((s) => s.push);
+  return useMutation({
+    mutationFn: ({ id, isActive }: { id: number; isActive: boolean }) => call('webhooks.update', { storeId, id, isActive }),
+    onSuccess: (hook) => client.setQueryData(queryKey('webhooks.list', { storeId }), patchList(storeId, (l) => ({ ...l, hooks: upsert(l.hooks, hook) }))),
+    onError: (error) => push('error', error.message),
+  });
+}
+
+export function useDeleteHook(storeId: string) {
+  const client = useQueryClient();
+  const push = useToasts((s) => s.push);
+  return useMutation({
+    mutationFn: (id: number) => call('webhooks.delete', { storeId, id }),
+    onSuccess: ({ id }) => client.setQueryData(queryKey('webhooks.list', { storeId }), patchList(storeId, (l) => ({ ...l, hooks: l.hooks.filter((h) => h.id !== id) }))),
+    onError: (error) => push('error', error.message),
+  });
+}
+
+export function useSetPublicUrl(storeId: string) {
+  const client = useQueryClient();
+  const push = useToasts((s) => s.push);
+  return useMutation({
+    mutationFn: (publicUrl: string | null) => call('webhooks.setPublicUrl', { storeId, publicUrl }),
+    onSuccess: (receiver: ReceiverInfo) => {
+      client.setQueryData(queryKey('webhooks.list', { storeId }), patchList(storeId, (l) => ({ ...l, receiver })));
+      push('success', receiver.publicUrl ? 'Saved the public URL.' : 'Cleared the public URL.');
+    },
+  });
+}
