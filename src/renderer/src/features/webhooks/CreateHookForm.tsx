@@ -34,7 +34,7 @@ export function CreateHookForm({ storeId, receiver }: { storeId: string; receive
   const error = localError ?? create.error?.message;
 
   return (
-    <section aria-labelledby="create-hook-heading" className="webhooks-section">
+    <section aria-labelledby="create-hook-heading" className="webhooks-section webhooks-create">
       <h2 id="create-hook-heading">New webhook</h2>
       <form className="form webhooks-form" onSubmit={submit} aria-labelledby="create-hook-heading">
         <label>

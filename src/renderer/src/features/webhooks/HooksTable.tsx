@@ -1,7 +1,7 @@
 import type { Webhook } from '../../../../shared/contract';
 import { useDeleteHook, useSetHookActive } from './useWebhooks';
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateTime = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 export function HooksTable({ storeId, hooks }: { storeId: string; hooks: Webhook[] }) {
   const setActive = useSetHookActive(storeId);

@@ -12,7 +12,7 @@ export function ReceiverPanel({ storeId, receiver }: { storeId: string; receiver
     save.mutate(publicUrl.trim() || null);
   };
   return (
-    <section aria-labelledby="receiver-heading" className="webhooks-section">
+    <section aria-labelledby="receiver-heading" className="webhooks-section webhooks-receiver">
       <h2 id="receiver-heading">Stockroom’s receiver</h2>
       {receiver.localUrl ? (
         <p>

@@ -17,27 +17,25 @@ function StoreWebhooks({ storeId }: { storeId: string }) {
   const { data, error, isPending, refetch, isFetching } = useHooks(storeId);
   return (
     <div className="webhooks">
-      <div className="webhooks-main">
-        <section aria-labelledby="hooks-heading" className="webhooks-section">
-          <div className="webhooks-heading">
-            <h2 id="hooks-heading">Hooks</h2>
-            <span className="spacer" />
-            <button type="button" className="button small" onClick={() => void refetch()} disabled={isFetching}>
-              {isFetching ? 'Refreshing…' : 'Refresh'}
-            </button>
-          </div>
-          {isPending && <p className="muted">Loading the store’s webhooks…</p>}
-          {error && (
-            <p className="form-error" role="alert">
-              {error.message}
-            </p>
-          )}
-          {data && <HooksTable storeId={storeId} hooks={data.hooks} />}
-        </section>
-        {data && <CreateHookForm storeId={storeId} receiver={data.receiver} />}
-        {data && <ReceiverPanel storeId={storeId} receiver={data.receiver} />}
-      </div>
+      <section aria-labelledby="hooks-heading" className="webhooks-section webhooks-hooks">
+        <div className="webhooks-heading">
+          <h2 id="hooks-heading">Hooks</h2>
+          <span className="spacer" />
+          <button type="button" className="button small" onClick={() => void refetch()} disabled={isFetching}>
+            {isFetching ? 'Refreshing…' : 'Refresh'}
+          </button>
+        </div>
+        {isPending && <p className="muted">Loading the store’s webhooks…</p>}
+        {error && (
+          <p className="form-error" role="alert">
+            {error.message}
+          </p>
+        )}
+        {data && <HooksTable storeId={storeId} hooks={data.hooks} />}
+      </section>
       <EventsPanel storeId={storeId} />
+      {data && <CreateHookForm storeId={storeId} receiver={data.receiver} />}
+      {data && <ReceiverPanel storeId={storeId} receiver={data.receiver} />}
     </div>
   );
 }
