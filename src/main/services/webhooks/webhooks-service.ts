@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/rpc';
 import type { BigCommerceService } from '../bigcommerce';
 import type { Keychain } from '../secrets/keychain';
 import type { ResolvedStore } from '../stores/stores-service';
+import { createChangeCoalescer } from './coalesce';
 import { changeOf, createSeenSet, dedupeKey, toEvent, type Delivery, type StoreChange } from './delivery';
 import { createEventLog } from './event-log';
 import { carriesSecret, createHook, deleteHook, listHooks, secretOf, toWebhook, updateHook, type ApiHook } from './hooks-api';
@@ -21,6 +22,7 @@ export interface WebhooksServiceDeps {
   stores: { resolve(id: string): ResolvedStore };
   receiver: { host: string; port: number };
   onEvent(event: WebhookEvent): void;
+  /** Rows a delivery named, merged per store and entity over a 50 ms burst. */
   onStoreChanged(change: StoreChange): void;
   log(line: string): void;
   now?: () => Date;
@@ -47,6 +49,7 @@ export async function createWebhooksService(deps: WebhooksServiceDeps): Promise<
   const events = createEventLog({ dataDir: deps.dataDir });
   const seen = new Map<string, Promise<ReturnType<typeof createSeenSet>>>();
   let closed = false;
+  const changed = createChangeCoalescer(deps.onStoreChanged);
   const clientOf = (storeId: string) => deps.bigcommerce.clientFor(deps.stores.resolve(storeId).storeHash);
 
   function seenFor(storeId: string) {
@@ -68,7 +71,7 @@ export async function createWebhooksService(deps: WebhooksServiceDeps): Promise<
     events.append(event, dedupeKey(delivery)).catch((error: unknown) => deps.log(`[webhooks] could not log an event: ${String(error)}`));
     deps.onEvent(event);
     const change = changeOf(storeId, delivery);
-    if (change) deps.onStoreChanged(change);
+    if (change) changed.add(change);
   }
 
   const receiver = await startReceiverOrNull();
@@ -160,6 +163,7 @@ export async function createWebhooksService(deps: WebhooksServiceDeps): Promise<
     async close() {
       closed = true;
       await receiver?.close();
+      changed.flush();
       await events.close();
     },
   };
