@@ -71,6 +71,8 @@ const cases: Case[] = [
   { name: 'staging.apply: an unknown store', body: { id: 31, method: 'staging.apply', params: { storeId: 'nope', title: 't' } }, expect: { ok: false, code: 'NOT_FOUND' } },
   { name: 'staging.apply: nothing staged', body: { id: 32, method: 'staging.apply', params: { storeId: 'demo-2', title: 't' } }, expect: { ok: false, code: 'CONFLICT' } },
   { name: 'webhooks.listEvents: a valid call', body: { id: 40, method: 'webhooks.listEvents', params: { storeId: 'demo-1' } }, expect: { ok: true } },
+  { name: 'webhooks.getReceiver: a valid call', body: { id: 52, method: 'webhooks.getReceiver', params: { storeId: 'demo-1' } }, expect: { ok: true } },
+  { name: 'webhooks.getReceiver: an unknown store', body: { id: 53, method: 'webhooks.getReceiver', params: { storeId: 'nope' } }, expect: { ok: false, code: 'NOT_FOUND' } },
   { name: 'webhooks.list: an unknown store', body: { id: 41, method: 'webhooks.list', params: { storeId: 'nope' } }, expect: { ok: false, code: 'NOT_FOUND' } },
   { name: 'webhooks.list: a store id that is not one', body: { id: 42, method: 'webhooks.list', params: { storeId: '../x' } }, expect: { ok: false, code: 'VALIDATION', field: 'storeId' } },
   { name: 'webhooks.create: an undocumented scope', body: { id: 43, method: 'webhooks.create', params: { storeId: 'demo-1', scope: 'store/everything' } }, expect: { ok: false, code: 'VALIDATION', field: 'scope' } },

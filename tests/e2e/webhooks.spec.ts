@@ -1,4 +1,8 @@
-import { expect, test } from './fixtures';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, startBrowserMode, stopBrowserMode, test } from './fixtures';
+import { ShellPage } from './pages/shell-page';
 import { WebhooksPage } from './pages/webhooks-page';
 import { startDemoStoreCli, type StandaloneDemoStore } from './support/demo-store-cli';
 import { rpc } from './support/rpc';
@@ -69,4 +73,31 @@ test('a store/product/updated hook made on the screen brings a change on the sto
   await screen.inactiveAlert.getByRole('button', { name: 'Reactivate it' }).click();
   await expect(screen.row('store/product/updated')).toContainText('Active');
   await screen.delete('store/product/updated');
+});
+
+test('a store on the internet is told it needs a public URL, and hooks to the receiver then go there', async ({ page }) => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'stockroom-e2e-'));
+  // A real store's profile as the app saves it; it is never called (no token), so no network is needed.
+  const profile = { id: 'st-live01', name: 'Acme Live', storeHash: 'abc123', apiOrigin: 'https://api.bigcommerce.invalid', color: '#059669', demoIndex: null, connection: null };
+  await writeFile(join(dataDir, 'profiles.json'), JSON.stringify({ version: 1, activeStoreId: profile.id, profiles: [profile] }));
+  const app = await startBrowserMode(dataDir);
+  try {
+    const shell = new ShellPage(page);
+    await shell.open(app.launchUrl);
+    await shell.goTo('Webhooks');
+    const screen = new WebhooksPage(page);
+    await expect(screen.receiver).toContainText('cannot reach 127.0.0.1');
+    const toReceiver = screen.createForm.getByRole('radio', { name: /Stockroom’s receiver/ });
+    await expect(toReceiver).toBeDisabled();
+    await screen.receiver.getByLabel('Public URL that forwards to the receiver').fill('http://insecure.example.com');
+    await screen.receiver.getByRole('button', { name: 'Save public URL' }).click();
+    await expect(screen.receiver.getByRole('alert')).toContainText('https://');
+    await screen.receiver.getByLabel('Public URL that forwards to the receiver').fill('https://hooks.example.com');
+    await screen.receiver.getByRole('button', { name: 'Save public URL' }).click();
+    await expect(toReceiver).toBeEnabled();
+    await expect(screen.createForm).toContainText('https://hooks.example.com/webhooks/st-live01');
+  } finally {
+    await stopBrowserMode(app);
+    await rm(dataDir, { recursive: true, force: true });
+  }
 });

@@ -45,6 +45,7 @@ export function createHandlers(s: Services): Handlers {
     'staging.discard': (input) => (s.stores.resolve(input.storeId), s.staging.discard(input)),
     'staging.apply': ({ storeId, title, keys }) => s.staging.apply({ storeId, storeHash: s.stores.resolve(storeId).storeHash, title, keys }),
     'webhooks.list': ({ storeId }) => s.webhooks.list(storeId),
+    'webhooks.getReceiver': ({ storeId }) => s.webhooks.receiverInfo(storeId),
     'webhooks.create': (input) => s.webhooks.create(input),
     'webhooks.update': ({ storeId, id, isActive }) => s.webhooks.setActive(storeId, id, isActive),
     'webhooks.delete': ({ storeId, id }) => s.webhooks.remove(storeId, id),

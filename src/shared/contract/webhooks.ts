@@ -78,7 +78,7 @@ export const ReceiverInfo = z.object({
 });
 export type ReceiverInfo = z.infer<typeof ReceiverInfo>;
 
-export const WebhookList = z.object({ storeId: StoreId, hooks: z.array(Webhook), receiver: ReceiverInfo });
+export const WebhookList = z.object({ storeId: StoreId, hooks: z.array(Webhook) });
 export type WebhookList = z.infer<typeof WebhookList>;
 
 export const WebhookEvent = z.object({
@@ -139,7 +139,8 @@ export const PublicUrl = z
   }, 'the public URL must be an https:// URL that forwards to the receiver');
 
 export const webhooksMethods = {
-  'webhooks.list': method(z.object({ storeId: StoreId }).strict(), WebhookList, "The store's webhooks (this API account's) and the receiver's URLs."),
+  'webhooks.list': method(z.object({ storeId: StoreId }).strict(), WebhookList, "The store's webhooks (those of Stockroom's API account)."),
+  'webhooks.getReceiver': method(z.object({ storeId: StoreId }).strict(), ReceiverInfo, "Where the receiver listens for a store, its public URL and a new hook's destination (no store call)."),
   'webhooks.create': method(CreateWebhookParams, Webhook, 'Create a webhook; without a destination it delivers to Stockroom with the secret header.'),
   'webhooks.update': method(z.object({ storeId: StoreId, id: HookId, isActive: z.boolean() }).strict(), Webhook, 'Activate or deactivate a webhook.'),
   'webhooks.delete': method(z.object({ storeId: StoreId, id: HookId }).strict(), z.object({ id: z.number() }), 'Delete a webhook.'),

@@ -72,7 +72,7 @@ describe.skipIf(!privateKeyring)('webhooks service against the demo store', () =
     const secret = await keychain.get('webhook-secret:demo-1');
     expect(secret).toMatch(/^[\w-]{40,}$/);
     expect(JSON.stringify(list)).not.toContain(secret);
-    expect(list.receiver).toMatchObject({ localUrl: service.receiverUrl('demo-1'), destination: service.receiverUrl('demo-1'), bindAddress: '127.0.0.1' });
+    expect(await service.receiverInfo('demo-1')).toMatchObject({ localUrl: service.receiverUrl('demo-1'), destination: service.receiverUrl('demo-1'), bindAddress: '127.0.0.1' });
   });
 
   it('hears a product change made on the store and names the product', async () => {

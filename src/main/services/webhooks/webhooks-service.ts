@@ -30,6 +30,7 @@ export interface WebhooksServiceDeps {
 
 export interface WebhooksService {
   list(storeId: string): Promise<WebhookList>;
+  receiverInfo(storeId: string): Promise<ReceiverInfo>;
   create(input: { storeId: string; scope: string; destination?: string; headers?: Record<string, string> }): Promise<Webhook>;
   setActive(storeId: string, id: number, isActive: boolean): Promise<Webhook>;
   remove(storeId: string, id: number): Promise<{ id: number }>;
@@ -135,8 +136,9 @@ export async function createWebhooksService(deps: WebhooksServiceDeps): Promise<
   return {
     async list(storeId) {
       const hooks = await listHooks(clientOf(storeId));
-      return { storeId, hooks: hooks.sort((a, b) => a.id - b.id).map(toWebhook), receiver: await receiverInfo(storeId) };
+      return { storeId, hooks: hooks.sort((a, b) => a.id - b.id).map(toWebhook) };
     },
+    receiverInfo,
     async create({ storeId, scope, destination, headers }) {
       const client = clientOf(storeId);
       if (destination !== undefined) return toWebhook(await createHook(client, { scope, destination, headers: headers ?? {}, is_active: true }));

@@ -30,7 +30,7 @@ export function ReceiverPanel({ storeId, receiver }: { storeId: string; receiver
           <p className="muted">
             BigCommerce delivers from the internet, over https on port 443, and cannot reach 127.0.0.1. Run a forwarding tunnel (for example a reverse proxy
             or a tunnel service) from a public https URL to the receiver’s address, and enter that URL here. Stockroom adds the path{' '}
-            <code>/webhooks/{storeId}</code> to it.
+            <code>/webhooks/{storeId}</code> to it. The receiver's port changes with each launch unless <code>STOCKROOM_WEBHOOK_PORT</code> fixes it.
           </p>
           <label>
             Public URL that forwards to the receiver

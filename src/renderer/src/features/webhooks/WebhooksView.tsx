@@ -3,7 +3,7 @@ import { CreateHookForm } from './CreateHookForm';
 import { EventsPanel } from './EventsPanel';
 import { HooksTable } from './HooksTable';
 import { ReceiverPanel } from './ReceiverPanel';
-import { useHooks } from './useWebhooks';
+import { useHooks, useReceiver } from './useWebhooks';
 import './webhooks.css';
 
 /** Webhooks: the store's hooks, Stockroom's receiver, and the live feed of what it received. */
@@ -15,6 +15,7 @@ export function WebhooksView() {
 
 function StoreWebhooks({ storeId }: { storeId: string }) {
   const { data, error, isPending, refetch, isFetching } = useHooks(storeId);
+  const { data: receiver } = useReceiver(storeId);
   return (
     <div className="webhooks">
       <section aria-labelledby="hooks-heading" className="webhooks-section webhooks-hooks">
@@ -34,8 +35,8 @@ function StoreWebhooks({ storeId }: { storeId: string }) {
         {data && <HooksTable storeId={storeId} hooks={data.hooks} />}
       </section>
       <EventsPanel storeId={storeId} />
-      {data && <CreateHookForm storeId={storeId} receiver={data.receiver} />}
-      {data && <ReceiverPanel storeId={storeId} receiver={data.receiver} />}
+      {receiver && <CreateHookForm storeId={storeId} receiver={receiver} />}
+      {receiver && <ReceiverPanel storeId={storeId} receiver={receiver} />}
     </div>
   );
 }

@@ -17,6 +17,15 @@ export function useHooks(storeId: string) {
   });
 }
 
+/** The receiver's URLs for this store; asks nothing of the store, so it shows even when the store does not answer. */
+export function useReceiver(storeId: string) {
+  return useQuery({
+    queryKey: queryKey('webhooks.getReceiver', { storeId }),
+    queryFn: () => call('webhooks.getReceiver', { storeId }),
+    staleTime: 0,
+  });
+}
+
 /** The receiver's event log, newest first, kept live by webhooks.received while the screen is open. */
 export function useWebhookEvents(storeId: string) {
   const client = useQueryClient();
@@ -80,7 +89,7 @@ export function useSetPublicUrl(storeId: string) {
   return useMutation({
     mutationFn: (publicUrl: string | null) => call('webhooks.setPublicUrl', { storeId, publicUrl }),
     onSuccess: (receiver: ReceiverInfo) => {
-      client.setQueryData(queryKey('webhooks.list', { storeId }), patchList(storeId, (l) => ({ ...l, receiver })));
+      client.setQueryData(queryKey('webhooks.getReceiver', { storeId }), receiver);
       push('success', receiver.publicUrl ? 'Saved the public URL.' : 'Cleared the public URL.');
     },
   });
