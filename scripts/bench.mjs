@@ -10,6 +10,8 @@ const BENCHES = {
   demoStore: 'src/demo-store/bench.ts',
   bulkJobs: 'src/main/services/jobs/bench.ts',
   catalogSync: 'src/main/services/catalog/bench.ts',
+  rpcLimits: 'src/main/web/bench.ts',
+  pickList: 'src/main/services/picklists/bench.ts',
 };
 
 const onlyAt = process.argv.indexOf('--only');

@@ -6,6 +6,7 @@ import { createHandlers } from './rpc/handlers';
 import { createBigCommerceClient, createBigCommerceService, createRateLimiter, type BigCommerceService } from './services/bigcommerce';
 import { createCatalogService, type CatalogService } from './services/catalog';
 import { createJobsService, type JobsService } from './services/jobs';
+import { createPicklistsService, type PicklistsService } from './services/picklists';
 import { createStagingService, type StagingService } from './services/staging';
 import { createKeychain, loadKeytar, DEFAULT_KEYCHAIN_SERVICE, type Keychain } from './services/secrets/keychain';
 import { startBudgetFeed } from './services/stores/budget-feed';
@@ -35,6 +36,7 @@ export interface Services {
   catalog: CatalogService;
   jobs: JobsService;
   staging: StagingService;
+  picklists: PicklistsService;
   webhooks: WebhooksService;
 }
 
@@ -114,6 +116,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   later.staging = staging;
   await staging.recover();
 
+  const picklists = createPicklistsService({ bigcommerce, catalog });
   const webhooks = await createWebhooksService({
     dataDir: options.dataDir,
     keychain,
@@ -130,7 +133,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     .then((list) => webhooks.ensureDemoHooks(list.stores.filter((st) => st.isDemo && st.hasToken).map((st) => st.id)))
     .catch((error: unknown) => log(`[webhooks] ${String(error)}`));
 
-  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging, webhooks };
+  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging, picklists, webhooks };
   const dispatch = createDispatcher(createHandlers(services), {
     validateResults: options.strict,
     onUnexpectedError: (method, error) => log(`[rpc] ${method} failed: ${error instanceof Error ? error.stack : String(error)}`),

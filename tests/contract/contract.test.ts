@@ -1,21 +1,17 @@
 import type { WebFrameMain } from 'electron';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, events } from '../../src/shared/contract';
 import { createHandlers } from '../../src/main/rpc/handlers';
 import { createIpcInvokeHandler, isOwnRendererUrl } from '../../src/main/electron/ipc-host';
-import { rawRequest, sessionCookie, startHarness, viaDispatch, viaHttp, viaIpc, type Harness, RENDERER_URL } from './harness';
+import { rawRequest, sessionCookie, startHarness, streamRequest, viaDispatch, viaHttp, viaIpc, type Harness, RENDERER_URL } from './harness';
+import { hostileCases, type Case } from './hostile-cases';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(() => h.close());
-
-interface Case {
-  name: string;
-  body: unknown;
-  expect: { ok: true } | { ok: false; code: string; field?: string };
-}
 
 const cases: Case[] = [
   { name: 'a valid call', body: { id: 1, method: 'stores.list', params: {} }, expect: { ok: true } },
@@ -69,29 +65,34 @@ const cases: Case[] = [
     expect: { ok: false, code: 'VALIDATION' },
   },
   { name: 'staging.apply: an unknown store', body: { id: 31, method: 'staging.apply', params: { storeId: 'nope', title: 't' } }, expect: { ok: false, code: 'NOT_FOUND' } },
+  { name: 'picklists.build: statusIds and orderIds together', body: { id: 40, method: 'picklists.build', params: { storeId: 'demo-1', statusIds: [11], orderIds: [100] } }, expect: { ok: false, code: 'VALIDATION', field: 'orderIds' } },
+  { name: 'picklists.build: an order id that is not one', body: { id: 41, method: 'picklists.build', params: { storeId: 'demo-1', orderIds: [-3] } }, expect: { ok: false, code: 'VALIDATION', field: 'orderIds.0' } },
+  { name: 'picklists.build: no statuses', body: { id: 42, method: 'picklists.build', params: { storeId: 'demo-1', statusIds: [] } }, expect: { ok: false, code: 'VALIDATION', field: 'statusIds' } },
+  { name: 'picklists.build: an unknown store', body: { id: 43, method: 'picklists.build', params: { storeId: 'nope' } }, expect: { ok: false, code: 'NOT_FOUND' } },
   { name: 'staging.apply: nothing staged', body: { id: 32, method: 'staging.apply', params: { storeId: 'demo-2', title: 't' } }, expect: { ok: false, code: 'CONFLICT' } },
-  { name: 'webhooks.listEvents: a valid call', body: { id: 40, method: 'webhooks.listEvents', params: { storeId: 'demo-1' } }, expect: { ok: true } },
-  { name: 'webhooks.getReceiver: a valid call', body: { id: 52, method: 'webhooks.getReceiver', params: { storeId: 'demo-1' } }, expect: { ok: true } },
-  { name: 'webhooks.getReceiver: an unknown store', body: { id: 53, method: 'webhooks.getReceiver', params: { storeId: 'nope' } }, expect: { ok: false, code: 'NOT_FOUND' } },
-  { name: 'webhooks.list: an unknown store', body: { id: 41, method: 'webhooks.list', params: { storeId: 'nope' } }, expect: { ok: false, code: 'NOT_FOUND' } },
-  { name: 'webhooks.list: a store id that is not one', body: { id: 42, method: 'webhooks.list', params: { storeId: '../x' } }, expect: { ok: false, code: 'VALIDATION', field: 'storeId' } },
-  { name: 'webhooks.create: an undocumented scope', body: { id: 43, method: 'webhooks.create', params: { storeId: 'demo-1', scope: 'store/everything' } }, expect: { ok: false, code: 'VALIDATION', field: 'scope' } },
+  ...hostileCases,
+  { name: 'webhooks.listEvents: a valid call', body: { id: 140, method: 'webhooks.listEvents', params: { storeId: 'demo-1' } }, expect: { ok: true } },
+  { name: 'webhooks.getReceiver: a valid call', body: { id: 152, method: 'webhooks.getReceiver', params: { storeId: 'demo-1' } }, expect: { ok: true } },
+  { name: 'webhooks.getReceiver: an unknown store', body: { id: 153, method: 'webhooks.getReceiver', params: { storeId: 'nope' } }, expect: { ok: false, code: 'NOT_FOUND' } },
+  { name: 'webhooks.list: an unknown store', body: { id: 141, method: 'webhooks.list', params: { storeId: 'nope' } }, expect: { ok: false, code: 'NOT_FOUND' } },
+  { name: 'webhooks.list: a store id that is not one', body: { id: 142, method: 'webhooks.list', params: { storeId: '../x' } }, expect: { ok: false, code: 'VALIDATION', field: 'storeId' } },
+  { name: 'webhooks.create: an undocumented scope', body: { id: 143, method: 'webhooks.create', params: { storeId: 'demo-1', scope: 'store/everything' } }, expect: { ok: false, code: 'VALIDATION', field: 'scope' } },
   {
     name: 'webhooks.create: a plain-http destination off this computer',
-    body: { id: 44, method: 'webhooks.create', params: { storeId: 'demo-1', scope: 'store/product/*', destination: 'http://example.com/hook' } },
+    body: { id: 144, method: 'webhooks.create', params: { storeId: 'demo-1', scope: 'store/product/*', destination: 'http://example.com/hook' } },
     expect: { ok: false, code: 'VALIDATION', field: 'destination' },
   },
   {
     name: 'webhooks.create: a header that imitates the secret',
-    body: { id: 45, method: 'webhooks.create', params: { storeId: 'demo-1', scope: 'store/product/*', headers: { 'x-stockroom-webhook-secret': 'guess' } } },
+    body: { id: 145, method: 'webhooks.create', params: { storeId: 'demo-1', scope: 'store/product/*', headers: { 'x-stockroom-webhook-secret': 'guess' } } },
     expect: { ok: false, code: 'VALIDATION', field: 'headers' },
   },
-  { name: 'webhooks.create: an unknown store', body: { id: 46, method: 'webhooks.create', params: { storeId: 'nope', scope: 'store/product/*' } }, expect: { ok: false, code: 'NOT_FOUND' } },
-  { name: 'webhooks.update: active is not a boolean', body: { id: 47, method: 'webhooks.update', params: { storeId: 'demo-1', id: 1, isActive: 'yes' } }, expect: { ok: false, code: 'VALIDATION', field: 'isActive' } },
-  { name: 'webhooks.update: a hook id that is not one', body: { id: 48, method: 'webhooks.update', params: { storeId: 'demo-1', id: -1, isActive: true } }, expect: { ok: false, code: 'VALIDATION', field: 'id' } },
-  { name: 'webhooks.delete: no hook id', body: { id: 49, method: 'webhooks.delete', params: { storeId: 'demo-1' } }, expect: { ok: false, code: 'VALIDATION', field: 'id' } },
-  { name: 'webhooks.setPublicUrl: not https', body: { id: 50, method: 'webhooks.setPublicUrl', params: { storeId: 'demo-1', publicUrl: 'http://example.com' } }, expect: { ok: false, code: 'VALIDATION', field: 'publicUrl' } },
-  { name: 'webhooks.setPublicUrl: a valid call', body: { id: 51, method: 'webhooks.setPublicUrl', params: { storeId: 'demo-2', publicUrl: 'https://fwd.example.com' } }, expect: { ok: true } },
+  { name: 'webhooks.create: an unknown store', body: { id: 146, method: 'webhooks.create', params: { storeId: 'nope', scope: 'store/product/*' } }, expect: { ok: false, code: 'NOT_FOUND' } },
+  { name: 'webhooks.update: active is not a boolean', body: { id: 147, method: 'webhooks.update', params: { storeId: 'demo-1', id: 1, isActive: 'yes' } }, expect: { ok: false, code: 'VALIDATION', field: 'isActive' } },
+  { name: 'webhooks.update: a hook id that is not one', body: { id: 148, method: 'webhooks.update', params: { storeId: 'demo-1', id: -1, isActive: true } }, expect: { ok: false, code: 'VALIDATION', field: 'id' } },
+  { name: 'webhooks.delete: no hook id', body: { id: 149, method: 'webhooks.delete', params: { storeId: 'demo-1' } }, expect: { ok: false, code: 'VALIDATION', field: 'id' } },
+  { name: 'webhooks.setPublicUrl: not https', body: { id: 150, method: 'webhooks.setPublicUrl', params: { storeId: 'demo-1', publicUrl: 'http://example.com' } }, expect: { ok: false, code: 'VALIDATION', field: 'publicUrl' } },
+  { name: 'webhooks.setPublicUrl: a valid call', body: { id: 151, method: 'webhooks.setPublicUrl', params: { storeId: 'demo-2', publicUrl: 'https://fwd.example.com' } }, expect: { ok: true } },
 ];
 
 describe.each([
@@ -102,12 +103,22 @@ describe.each([
   it.each(cases)('$name', async (c) => {
     const response = await via(h, c.body);
     expect(response.ok).toBe(c.expect.ok);
+    expect(Object.prototype).not.toHaveProperty('polluted');
     if (!response.ok && !c.expect.ok) {
       expect(response.error.code).toBe(c.expect.code);
       expect(response.error.message.length).toBeGreaterThan(5);
+      // Whatever the call carried, the answer stays a few lines.
+      expect(JSON.stringify(response).length).toBeLessThan(10_000);
+      if (c.expect.message) expect(response.error.message).toMatch(c.expect.message);
+      const details = response.error.details as { issues: Array<{ field: string }>; more?: number } | undefined;
       if (c.expect.field) {
         expect(response.error.message).toContain(c.expect.field);
-        expect(response.error.details).toMatchObject({ issues: [{ field: c.expect.field }] });
+        expect(details?.issues[0]?.field).toBe(c.expect.field);
+      }
+      if (c.expect.listed !== undefined) expect(details?.issues).toHaveLength(c.expect.listed);
+      if (c.expect.more !== undefined) {
+        expect(details?.more).toBe(c.expect.more);
+        expect(response.error.message).toContain(`(and ${c.expect.more} more)`);
       }
     }
   });
@@ -226,5 +237,45 @@ describe('the HTTP host guard', () => {
 
   it('listens on 127.0.0.1 only', () => {
     expect(h.http.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+});
+
+describe('the HTTP host body limits', () => {
+  function* repeat(text: string, bytes: number): Generator<Buffer> {
+    const chunk = Buffer.from(text.repeat(Math.ceil(65_536 / text.length)));
+    for (let sent = 0; sent < bytes; sent += chunk.length) yield chunk;
+  }
+  function* balanced(bytes: number): Generator<Buffer> {
+    yield* repeat('[', bytes / 2);
+    yield* repeat(']', bytes / 2);
+  }
+  const MB = 1024 * 1024;
+
+  it.each([
+    ['20 MB of [', () => repeat('[', 20 * MB), 400, /nests deeper than 8 levels/],
+    ['a 60 MB balanced nesting', () => balanced(60 * MB), 400, /nests deeper than 8 levels/],
+    ['32 MB of {},', () => repeat('{},', 32 * MB), 400, /more than 200,000 objects and arrays/],
+    ['an array of 2,000,000 numbers', () => [Buffer.from(`[${'0,'.repeat(2_000_000)}0]`)], 400, /more than 1,000,000 values/],
+    ['40 MB of one string', () => [Buffer.from('{"id":1,"method":"'), ...repeat('x', 40 * MB), Buffer.from('"}')], 413, /larger than 32 MB/],
+  ] as const)('refuses %s with a sentence, then still answers a normal call', async (_name, body, status, sentence) => {
+    const cookie = await sessionCookie(h.http);
+    const res = await streamRequest(h.http, cookie, body());
+    expect(res.status).toBe(status);
+    expect((JSON.parse(res.body) as { error: string }).error).toMatch(sentence);
+    expect(await viaHttp(h, { id: 1, method: 'stores.list', params: {} })).toMatchObject({ ok: true });
+  });
+
+  it('refuses a declared Content-Length over the limit without reading the body', async () => {
+    const cookie = await sessionCookie(h.http);
+    const headers = { 'content-type': 'application/json', cookie, 'content-length': String(100 * MB) };
+    const res = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: h.http.port, method: 'POST', path: '/rpc', headers: { host: `127.0.0.1:${h.http.port}`, ...headers } }, (r) => {
+        r.resume();
+        resolve(r.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.write('{');
+    });
+    expect(res).toBe(413);
   });
 });

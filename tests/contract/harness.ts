@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startDemoStore, type DemoStore } from '../../src/demo-store';
 import { composeApp, type ComposedApp } from '../../src/main/compose';
 import { createKeychain, loadKeytar } from '../../src/main/services/secrets/keychain';
 import { createIpcInvokeHandler, isOwnRendererUrl } from '../../src/main/electron/ipc-host';
@@ -18,15 +19,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** Without a demo store the demo profiles point at a closed port; with one, handlers really run. */
+export async function startHarness(opts: { demoStore?: boolean } = {}): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'stockroom-contract-'));
+  const demo: DemoStore | null = opts.demoStore ? await startDemoStore({ products: 30, orders: 10, customers: 10, rateLimit: false }) : null;
   const app = await composeApp({
     dataDir,
     mode: 'browser',
     strict: true,
     keychain: createKeychain(await loadKeytar(), `StockroomContract-${process.pid}`),
     log: () => {},
-    demoStores: [
+    demoStores: demo?.stores ?? [
       { name: 'Demo One', storeHash: 'demo1', apiUrl: 'http://127.0.0.1:9' },
       { name: 'Demo Two', storeHash: 'demo2', apiUrl: 'http://127.0.0.1:9' },
     ],
@@ -40,6 +43,7 @@ export async function startHarness(): Promise<Harness> {
     async close() {
       await http.close();
       await app.close();
+      await demo?.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
@@ -59,6 +63,9 @@ export const viaIpc: Via = (h, body) => {
 export const viaHttp: Via = async (h, body) => {
   const cookie = await sessionCookie(h.http);
   const res = await rawRequest(h.http, { method: 'POST', path: '/rpc', body: JSON.stringify(body), headers: { 'content-type': 'application/json', cookie } });
+  // A body the host refuses before parsing it has no id yet: {error} with a sentence, which the
+  // browser transport turns into BAD_REQUEST (what the dispatcher answers to the same value).
+  if (res.status === 400 || res.status === 413) return { id: 0, ok: false, error: { code: 'BAD_REQUEST', message: (JSON.parse(res.body) as { error: string }).error } };
   if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${res.body}`);
   return JSON.parse(res.body) as RpcResponse;
 };
@@ -92,5 +99,30 @@ export function rawRequest(
     );
     req.on('error', reject);
     req.end(opts.body);
+  });
+}
+
+/** POSTs a body made of chunks as they are generated (chunked, no Content-Length), for bodies too big to build. */
+export function streamRequest(host: HttpHost, cookie: string, chunks: Iterable<Buffer>): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const headers = { host: `127.0.0.1:${host.port}`, 'content-type': 'application/json', cookie };
+    let answered = false;
+    const req = request({ host: '127.0.0.1', port: host.port, method: 'POST', path: '/rpc', headers }, (res) => {
+      answered = true;
+      const parts: Buffer[] = [];
+      res.on('data', (c: Buffer) => parts.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString('utf8') }));
+    });
+    // The host closes the socket after its answer, so writing the rest fails (EPIPE): the answer is what counts.
+    req.on('error', (error) => (answered ? undefined : reject(error)));
+    const it = chunks[Symbol.iterator]();
+    const pump = (): void => {
+      for (;;) {
+        const next = it.next();
+        if (next.done) return void req.end();
+        if (!req.write(next.value)) return void req.once('drain', pump);
+      }
+    };
+    pump();
   });
 }

@@ -11,6 +11,13 @@ export const orderCases: Case[] = [
   c('count orders', 'GET', '/v2/orders/count', 200, '/v2/orders/count'),
   c('get order', 'GET', OID, 200, (f) => `${O}/${f.oid}`),
   c('get missing order', 'GET', OID, 404, `${O}/999999`),
+  // The legacy array structure (no consignment_structure) is not in the spec: consignments.test.ts covers it.
+  c('list orders with consignments (links, object)', 'GET', O, 200, `${O}?status_id=11&limit=5&include=consignments&consignment_structure=object`),
+  c('list orders with consignment line items (object)', 'GET', O, 200, `${O}?status_id=11&limit=50&include=consignments.line_items&consignment_structure=object`),
+  c('get order with consignment line items (object)', 'GET', OID, 200, (f) => `${O}/${f.oid}?include=consignments.line_items&consignment_structure=object`),
+  c('get order consignments', 'GET', `${OID}/consignments`, 200, (f) => `${O}/${f.oid}/consignments`),
+  c('get order consignments with line items', 'GET', `${OID}/consignments`, 200, (f) => `${O}/${f.oid}/consignments?include=consignments.line_items`),
+  c('get consignments of a missing order', 'GET', `${OID}/consignments`, 404, `${O}/999999/consignments`),
   c('update order status', 'PUT', OID, 200, (f) => `${O}/${f.oid}`, { body: () => ({ status_id: 9, staff_notes: 'checked' }) }),
   c('update order, read-only field', 'PUT', OID, 400, (f) => `${O}/${f.oid}`, { body: () => ({ date_modified: 'x' }) }),
   c('create order', 'POST', O, 200, O, {

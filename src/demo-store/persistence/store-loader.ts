@@ -2,7 +2,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { TABLE_NAMES, type StoreDb, type TableName } from '../state/store-db';
 import { applyChanges, type Change } from '../state/tx';
-import { seedStore, SEED_VERSION, type SeedCounts } from '../seed';
+import { LOADABLE_SEED_VERSIONS, seedStore, SEED_VERSION, type SeedCounts } from '../seed';
 import type { StoreProfile } from '../seed/profiles';
 import { Journal, parseJournal, type JournalEntry } from './journal';
 import { exists, readJson, writeFileAtomic, writeLinesAtomic } from './fs-utils';
@@ -40,8 +40,17 @@ const MANIFEST = 'manifest.json';
 const SNAPSHOT = 'snapshot.ndjson';
 const JOURNAL = 'journal.ndjson';
 
-function seedAll(opts: LoadOptions): Map<string, StoreDb> {
-  return new Map(opts.profiles.map((p) => [p.hash, seedStore(p, opts.seed, opts.counts)]));
+function seedAll(opts: LoadOptions, version = SEED_VERSION): Map<string, StoreDb> {
+  return new Map(opts.profiles.map((p) => [p.hash, seedStore(p, opts.seed, opts.counts, version)]));
+}
+
+/**
+ * A data dir made by an older generator that is still loadable keeps its data (and that
+ * generator) until `--reset`: reseeding would silently drop the user's demo edits.
+ */
+function olderLoadable(existing: Manifest | undefined, wanted: Manifest): number | undefined {
+  if (!existing || existing.seedVersion === wanted.seedVersion || !LOADABLE_SEED_VERSIONS.includes(existing.seedVersion)) return undefined;
+  return JSON.stringify({ ...existing, seedVersion: wanted.seedVersion }) === JSON.stringify(wanted) ? existing.seedVersion : undefined;
 }
 
 export async function loadStores(opts: LoadOptions): Promise<StoreLoader> {
@@ -55,7 +64,11 @@ export async function loadStores(opts: LoadOptions): Promise<StoreLoader> {
     format: 1, seedVersion: SEED_VERSION, seed: opts.seed, counts: opts.counts, stores: opts.profiles.map((p) => p.hash),
   };
   const existing = await readJson<Manifest>(path.join(dir, MANIFEST));
-  const reusable = !opts.reset && existing !== undefined && JSON.stringify(existing) === JSON.stringify(manifest);
+  const older = opts.reset ? undefined : olderLoadable(existing, manifest);
+  if (older !== undefined) {
+    console.warn(`[demo-store] ${dir} was seeded by generator version ${older}; keeping its data. Start with --reset for the current demo data.`);
+  }
+  const reusable = !opts.reset && existing !== undefined && (older !== undefined || JSON.stringify(existing) === JSON.stringify(manifest));
   if (!reusable) {
     if (existing && !opts.reset) {
       console.warn(`[demo-store] ${dir} was seeded with different parameters or generator version; reseeding.`);
@@ -64,7 +77,7 @@ export async function loadStores(opts: LoadOptions): Promise<StoreLoader> {
     await fsp.rm(path.join(dir, JOURNAL), { force: true });
     await writeFileAtomic(path.join(dir, MANIFEST), JSON.stringify(manifest));
   }
-  const dbs = seedAll(opts);
+  const dbs = seedAll(opts, older);
   const dirty = new Map<string, Map<TableName, Set<number>>>([...dbs.keys()].map((h) => [h, new Map()]));
   const replay = (entry: JournalEntry) => {
     const db = dbs.get(entry.s);

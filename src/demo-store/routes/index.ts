@@ -9,6 +9,7 @@ import { brandRoutes } from './catalog/brands';
 import { orderRoutes } from './orders/orders';
 import { orderChildRoutes } from './orders/order-children';
 import { shipmentRoutes } from './orders/shipments';
+import { consignmentRoutes } from './orders/consignments';
 import { customerRoutes } from './customers/customers';
 import { groupRoutes } from './customers/groups';
 import { storeInfoRoutes } from './store-info';
@@ -26,6 +27,7 @@ export const ROUTES: RouteDef[] = [
   ...orderRoutes,
   ...orderChildRoutes,
   ...shipmentRoutes,
+  ...consignmentRoutes,
   ...customerRoutes,
   ...groupRoutes,
   ...storeInfoRoutes,

@@ -3,13 +3,16 @@ import { StoreDb } from '../state/store-db';
 import type { StoreProfile } from './profiles';
 import { seedCatalog } from './catalog-seed';
 import { seedCustomers, seedGroups } from './customer-seed';
-import { seedOrders } from './order-seed';
+import { seedOrders, type OrderGenerator } from './order-seed';
 
 /**
  * Bump when the generator changes: persisted journals are replayed on top of the seed, so a
- * different generator would corrupt them (the store then reseeds instead, see persistence).
+ * different generator would corrupt them. Version 2 changed only the orders (demand, refunds), so a
+ * data dir of version 1 is still loaded with the version 1 orders until `--reset` (see persistence).
  */
-export const SEED_VERSION = 1;
+export const SEED_VERSION = 2;
+/** Older generator versions whose data dirs are still loaded as they are. */
+export const LOADABLE_SEED_VERSIONS: readonly number[] = [1, 2];
 
 /** Fixed "now" of the seed data, so the same seed gives the same dates on any day. */
 export const SEED_NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
@@ -20,12 +23,12 @@ export interface SeedCounts {
   customers: number;
 }
 
-export function seedStore(profile: StoreProfile, seed: number | string, counts: SeedCounts): StoreDb {
+export function seedStore(profile: StoreProfile, seed: number | string, counts: SeedCounts, version = SEED_VERSION): StoreDb {
   const db = new StoreDb();
   const base = `${String(seed)}/${profile.index}`;
   seedCatalog(db, profile, createRng(`${base}/catalog`), counts.products, SEED_NOW, base);
   seedGroups(db, SEED_NOW);
   seedCustomers(db, profile, createRng(`${base}/customers`), counts.customers, SEED_NOW);
-  seedOrders(db, profile, createRng(`${base}/orders`), counts.orders, SEED_NOW);
+  seedOrders(db, profile, createRng(`${base}/orders`), counts.orders, SEED_NOW, (version === 1 ? 1 : 2) satisfies OrderGenerator);
   return db;
 }

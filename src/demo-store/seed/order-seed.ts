@@ -8,6 +8,7 @@ import { variantCalculatedPrice } from '../model/product';
 import { EU_CITIES, EU_STREETS, FIRST_NAMES, LAST_NAMES, STREETS, US_CITIES } from './words';
 import { BRANDS } from './words';
 import { roundMoney } from '../util/money';
+import { createDemand, type OrderPlan, type PlannedLine } from './order-demand';
 
 const DAY = 86_400_000;
 /** status id → weight; most orders are Awaiting Fulfillment, Shipped or Completed. */
@@ -19,7 +20,14 @@ const PAYMENT_STATUS: Record<number, string> = {
 };
 const SHIPPED = new Set([2, 10, 14]);
 
-export function seedOrders(db: StoreDb, profile: StoreProfile, rng: Rng, count: number, seedNow: number): void {
+/**
+ * Generator versions: 1 = the original lines (1–4 random products per order, no refunds), kept so
+ * a data dir seeded by it still replays its journal onto the same rows; 2 = demand (order-demand.ts)
+ * with refunded and partly shipped lines.
+ */
+export type OrderGenerator = 1 | 2;
+
+export function seedOrders(db: StoreDb, profile: StoreProfile, rng: Rng, count: number, seedNow: number, generator: OrderGenerator = 2): void {
   const products = db.products.all();
   if (products.length === 0) return;
   const customers = db.customers.all();
@@ -27,27 +35,34 @@ export function seedOrders(db: StoreDb, profile: StoreProfile, rng: Rng, count: 
   const created: number[] = [];
   for (let i = 0; i < count; i++) created.push(seedNow - rng.int(0, 540 * DAY));
   created.sort((a, b) => a - b); // order ids grow with their creation date, as in a real store
-  for (const createdMs of created) {
+  const demand = generator === 2 ? createDemand(db, products, rng.fork('demand')) : null;
+  created.forEach((createdMs, index) => {
     let roll = rng.next() * totalWeight, status = 11;
     for (const [id, w] of STATUS_WEIGHTS) if ((roll -= w) < 0) { status = id; break; }
     const customer = customers.length && rng.chance(0.85) ? rng.pick(customers) : undefined;
-    seedOrder(db, profile, rng, { status, createdMs, products, customer, seedNow });
-  }
+    const plan = () => (demand ? demand.plan(rng, index) : legacyPlan(db, rng, products));
+    seedOrder(db, profile, rng, { status, createdMs, plan, customer, seedNow, refunds: generator === 2 });
+  });
 }
 
 interface OrderSeedInput {
   status: number;
   createdMs: number;
-  products: readonly ProductRow[];
+  /** Drawn after the billing address (generator v1's order of random draws). */
+  plan: () => OrderPlan;
+  /** Generator v2: refunded lines in Refunded, Partially Refunded and some open orders. */
+  refunds: boolean;
   customer?: { id: number; first_name: string; last_name: string; email: string; company: string; phone: string; addresses: Array<{ address1: string; address2: string; city: string; state_or_province: string; postal_code: string; country: string; country_code: string }> };
   seedNow: number;
 }
 
-function seedOrder(db: StoreDb, profile: StoreProfile, rng: Rng, input: OrderSeedInput): void {
+function seedOrder(db: StoreDb, profile: StoreProfile, rng: Rng, seed: OrderSeedInput): void {
   const id = Math.max(db.orders.peekNextId(), 100);
-  const billing = input.customer ? customerAddress(input.customer) : guestAddress(rng, profile);
+  const billing = seed.customer ? customerAddress(seed.customer) : guestAddress(rng, profile);
   const addressId = db.nextCounter('orderAddress');
-  const lines = seedLines(db, profile, rng, id, addressId, input.products);
+  const plan = seed.plan();
+  const input = { ...seed, status: plan.status ?? seed.status };
+  const lines = buildLines(db, profile, id, addressId, plan.lines);
   if (input.status === 3 && lines.length === 1 && lines[0].quantity === 1) lines[0].quantity = 2; // leave something unshipped
   const base = orderTotals(lines, 0, 0, 0);
   const us = profile.currency === 'USD';
@@ -73,32 +88,40 @@ function seedOrder(db: StoreDb, profile: StoreProfile, rng: Rng, input: OrderSee
     shipping_addresses: [shipTo], external_id: null, channel_id: 1, cart_id: cartId(rng), extra: {},
     refunded_amount: input.status === 4 ? roundMoney(totals.total_ex_tax + totals.total_tax) : input.status === 14 ? roundMoney(lines[0].price_inc_tax) : 0,
   };
+  if (input.refunds) refundLines(rng, order, lines);
   if (SHIPPED.has(input.status) || input.status === 3) shipOrder(db, rng, order, lines, input.status === 3, profile, modified);
   for (const l of lines) db.orderProducts.put(l);
   db.orders.put(order);
 }
 
-function seedLines(db: StoreDb, profile: StoreProfile, rng: Rng, orderId: number, addressId: number, products: readonly ProductRow[]): OrderProductRow[] {
+/** Generator v1's lines, drawing from `rng` in exactly the order it always did. */
+function legacyPlan(db: StoreDb, rng: Rng, products: readonly ProductRow[]): OrderPlan {
   const n = rng.chance(0.5) ? 1 : rng.int(2, 4);
-  const lines: OrderProductRow[] = [];
+  const lines: PlannedLine[] = [];
   const used = new Set<number>();
   for (let i = 0; i < n; i++) {
-    const p = rng.pick(products);
-    const variants = db.variantsOf(p.id);
-    const v: VariantRow | undefined = variants.length ? rng.pick(variants) : undefined;
-    if (!v || used.has(v.id)) continue;
-    used.add(v.id);
-    const lineId = db.orderProducts.peekNextId() + lines.length;
-    const unit = variantCalculatedPrice(v, p);
-    lines.push({
+    const product = rng.pick(products);
+    const variants = db.variantsOf(product.id);
+    const variant: VariantRow | undefined = variants.length ? rng.pick(variants) : undefined;
+    if (!variant || used.has(variant.id)) continue;
+    used.add(variant.id);
+    lines.push({ product, variant, quantity: rng.chance(0.75) ? 1 : rng.int(2, 3) });
+  }
+  return { lines };
+}
+
+function buildLines(db: StoreDb, profile: StoreProfile, orderId: number, addressId: number, planned: readonly PlannedLine[]): OrderProductRow[] {
+  const firstId = db.orderProducts.peekNextId();
+  return planned.map(({ product: p, variant: v, quantity }, i) => {
+    const lineId = firstId + i;
+    return {
       id: lineId, order_id: orderId, product_id: p.id, variant_id: v.id, order_address_id: addressId,
       name: p.name, sku: v.sku, upc: v.upc ?? '', type: p.type, bin_picking_number: v.bin_picking_number || p.bin_picking_number,
-      brand: BRANDS[p.brand_id - 1] ?? '', ...lineMoney(unit, profile.taxRate), base_cost_price: v.cost_price ?? p.cost_price,
-      quantity: rng.chance(0.75) ? 1 : rng.int(2, 3), quantity_shipped: 0, weight: v.weight ?? p.weight,
+      brand: BRANDS[p.brand_id - 1] ?? '', ...lineMoney(variantCalculatedPrice(v, p), profile.taxRate),
+      base_cost_price: v.cost_price ?? p.cost_price, quantity, quantity_shipped: 0, weight: v.weight ?? p.weight,
       product_options: orderProductOptions(db, v, lineId, () => db.nextCounter('orderProductOption')),
-    });
-  }
-  return lines;
+    };
+  });
 }
 
 function shipOrder(db: StoreDb, rng: Rng, order: OrderRow, lines: OrderProductRow[], partial: boolean, profile: StoreProfile, modified: number): void {
@@ -120,6 +143,22 @@ function shipOrder(db: StoreDb, rng: Rng, order: OrderRow, lines: OrderProductRo
     items: items.map(({ line, qty }) => ({ order_product_id: line.id, product_id: line.product_id, quantity: qty })),
   };
   db.shipments.put(shipment);
+}
+
+/**
+ * Generator v2: Refunded orders have every line refunded; Partially Refunded ones their first line
+ * (one unit, as `refunded_amount` says); about one open order in 12 had one unit of a line refunded
+ * before it shipped (out of stock), which a pick list must leave out.
+ */
+function refundLines(rng: Rng, order: OrderRow, lines: OrderProductRow[]): void {
+  if (order.status_id === 4) for (const l of lines) l.quantity_refunded = l.quantity;
+  else if (order.status_id === 14) lines[0].quantity_refunded = 1;
+  else if ((order.status_id === 11 || order.status_id === 9) && rng.chance(1 / 12)) {
+    const line = rng.pick(lines);
+    line.quantity_refunded = 1;
+    order.refunded_amount = line.price_inc_tax;
+    order.payment_status = 'partially refunded';
+  }
 }
 
 function customerAddress(c: NonNullable<OrderSeedInput['customer']>): OrderAddress {

@@ -109,6 +109,8 @@ export interface OrderProductRow {
   base_cost_price: number;
   quantity: number;
   quantity_shipped: number;
+  /** Absent on rows from generator v1 (no refunds then). */
+  quantity_refunded?: number;
   weight: number;
   product_options: OrderProductOption[];
 }

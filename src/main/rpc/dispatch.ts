@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import { contract, isMethodName, type MethodName, type ParamsOf, type ResultOf } from '../../shared/contract';
+import { contract, isMethodName, omittedBy, type MethodName, type ParamsOf, type ResultOf } from '../../shared/contract';
 import { AppError, type RpcResponse } from '../../shared/rpc';
+import { shapeProblem } from './limits';
 
 /** Who is calling: the host fills this in; handlers may use it for logging, never for trust decisions. */
 export interface CallContext {
@@ -25,6 +26,8 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
   return async (request, ctx) => {
     const id = requestId(request);
     try {
+      const tooBig = shapeProblem(request);
+      if (tooBig) throw new AppError('BAD_REQUEST', tooBig);
       const { method, params } = parseEnvelope(request);
       const spec = contract[method];
       const parsed = spec.params.safeParse(params ?? {});
@@ -47,33 +50,49 @@ export function callHandler<M extends MethodName>(handlers: Handlers, method: M,
 }
 
 function requestId(request: unknown): number {
-  const id = (request as { id?: unknown } | null)?.id;
+  const id = ownField(request, 'id');
   return typeof id === 'number' && Number.isSafeInteger(id) ? id : 0;
 }
 
 function methodOf(request: unknown): string {
-  const m = (request as { method?: unknown } | null)?.method;
-  return typeof m === 'string' ? m : '?';
+  const m = ownField(request, 'method');
+  return typeof m === 'string' ? clip(m) : '?';
+}
+
+/** Only own fields of a plain value: nothing inherited, no getter or toString of the caller's runs. */
+function ownField(value: unknown, key: string): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const descriptor = Object.getOwnPropertyDescriptor(value, key);
+  return descriptor && 'value' in descriptor ? descriptor.value : undefined;
 }
 
 function parseEnvelope(request: unknown): { method: MethodName; params: unknown } {
   if (typeof request !== 'object' || request === null || Array.isArray(request)) {
     throw new AppError('BAD_REQUEST', 'A call must be an object {id, method, params}.');
   }
-  const { method, params } = request as { method?: unknown; params?: unknown };
+  const method = ownField(request, 'method');
   if (!isMethodName(method)) {
-    const name = typeof method === 'string' ? method.slice(0, 80) : String(method);
-    throw new AppError('UNKNOWN_METHOD', `Unknown method "${name}".`);
+    const what = typeof method === 'string' ? `"${clip(method)}"` : `(a ${method === null ? 'null' : Array.isArray(method) ? 'array' : typeof method}, not a method name)`;
+    throw new AppError('UNKNOWN_METHOD', `Unknown method ${what}.`);
   }
-  return { method, params };
+  return { method, params: ownField(request, 'params') };
 }
 
+/** Validation errors list the first issues only: 100,000 junk keys once made an 8 MB answer. */
+export const MAX_LISTED_ISSUES = 20;
+const MAX_TEXT = 200;
+
+const clip = (text: string): string => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text);
+
 export function validationError(method: string, error: z.ZodError): AppError {
-  const issues = error.issues.map((issue) => ({
-    field: issue.path.length ? issue.path.join('.') : '(params)',
-    message: issue.message,
+  const listed = error.issues.filter((issue) => omittedBy(issue) === 0);
+  const total = error.issues.reduce((sum, issue) => sum + (omittedBy(issue) || 1), 0);
+  const issues = listed.slice(0, MAX_LISTED_ISSUES).map((issue) => ({
+    field: issue.path.length ? clip(issue.path.map(String).join('.')) : '(params)',
+    message: clip(issue.message),
   }));
+  const more = total - issues.length;
   const first = issues[0];
-  const summary = first ? `${first.field}: ${first.message}` : 'invalid params';
-  return new AppError('VALIDATION', `Invalid params for ${method}: ${summary}`, { issues });
+  const summary = (first ? `${first.field}: ${first.message}` : 'invalid params') + (more > 0 ? ` (and ${more} more)` : '');
+  return new AppError('VALIDATION', `Invalid params for ${method}: ${summary}`, more > 0 ? { issues, more } : { issues });
 }

@@ -33,7 +33,7 @@ export function createHandlers(s: Services): Handlers {
       return { storeId, syncedAt: snapshot?.syncedAt ?? null, products: snapshot?.products.length ?? 0, variants: snapshot?.variantCount ?? 0 };
     },
     'jobs.start': ({ storeId, title, edits }) => s.jobs.start({ storeId, storeHash: s.stores.resolve(storeId).storeHash, title, edits }),
-    'jobs.list': ({ storeId }) => s.jobs.list(storeId),
+    'jobs.list': ({ storeId }) => (s.stores.resolve(storeId), s.jobs.list(storeId)),
     'jobs.get': ({ jobId }) => s.jobs.get(jobId),
     'jobs.pause': ({ jobId }) => s.jobs.pause(jobId),
     'jobs.resume': ({ jobId }) => s.jobs.resume(jobId),
@@ -44,6 +44,8 @@ export function createHandlers(s: Services): Handlers {
     'staging.stage': (input) => (s.stores.resolve(input.storeId), s.staging.stage(input)),
     'staging.discard': (input) => (s.stores.resolve(input.storeId), s.staging.discard(input)),
     'staging.apply': ({ storeId, title, keys }) => s.staging.apply({ storeId, storeHash: s.stores.resolve(storeId).storeHash, title, keys }),
+    'picklists.build': ({ storeId, statusIds, orderIds, groupByZone }) =>
+      s.picklists.build({ storeId, storeHash: s.stores.resolve(storeId).storeHash, statusIds, orderIds, groupByZone }),
     'webhooks.list': ({ storeId }) => s.webhooks.list(storeId),
     'webhooks.getReceiver': ({ storeId }) => s.webhooks.receiverInfo(storeId),
     'webhooks.create': (input) => s.webhooks.create(input),

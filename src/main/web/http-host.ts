@@ -3,10 +3,13 @@ import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../rpc/dispatch';
 import type { EventBus } from '../rpc/event-bus';
 import { createGuard, type Guard, type GuardVerdict } from './guard';
+import { RPC_LIMITS } from '../rpc/limits';
+import { bodyTooLarge, createJsonScanner, type JsonRefusal } from './json-limits';
 import { createStaticFiles } from './static-files';
 
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
+/** How long a refused body's sender has to read the answer before its socket is closed unread. */
+const LINGER_MS = 1_000;
 
 const BASE_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
@@ -68,7 +71,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     if (refuse(res, guard.checkOrigin(req))) return;
     if (!isJson(req)) return send(res, 415, 'application/json', JSON.stringify({ error: 'Content-Type must be application/json' }));
     const body = await readBody(req);
-    if (body === null) return send(res, 413, 'application/json', JSON.stringify({ error: 'Body too large' }));
+    if (typeof body !== 'string') return refuseBody(req, res, body);
     let request: unknown;
     try {
       request = JSON.parse(body);
@@ -125,20 +128,30 @@ function isJson(req: IncomingMessage): boolean {
   return type === 'application/json';
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+/** The body as text, or the first limit it breaks: reading stops there, so at most maxBytes is ever held. */
+function readBody(req: IncomingMessage): Promise<string | JsonRefusal> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > RPC_LIMITS.maxBytes) return resolve(bodyTooLarge());
+    const scanner = createJsonScanner();
     const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-      } else chunks.push(chunk);
-    });
+    const onData = (chunk: Buffer): void => {
+      const refusal = scanner.push(chunk);
+      if (!refusal) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.pause();
+      chunks.length = 0;
+      resolve(refusal);
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** Answers a refused body at once, then closes the connection; the rest of the body is never read. */
+function refuseBody(req: IncomingMessage, res: ServerResponse, refusal: JsonRefusal): void {
+  send(res, refusal.status, 'application/json', JSON.stringify({ error: refusal.reason }), { Connection: 'close' });
+  res.once('finish', () => setTimeout(() => req.socket.destroy(), LINGER_MS).unref());
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {

@@ -2,16 +2,19 @@ import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import { catalogEvents, catalogMethods } from './catalog';
 import { jobsEvents, jobsMethods } from './jobs';
+import { picklistsMethods } from './picklists';
 import { stagingEvents, stagingMethods } from './staging';
 import { storesEvents, storesMethods } from './stores';
 import { webhooksEvents, webhooksMethods } from './webhooks';
 
 export * from './define';
+export * from './issues';
 export * from './app';
 export * from './stores';
 export * from './catalog';
 export * from './jobs';
 export * from './staging';
+export * from './picklists';
 export * from './webhooks';
 
 /** Every renderer→main call. Adding a method here without a handler in main fails the type check. */
@@ -21,6 +24,7 @@ export const contract = {
   ...catalogMethods,
   ...jobsMethods,
   ...stagingMethods,
+  ...picklistsMethods,
   ...webhooksMethods,
 };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { compareMoney, isMoney, MONEY_PATTERN } from '../money';
+import { describeValue, issueSink } from './issues';
 
 /**
  * The edits a bulk job applies, and the allow-list of fields each entity may edit with their
@@ -159,12 +160,13 @@ export function editProblems(edit: unknown): Array<[string, string]> {
   }
   if (problems.length > 0) return problems;
   const spec = typeof e.field === 'string' ? fieldSpec(e.entity as Entity, e.field) : undefined;
-  if (!spec) return [['field', `${String(e.entity)} field "${String(e.field)}" cannot be edited in bulk`]];
+  // Only values whose type is established reach a message: `field` may be anything a caller sent.
+  if (!spec) return [['field', `${e.entity as string} field ${describeValue(e.field)} cannot be edited in bulk`]];
   for (const key of ['from', 'to'] as const) {
     const value = e[key];
     const scalar = value === null || SCALAR_TYPES.has(typeof value);
     const problem = scalar ? valueProblem(spec, value as JsonValue) : 'must be a string, number, boolean or null';
-    if (problem) problems.push([key, `${String(e.field)} ${problem}`]);
+    if (problem) problems.push([key, `${e.field as string} ${problem}`]);
   }
   return problems;
 }
@@ -191,23 +193,31 @@ export function refineEdit(edit: z.infer<typeof JobEditFields>, ctx: z.Refinemen
 export const JobEditSchema = JobEditFields.superRefine(refineEdit);
 export type JobEdit = z.infer<typeof JobEditSchema>;
 
-/** All edits of a job; each field of each row at most once (two edits of one cell make `from` ambiguous). */
+export const MAX_EDITS = 100_000;
+
+/**
+ * All edits of a job; each field of each row at most once (two edits of one cell make `from` ambiguous).
+ * Issues are capped (issueSink): a list of 100,000 bad edits must not cost seconds of zod issues.
+ */
 export const JobEditsSchema = z
   .array(z.unknown())
   .min(1)
-  .max(100_000)
+  .max(MAX_EDITS)
   .superRefine((edits, ctx) => {
+    if (edits.length > MAX_EDITS) return;
+    const sink = issueSink(ctx);
     const seen = new Map<string, number>();
     edits.forEach((edit, index) => {
       const problems = editProblems(edit);
-      for (const [path, message] of problems) ctx.addIssue({ code: 'custom', path: path ? [index, path] : [index], message });
+      for (const [path, message] of problems) sink.add(path ? [index, path] : [index], message);
       if (problems.length > 0) return;
       const { entity, id: rowId, field } = edit as JobEdit;
       const key = `${entity}:${rowId}:${field}`;
       const first = seen.get(key);
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path: [index], message: `duplicate edit of ${key} (also edit ${first})` });
+      if (first !== undefined) sink.add([index], `duplicate edit of ${key} (also edit ${first})`);
       else seen.set(key, index);
     });
+    sink.close();
   })
   .transform((edits) => edits as JobEdit[]);
 

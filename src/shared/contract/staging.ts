@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { event, method } from './define';
-import { ENTITIES, JobEditFields, JobEditsSchema, JobSummarySchema, JsonValueSchema, refineEdit, type JobEdit } from './jobs-schema';
+import { checkedList } from './issues';
+import { ENTITIES, JobEditFields, JobEditsSchema, JobSummarySchema, JsonValueSchema, MAX_EDITS, refineEdit, type JobEdit } from './jobs-schema';
 import { StoreId } from './stores';
 
 /**
@@ -32,17 +33,17 @@ export const StagedEditSchema = JobEditFields.extend({
 }).superRefine(refineEdit);
 export type StagedEdit = z.infer<typeof StagedEditSchema>;
 
-/** One staged cell: `${entity}:${id}:${field}`. */
-export const StagedKey = z
-  .string()
-  .max(120)
-  .regex(new RegExp(`^(${ENTITIES.join('|')}):[1-9][0-9]{0,15}:[a-z_]{1,64}$`), 'a staged key is entity:id:field');
+const STAGED_KEY_PATTERN = new RegExp(`^(${ENTITIES.join('|')}):[1-9][0-9]{0,15}:[a-z_]{1,64}$`);
+const STAGED_KEY_MESSAGE = 'a staged key is entity:id:field';
+
 
 export function stagedKey(edit: Pick<JobEdit, 'entity' | 'id' | 'field'>): string {
   return `${edit.entity}:${edit.id}:${edit.field}`;
 }
 
-const Keys = z.array(StagedKey).min(1).max(100_000);
+/** One staged cell: `${entity}:${id}:${field}`. */
+const isStagedKey = (v: unknown): boolean => typeof v === 'string' && v.length <= 120 && STAGED_KEY_PATTERN.test(v);
+const Keys = checkedList<string>((v) => (isStagedKey(v) ? null : STAGED_KEY_MESSAGE), 1, MAX_EDITS);
 const Revision = z.number().int().nonnegative();
 export const StagingCountSchema = z.object({ revision: Revision, count: z.number().int().nonnegative() });
 export type StagingCount = z.infer<typeof StagingCountSchema>;

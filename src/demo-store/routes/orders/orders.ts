@@ -1,15 +1,24 @@
 import type { Ctx, Reply, RouteDef } from '../../http/router';
+import type { OrderRow } from '../../state/types';
 import { v2Page } from '../../http/v2';
 import { ORDER_STATUSES } from '../../model/order-statuses';
 import { filterOrders } from './order-filters';
 import { orderJson } from './serialize';
 import { patchOrder, requireOrder, saveOrder } from './order-write';
 import { createOrder } from './order-create';
+import { consignmentRequest, includedConsignments } from './consignments';
 
 const SPEC = 'orders.v2.oas2.yml';
 
+/** An order as GET answers it: `include=consignments...` inlines the consignments (see consignments.ts). */
+function readJson(ctx: Ctx, o: OrderRow): Record<string, unknown> {
+  const json = orderJson(ctx.store, o);
+  const req = consignmentRequest(ctx.query);
+  return req ? { ...json, consignments: includedConsignments(ctx.store, o, req) } : json;
+}
+
 function list(ctx: Ctx): Reply {
-  return v2Page(ctx.query, filterOrders(ctx.store.db, ctx.query), (o) => orderJson(ctx.store, o));
+  return v2Page(ctx.query, filterOrders(ctx.store.db, ctx.query), (o) => readJson(ctx, o));
 }
 
 function count(ctx: Ctx): Reply {
@@ -24,7 +33,7 @@ function count(ctx: Ctx): Reply {
 }
 
 function getOne(ctx: Ctx): Reply {
-  return { status: 200, body: orderJson(ctx.store, requireOrder(ctx)) };
+  return { status: 200, body: readJson(ctx, requireOrder(ctx)) };
 }
 
 function update(ctx: Ctx): Reply {

@@ -9,7 +9,7 @@ import { totalIncTax } from '../../model/order-math';
 /** V2 order shapes: RFC-2822 dates, money as 4-place decimal strings, sub-resources as links. */
 const ZERO = '0.0000';
 
-function link(store: StoreRuntime, resource: string): { url: string; resource: string } {
+export function link(store: StoreRuntime, resource: string): { url: string; resource: string } {
   return { url: `${store.apiBase()}/stores/${store.profile.hash}/v2${resource}`, resource };
 }
 
@@ -54,6 +54,7 @@ export function orderProductJson(l: OrderProductRow): Record<string, unknown> {
   const totalEx = new Big(l.price_ex_tax).times(l.quantity);
   const totalTax = new Big(l.price_tax).times(l.quantity);
   const totalInc = totalEx.plus(totalTax);
+  const refunded = l.quantity_refunded ?? 0; // rows seeded by generator v1 have no refunds
   return {
     id: l.id, order_id: l.order_id, product_id: l.product_id, variant_id: l.variant_id, order_pickup_method_id: 0,
     order_address_id: l.order_address_id, name: l.name, name_customer: l.name, name_merchant: l.name, sku: l.sku, upc: l.upc,
@@ -61,7 +62,7 @@ export function orderProductJson(l: OrderProductRow): Record<string, unknown> {
     price_tax: m(l.price_tax), base_total: m(totalEx), total_ex_tax: m(totalEx), total_inc_tax: m(totalInc), total_tax: m(totalTax),
     quantity: l.quantity, base_cost_price: m(l.base_cost_price), cost_price_inc_tax: m(l.base_cost_price),
     cost_price_ex_tax: m(l.base_cost_price), cost_price_tax: ZERO, weight: l.weight, width: ZERO, height: ZERO, depth: ZERO,
-    is_refunded: false, quantity_refunded: 0, refund_amount: ZERO, return_id: 0, wrapping_id: 0, wrapping_name: null,
+    is_refunded: refunded > 0, quantity_refunded: refunded, refund_amount: m(new Big(l.price_inc_tax).times(refunded)), return_id: 0, wrapping_id: 0, wrapping_name: null,
     base_wrapping_cost: ZERO, wrapping_cost_ex_tax: ZERO, wrapping_cost_inc_tax: ZERO, wrapping_cost_tax: ZERO,
     wrapping_message: '', quantity_shipped: l.quantity_shipped, event_name: null, event_date: null, fixed_shipping_cost: ZERO,
     ebay_item_id: '', ebay_transaction_id: '', option_set_id: null, parent_order_product_id: null, is_bundled_product: false,

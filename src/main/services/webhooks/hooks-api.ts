@@ -90,7 +90,8 @@ export function explainHookError(error: unknown): unknown {
       return new AppError('NOT_FOUND', 'That webhook no longer exists on the store (it may have been deleted elsewhere).');
     case 'VALIDATION':
     case 'CONFLICT':
-      return new AppError('VALIDATION', `The store refused the webhook: ${fields || error.message}`, error.fieldErrors ? { fields: error.fieldErrors } : undefined);
+      // The params were valid; the store's own rules (one hook per scope and destination, ten per scope) said no.
+      return new AppError('CONFLICT', `The store refused the webhook: ${fields || error.message}`, error.fieldErrors ? { fields: error.fieldErrors } : undefined);
     case 'AUTH':
     case 'FORBIDDEN':
       return new AppError(error.code, `The store refused this token for webhooks (${error.status}).`);

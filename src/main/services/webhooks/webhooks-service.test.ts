@@ -136,7 +136,7 @@ describe.skipIf(!privateKeyring)('webhooks service against the demo store', () =
   });
 
   it('asks a real store for a public URL before creating a hook to the receiver', async () => {
-    await expect(service.create({ storeId: 'st-real', scope: 'store/product/*' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(service.create({ storeId: 'st-real', scope: 'store/product/*' })).rejects.toMatchObject({ code: 'CONFLICT' });
     const info = await service.setPublicUrl('st-real', 'https://hooks.example.com/fwd');
     expect(info).toMatchObject({ publicUrl: 'https://hooks.example.com/fwd', destination: 'https://hooks.example.com/fwd/webhooks/st-real', isDemo: false });
   });

@@ -112,9 +112,7 @@ export async function createWebhooksService(deps: WebhooksServiceDeps): Promise<
     const info = await receiverInfo(storeId);
     if (!info.localUrl) throw new AppError('CONFLICT', 'Stockroom\'s webhook receiver is not running (see the log); only other destinations can be used.');
     if (!info.destination) {
-      throw new AppError('VALIDATION', 'This store is on the internet and cannot reach 127.0.0.1: enter the public https URL that forwards to the receiver first.', {
-        issues: [{ field: 'publicUrl', message: 'a public URL is needed' }],
-      });
+      throw new AppError('CONFLICT', 'This store is on the internet and cannot reach 127.0.0.1: enter the public https URL that forwards to the receiver first.');
     }
     return { destination: info.destination, secret: await secrets.ensure(storeId) };
   }

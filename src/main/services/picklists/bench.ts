@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createBigCommerceService } from '../bigcommerce';
+import { aggregatePickList } from './aggregate';
+import { fetchPickOrders } from './fetch-orders';
+
+/**
+ * Pick list for the Awaiting Fulfillment orders of a demo store with ~1,000 of them, over real
+ * loopback HTTP with a Standard plan's rate limit (150 requests / 30 s) left on.
+ *   npx tsx src/main/services/picklists/bench.ts [orders in the store]   (or `npm run bench -- --only pickList`)
+ * `quotaBoundSeconds` is what the quota alone forces for the requests made (those past the first
+ * window's 150 cost 0.2 s each); `perOrderQuotaBoundSeconds` the same for one `/orders/{id}/products`
+ * call per order, the approach the inline line items replace. The PDF figure belongs to the print
+ * layout, which is not built yet.
+ */
+export interface PickListBenchResult {
+  storeOrders: number;
+  orders: number;
+  lines: number;
+  units: number;
+  pickLines: number;
+  requests: number;
+  /** Orders past 50 lines, completed from `/orders/{id}/products`. */
+  cutShort: number;
+  /** ceil(orders / 250) + 2 + cutShort. */
+  requestBudget: number;
+  seconds: number;
+  quotaBoundSeconds: number;
+  perOrderQuotaBoundSeconds: number;
+}
+
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const QUOTA = 150;
+const WINDOW_S = 30;
+
+interface DemoChild { url: string; storeHash: string; token: string; child: ChildProcess }
+
+function startDemoChild(orders: number): Promise<DemoChild> {
+  const args = ['--import', 'tsx', 'src/demo-store/cli.ts', '--port', '0', '--stores', '1', '--products', '2000', '--orders', String(orders), '--customers', '500'];
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let url = '';
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.startsWith('Demo store ready: ')) url = line.slice('Demo store ready: '.length);
+      else if (url && line.startsWith('{')) resolve({ url, child, ...(JSON.parse(line) as { storeHash: string; token: string }) });
+    });
+    child.once('exit', (code) => reject(new Error(`demo store exited (${code})`)));
+  });
+}
+
+const quotaBound = (requests: number) => Math.max(0, requests - QUOTA) * (WINDOW_S / QUOTA);
+
+export async function runPickListBench(storeOrders = 3300): Promise<PickListBenchResult> {
+  const demo = await startDemoChild(storeOrders);
+  const bigcommerce = createBigCommerceService({ apiOrigin: demo.url, getToken: async () => demo.token });
+  try {
+    const t0 = performance.now();
+    const fetched = await fetchPickOrders(bigcommerce.clientFor(demo.storeHash), { statusIds: [11] });
+    const list = aggregatePickList(fetched.lines, { catalog: null });
+    const seconds = Math.round(performance.now() - t0) / 1000;
+    const orders = fetched.orderIds.length;
+    return {
+      storeOrders, orders, lines: fetched.lines.length, units: list.totals.units, pickLines: list.totals.lines,
+      requests: fetched.requests, cutShort: fetched.completedSeparately.length,
+      requestBudget: Math.ceil(orders / 250) + 2 + fetched.completedSeparately.length, seconds,
+      quotaBoundSeconds: quotaBound(fetched.requests), perOrderQuotaBoundSeconds: quotaBound(orders + Math.ceil(orders / 250)),
+    };
+  } finally {
+    bigcommerce.close();
+    demo.child.kill('SIGTERM');
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runPickListBench(process.argv[2] ? Number(process.argv[2]) : undefined)
+    .then((r) => console.log(JSON.stringify(r))) // one line: scripts/bench.mjs reads the last
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
+}

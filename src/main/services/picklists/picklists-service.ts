@@ -1,0 +1,59 @@
+import type { PickList } from '../../../shared/contract/picklists';
+import { AppError, type ErrorCode } from '../../../shared/rpc';
+import { BigCommerceError, type BigCommerceService, type Clock } from '../bigcommerce';
+import type { CatalogService } from '../catalog';
+import { aggregatePickList } from './aggregate';
+import { fetchPickOrders } from './fetch-orders';
+
+/**
+ * Pick lists: the orders' lines fetched (fetch-orders.ts) and summed against the local catalog's
+ * bins (aggregate.ts). The catalog is read from its cache, never synced here: a pick list must not
+ * wait for a catalog load, and bins change rarely. Without a cached catalog the list has no bins.
+ */
+export interface PicklistsServiceDeps {
+  bigcommerce: Pick<BigCommerceService, 'clientFor'>;
+  catalog: Pick<CatalogService, 'snapshot'>;
+  clock?: Pick<Clock, 'now'>;
+}
+
+export interface BuildPickListInput {
+  storeId: string;
+  storeHash: string;
+  statusIds?: readonly number[];
+  orderIds?: readonly number[];
+  groupByZone?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface PicklistsService {
+  build(input: BuildPickListInput): Promise<PickList>;
+}
+
+export function createPicklistsService(deps: PicklistsServiceDeps): PicklistsService {
+  const now = () => (deps.clock ? deps.clock.now() : Date.now());
+  return {
+    async build(input) {
+      const [fetched, snapshot] = await Promise.all([
+        fetchPickOrders(deps.bigcommerce.clientFor(input.storeHash), input).catch((error: unknown) => {
+          throw toAppError(error);
+        }),
+        deps.catalog.snapshot(input.storeId),
+      ]);
+      const aggregated = aggregatePickList(fetched.lines, { catalog: snapshot?.products ?? null, groupByZone: input.groupByZone });
+      return {
+        storeId: input.storeId, builtAt: new Date(now()).toISOString(), ...aggregated, missingOrderIds: fetched.missingOrderIds,
+        catalogSyncedAt: snapshot?.syncedAt ?? null, requests: fetched.requests,
+      };
+    },
+  };
+}
+
+const CODES: Partial<Record<BigCommerceError['code'], ErrorCode>> = {
+  AUTH: 'AUTH', FORBIDDEN: 'FORBIDDEN', NOT_FOUND: 'NOT_FOUND', RATE_LIMITED: 'RATE_LIMITED', NETWORK: 'NETWORK', TIMEOUT: 'TIMEOUT',
+};
+
+/** BigCommerce's failure as the renderer's error: its code where one matches, else BIGCOMMERCE. */
+function toAppError(error: unknown): unknown {
+  if (!(error instanceof BigCommerceError)) return error;
+  return new AppError(CODES[error.code] ?? 'BIGCOMMERCE', `Could not load the orders for the pick list: ${error.message}`, { status: error.status, path: error.path });
+}

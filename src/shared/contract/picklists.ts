@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { method } from './define';
+import { StoreId } from './stores';
+
+const Id = z.number().int().positive();
+const Count = z.number().int().min(0);
+
+export const PickLineSchema = z.object({
+  /** What the orders say the picker takes; empty when the line had none (then keyed by product). */
+  sku: z.string(),
+  productId: z.number().int(),
+  variantId: z.number().int().nullable(),
+  name: z.string(),
+  /** "Size: L", in the order the order line lists them. */
+  options: z.array(z.string()),
+  /** From the local catalog: the variant's bin, else its product's; null when neither has one. */
+  bin: z.string().nullable(),
+  /** The bin's part before its first separator (`-`, `_`, `.`, `/`, space); null without a bin. */
+  zone: z.string().nullable(),
+  /** Units to pick: ordered − refunded − already shipped, summed over the orders. */
+  quantity: z.number().int().positive(),
+  orders: z.array(z.object({ orderId: Id, quantity: z.number().int().positive() })),
+  /** The product is no longer in the local catalog (false when there is no catalog to ask). */
+  deleted: z.boolean(),
+});
+export type PickLine = z.infer<typeof PickLineSchema>;
+
+export const PickListSchema = z.object({
+  storeId: StoreId,
+  builtAt: z.string(),
+  /** Orders that have something to pick, ascending. */
+  orderIds: z.array(Id),
+  /** Asked-for order ids that the store did not return (deleted or archived). */
+  missingOrderIds: z.array(Id),
+  /** Sorted by bin (natural order, `A-2` before `A-10`), lines without a bin last. */
+  lines: z.array(PickLineSchema),
+  /** With `groupByZone`: the zones in line order (lines are then sorted by zone first). */
+  zones: z.array(z.object({ zone: z.string().nullable(), lines: Count, units: Count })).optional(),
+  totals: z.object({ orders: Count, lines: Count, units: Count }),
+  /** When the catalog the bins came from was synced; null when there is no local catalog yet. */
+  catalogSyncedAt: z.string().nullable(),
+  /** API requests the build made (the inline line items keep this near orders / 250). */
+  requests: Count,
+});
+export type PickList = z.infer<typeof PickListSchema>;
+
+export const BuildPickListParams = z
+  .object({
+    storeId: StoreId,
+    /** Default [11] (Awaiting Fulfillment). */
+    statusIds: z.array(z.number().int().min(0).max(100)).min(1).max(20).optional(),
+    orderIds: z.array(Id).min(1).max(5000).optional(),
+    groupByZone: z.boolean().default(false),
+  })
+  .strict()
+  .refine((p) => !(p.statusIds && p.orderIds), { message: 'Give statusIds or orderIds, not both.', path: ['orderIds'] });
+
+export const picklistsMethods = {
+  'picklists.build': method(
+    BuildPickListParams,
+    PickListSchema,
+    'A pick list: units to pick per SKU over the orders of some statuses (default Awaiting Fulfillment) or of chosen ids, sorted by bin.',
+  ),
+};

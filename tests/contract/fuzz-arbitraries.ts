@@ -1,0 +1,191 @@
+import fc from 'fast-check';
+import type { z } from 'zod';
+import { contract, EDITABLE_FIELDS, ENTITIES, RETRY_ROWS, SECRET_HEADER, WEBHOOK_SCOPES, type FieldSpec, type MethodName, type ParamsOf } from '../../src/shared/contract';
+
+/**
+ * Arbitraries for the contract fuzz test. Valid params are hand-written per method (the schemas'
+ * regexes, refinements and the edit allow-list are beyond a generic zod → fast-check mapping), but
+ * edit values come from EDITABLE_FIELDS, the same specs the validation reads. The record is typed by
+ * MethodName, so a new contract method without an arbitrary fails the type check.
+ */
+export interface FuzzContext {
+  /** Store ids that exist (the demo profiles). */
+  storeIds: string[];
+  /** A loopback API origin, so no generated call ever leaves this machine. */
+  apiOrigin: string;
+}
+
+const nonBlank = (max: number) => fc.string({ minLength: 1, maxLength: max }).filter((s) => s.trim().length > 0);
+const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+/** zod's strict objects refuse a key present with the value undefined as well as an unknown key: drop them. */
+const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+function valueOf(spec: FieldSpec): fc.Arbitrary<string | number | boolean | null> {
+  const base: fc.Arbitrary<string | number | boolean> = (() => {
+    switch (spec.kind) {
+      case 'money':
+      case 'decimal':
+        return fc.stringMatching(/^\d{1,7}(\.\d{1,4})?$/);
+      case 'integer':
+        return fc.integer({ min: spec.min, max: spec.max });
+      case 'string':
+        return fc.string({ minLength: spec.minLength ?? 0, maxLength: Math.min(spec.maxLength ?? 100, 100) });
+      case 'boolean':
+        return fc.boolean();
+      case 'enum':
+        return fc.constantFrom(...spec.values);
+    }
+  })();
+  return 'nullable' in spec && spec.nullable ? fc.option(base) : base;
+}
+
+const fieldChoices = ENTITIES.flatMap((entity) => Object.entries(EDITABLE_FIELDS[entity]).map(([field, spec]) => ({ entity, field, spec })));
+
+const editArb = fc.constantFrom(...fieldChoices).chain(({ entity, field, spec }) =>
+  fc.record({
+    entity: fc.constant(entity),
+    id: fc.integer({ min: 1, max: 1_000_000 }),
+    productId: entity === 'variant' ? optional(fc.integer({ min: 1, max: 1_000_000 })) : fc.constant(undefined),
+    field: fc.constant(field),
+    from: valueOf(spec),
+    to: valueOf(spec),
+  }).map(defined),
+);
+const editsArb = fc.uniqueArray(editArb, { minLength: 1, maxLength: 5, selector: (e) => `${e.entity}:${e.id}:${e.field}` });
+const stagedKeyArb = fc.constantFrom(...fieldChoices).chain(({ entity, field }) => fc.integer({ min: 1, max: 1_000_000 }).map((id) => `${entity}:${id}:${field}`));
+const jobIdArb = fc.stringMatching(/^[a-z0-9]{1,16}-[0-9a-f]{8}$/);
+
+export function validParams(ctx: FuzzContext): { [M in MethodName]: fc.Arbitrary<ParamsOf<M>> } {
+  const storeId = fc.oneof(fc.constantFrom(...ctx.storeIds), fc.stringMatching(/^[a-z0-9-]{1,64}$/));
+  const storeHash = fc.stringMatching(/^[a-z0-9]{1,32}$/);
+  const token = fc.stringMatching(/^[\x21-\x7e]{8,60}$/);
+  const color = fc.stringMatching(/^#[0-9a-f]{6}$/);
+  const byStore = fc.record({ storeId });
+  const byJob = fc.record({ jobId: jobIdArb });
+  const title = nonBlank(200);
+  const keys = optional(fc.array(stagedKeyArb, { minLength: 1, maxLength: 5 }));
+  return {
+    'app.getInfo': fc.constant({}),
+    'stores.list': fc.constant({}),
+    'stores.select': fc.record({ id: storeId }),
+    'stores.add': fc.record({ name: nonBlank(80), storeHash, token, apiOrigin: fc.constant(ctx.apiOrigin), color: optional(color) }).map(defined),
+    'stores.update': fc
+      .record({ id: storeId, name: optional(nonBlank(80)), storeHash: optional(storeHash), token: optional(token), apiOrigin: fc.constant(ctx.apiOrigin), color: optional(color) })
+      .map(defined),
+    // Never the demo profiles: every other method needs a store that is still there.
+    'stores.remove': fc.record({ id: fc.stringMatching(/^[a-z0-9-]{1,64}$/).filter((id) => !ctx.storeIds.includes(id)) }),
+    'stores.testConnection': fc.record({ id: storeId }),
+    'stores.testCredentials': fc.record({ storeHash, token, apiOrigin: fc.constant(ctx.apiOrigin) }),
+    'stores.getBudget': fc.record({ id: storeId }),
+    'catalog.sync': fc.record({ storeId, mode: optional(fc.constantFrom('refresh' as const, 'full' as const)) }).map(defined),
+    'catalog.listProducts': fc
+      .record({
+        storeId,
+        offset: optional(fc.integer({ min: 0, max: 1_000_000 })),
+        limit: optional(fc.integer({ min: 1, max: 5000 })),
+        ids: optional(fc.array(fc.integer({ min: 1, max: 1_000_000 }), { maxLength: 20 })),
+      })
+      .map(defined),
+    'catalog.getStatus': byStore,
+    'jobs.start': fc.record({ storeId, title, edits: editsArb }),
+    'jobs.list': byStore,
+    'jobs.get': byJob,
+    'jobs.pause': byJob,
+    'jobs.resume': byJob,
+    'jobs.cancel': byJob,
+    'jobs.undo': byJob,
+    'jobs.retry': fc.record({ jobId: jobIdArb, rows: optional(fc.constantFrom(...RETRY_ROWS)) }).map(defined),
+    'staging.list': byStore,
+    'staging.stage': fc.record({ storeId, edits: editsArb }),
+    'staging.discard': fc.record({ storeId, keys }).map(defined),
+    'staging.apply': fc.record({ storeId, title, keys }).map(defined),
+    'picklists.build': fc
+      .record({
+        storeId,
+        statusIds: optional(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 3 })),
+        groupByZone: optional(fc.boolean()),
+      })
+      .chain((p) =>
+        p.statusIds ? fc.constant(defined(p)) : optional(fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 5 })).map((orderIds) => defined({ ...p, orderIds })),
+      ),
+    'webhooks.list': byStore,
+    'webhooks.getReceiver': byStore,
+    'webhooks.listEvents': byStore,
+    'webhooks.create': fc
+      .record({
+        storeId,
+        scope: fc.constantFrom(...WEBHOOK_SCOPES),
+        // Loopback only, so no delivery ever leaves this machine.
+        destination: optional(fc.constant(`${ctx.apiOrigin}/fuzz-sink`)),
+        headers: optional(
+          fc.dictionary(
+            fc.stringMatching(/^X-[A-Za-z0-9-]{1,20}$/).filter((n) => n.toLowerCase() !== SECRET_HEADER.toLowerCase()),
+            fc.stringMatching(/^[\x20-\x7e]{0,40}$/),
+            { maxKeys: 3 },
+          ),
+        ),
+      })
+      .map(defined),
+    'webhooks.update': fc.record({ storeId, id: fc.integer({ min: 1, max: 1_000_000 }), isActive: fc.boolean() }),
+    'webhooks.delete': fc.record({ storeId, id: fc.integer({ min: 1, max: 1_000_000 }) }),
+    'webhooks.setPublicUrl': fc.record({ storeId, publicUrl: fc.option(fc.constantFrom('https://hooks.example.com', 'https://fwd.example.org/base'), { nil: null }) }),
+  };
+}
+
+const nested = (depth: number): unknown => (depth === 0 ? 'deep' : [nested(depth - 1)]);
+/** Own keys named like prototype members, as JSON.parse and structured clone would make them. */
+const prototypeKeyed = (): unknown[] => [
+  JSON.parse('{"__proto__":{"polluted":1}}'),
+  JSON.parse('{"constructor":{"prototype":{"polluted":1}}}'),
+  { toString: 1 },
+  { valueOf: 1, toString: 1 },
+  { toString: { toString: 1 }, valueOf: null },
+];
+
+/** A value no params field and no edit value accepts (none is an object, NaN or ≥ 9 levels deep). */
+const hostileNonString: fc.Arbitrary<unknown> = fc.oneof(
+  // Mostly these: the values that once crashed a check (String() of an object with toString: 1).
+  { arbitrary: fc.constantFrom(...prototypeKeyed()), weight: 4 },
+  fc.constantFrom(NaN, Infinity, -Infinity),
+  fc.integer({ min: 9, max: 40 }).map(nested),
+  fc.constantFrom(...prototypeKeyed()).map((v) => [v]),
+);
+/** Also a huge string: longer than any params field allows (edit values of free-text fields excepted). */
+export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(hostileNonString, fc.integer({ min: 100_000, max: 300_000 }).map((n) => 'x'.repeat(n)));
+
+type Params = Record<string, unknown>;
+const shapeOf = (method: MethodName) => (contract[method].params as unknown as z.ZodObject).shape;
+const requiredKeys = (method: MethodName) => Object.entries(shapeOf(method)).filter(([, s]) => !s.safeParse(undefined).success).map(([k]) => k);
+
+/** Valid params made invalid: an extra key, a required key gone, a field or an edit's part replaced by a hostile value. */
+export function mutation(method: MethodName, valid: fc.Arbitrary<Params>): fc.Arbitrary<Params> {
+  const keys = Object.keys(shapeOf(method));
+  const required = requiredKeys(method);
+  const extraKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'toString', 'valueOf', 'storeHash', 'then'), fc.string({ minLength: 1, maxLength: 20 })).filter((k) => !keys.includes(k));
+  const mutations: Array<fc.Arbitrary<Params>> = [
+    fc.tuple(valid, extraKey, fc.jsonValue({ maxDepth: 2 })).map(([p, k, v]) => Object.defineProperty({ ...p }, k, { value: v, enumerable: true, writable: true, configurable: true })),
+  ];
+  if (keys.length > 0) mutations.push(fc.tuple(valid, fc.constantFrom(...keys), hostileValue).map(([p, k, v]) => ({ ...p, [k]: v })));
+  if (required.length > 0) {
+    mutations.push(fc.tuple(valid, fc.constantFrom(...required)).map(([p, k]) => Object.fromEntries(Object.entries(p).filter(([key]) => key !== k))));
+  }
+  if (keys.includes('edits')) {
+    const part = fc.constantFrom('entity', 'id', 'field', 'productId', 'from', 'to', 'whole');
+    // Twice: an edit has more parts to get wrong than the params around it.
+    mutations.push(
+      fc.tuple(valid, part, hostileValue, hostileNonString).map(([p, k, any, nonString]) => {
+        const v = k === 'from' || k === 'to' ? nonString : any;
+        const [first, ...rest] = p.edits as Params[];
+        return { ...p, edits: [k === 'whole' ? v : { ...first, [k]: v }, ...rest] };
+      }),
+    );
+    mutations.push(
+      fc.tuple(valid, part, hostileValue, hostileNonString).map(([p, k, any, nonString]) => {
+        const v = k === 'from' || k === 'to' ? nonString : any;
+        const [first, ...rest] = p.edits as Params[];
+        return { ...p, edits: [k === 'whole' ? v : { ...first, [k]: v }, ...rest] };
+      }),
+    );
+  }
+  return fc.oneof(...mutations);
+}
