@@ -12,6 +12,7 @@ import { createStagingService, type StagingService } from './services/staging';
 import { createKeychain, loadKeytar, DEFAULT_KEYCHAIN_SERVICE, type Keychain } from './services/secrets/keychain';
 import { startBudgetFeed } from './services/stores/budget-feed';
 import { createStoresService, type DemoStoreRef, type StoresService } from './services/stores/stores-service';
+import { createWebhooksService, receiverOptionsFromEnv, type StoreChange, type WebhooksService } from './services/webhooks';
 import { APP_VERSION } from './version';
 
 export interface ComposeOptions {
@@ -23,6 +24,10 @@ export interface ComposeOptions {
   /** Tests validate every result and event against the contract. */
   strict?: boolean;
   log?: (line: string) => void;
+  /** The webhook receiver's address; default 127.0.0.1 on a free port (STOCKROOM_WEBHOOK_HOST/PORT override). */
+  webhookReceiver?: { host: string; port: number };
+  /** A webhook named rows that changed on the store (refresh exactly those). */
+  onStoreChanged?: (change: StoreChange) => void;
 }
 
 export interface Services {
@@ -33,6 +38,7 @@ export interface Services {
   jobs: JobsService;
   staging: StagingService;
   picklists: PicklistsService;
+  webhooks: WebhooksService;
 }
 
 export interface ComposedApp {
@@ -102,7 +108,23 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   await staging.recover();
 
   const picklists = createPicklistsService({ bigcommerce, catalog });
-  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging, picklists };
+  const webhooks = await createWebhooksService({
+    dataDir: options.dataDir,
+    keychain,
+    bigcommerce,
+    stores,
+    receiver: options.webhookReceiver ?? receiverOptionsFromEnv(process.env),
+    onEvent: (e) => events.emit('webhooks.received', e),
+    onStoreChanged: (change) => options.onStoreChanged?.(change),
+    log,
+  });
+  // Out of the box, a demo store delivers to the receiver (in the background: a store that is down must not delay the start).
+  void stores
+    .list()
+    .then((list) => webhooks.ensureDemoHooks(list.stores.filter((st) => st.isDemo && st.hasToken).map((st) => st.id)))
+    .catch((error: unknown) => log(`[webhooks] ${String(error)}`));
+
+  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging, picklists, webhooks };
   // The active store's catalog in memory and encoded before anyone opens Products (issue 10: first visit ≤ 1 s).
   void stores.list().then(({ activeStoreId }) => (activeStoreId ? catalog.warm(activeStoreId, PRODUCT_COLUMNS_MAX) : undefined))
     .catch((error: unknown) => log(`[catalog] warm-up failed: ${String(error)}`));
@@ -116,6 +138,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     events,
     async close() {
       stopBudgetFeed();
+      await webhooks.close();
       await jobs.close();
       await settled.idle();
       await staging.close();

@@ -73,6 +73,28 @@ const cases: Case[] = [
   { name: 'picklists.build: an unknown store', body: { id: 43, method: 'picklists.build', params: { storeId: 'nope' } }, expect: { ok: false, code: 'NOT_FOUND' } },
   { name: 'staging.apply: nothing staged', body: { id: 32, method: 'staging.apply', params: { storeId: 'demo-2', title: 't' } }, expect: { ok: false, code: 'CONFLICT' } },
   ...hostileCases,
+  { name: 'webhooks.listEvents: a valid call', body: { id: 140, method: 'webhooks.listEvents', params: { storeId: 'demo-1' } }, expect: { ok: true } },
+  { name: 'webhooks.getReceiver: a valid call', body: { id: 152, method: 'webhooks.getReceiver', params: { storeId: 'demo-1' } }, expect: { ok: true } },
+  { name: 'webhooks.getReceiver: an unknown store', body: { id: 153, method: 'webhooks.getReceiver', params: { storeId: 'nope' } }, expect: { ok: false, code: 'NOT_FOUND' } },
+  { name: 'webhooks.list: an unknown store', body: { id: 141, method: 'webhooks.list', params: { storeId: 'nope' } }, expect: { ok: false, code: 'NOT_FOUND' } },
+  { name: 'webhooks.list: a store id that is not one', body: { id: 142, method: 'webhooks.list', params: { storeId: '../x' } }, expect: { ok: false, code: 'VALIDATION', field: 'storeId' } },
+  { name: 'webhooks.create: an undocumented scope', body: { id: 143, method: 'webhooks.create', params: { storeId: 'demo-1', scope: 'store/everything' } }, expect: { ok: false, code: 'VALIDATION', field: 'scope' } },
+  {
+    name: 'webhooks.create: a plain-http destination off this computer',
+    body: { id: 144, method: 'webhooks.create', params: { storeId: 'demo-1', scope: 'store/product/*', destination: 'http://example.com/hook' } },
+    expect: { ok: false, code: 'VALIDATION', field: 'destination' },
+  },
+  {
+    name: 'webhooks.create: a header that imitates the secret',
+    body: { id: 145, method: 'webhooks.create', params: { storeId: 'demo-1', scope: 'store/product/*', headers: { 'x-stockroom-webhook-secret': 'guess' } } },
+    expect: { ok: false, code: 'VALIDATION', field: 'headers' },
+  },
+  { name: 'webhooks.create: an unknown store', body: { id: 146, method: 'webhooks.create', params: { storeId: 'nope', scope: 'store/product/*' } }, expect: { ok: false, code: 'NOT_FOUND' } },
+  { name: 'webhooks.update: active is not a boolean', body: { id: 147, method: 'webhooks.update', params: { storeId: 'demo-1', id: 1, isActive: 'yes' } }, expect: { ok: false, code: 'VALIDATION', field: 'isActive' } },
+  { name: 'webhooks.update: a hook id that is not one', body: { id: 148, method: 'webhooks.update', params: { storeId: 'demo-1', id: -1, isActive: true } }, expect: { ok: false, code: 'VALIDATION', field: 'id' } },
+  { name: 'webhooks.delete: no hook id', body: { id: 149, method: 'webhooks.delete', params: { storeId: 'demo-1' } }, expect: { ok: false, code: 'VALIDATION', field: 'id' } },
+  { name: 'webhooks.setPublicUrl: not https', body: { id: 150, method: 'webhooks.setPublicUrl', params: { storeId: 'demo-1', publicUrl: 'http://example.com' } }, expect: { ok: false, code: 'VALIDATION', field: 'publicUrl' } },
+  { name: 'webhooks.setPublicUrl: a valid call', body: { id: 151, method: 'webhooks.setPublicUrl', params: { storeId: 'demo-2', publicUrl: 'https://fwd.example.com' } }, expect: { ok: true } },
 ];
 
 describe.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
-import { contract, EDITABLE_FIELDS, ENTITIES, RETRY_ROWS, type FieldSpec, type MethodName, type ParamsOf } from '../../src/shared/contract';
+import { contract, EDITABLE_FIELDS, ENTITIES, RETRY_ROWS, SECRET_HEADER, WEBHOOK_SCOPES, type FieldSpec, type MethodName, type ParamsOf } from '../../src/shared/contract';
 
 /**
  * Arbitraries for the contract fuzz test. Valid params are hand-written per method (the schemas'
@@ -111,6 +111,27 @@ export function validParams(ctx: FuzzContext): { [M in MethodName]: fc.Arbitrary
       .chain((p) =>
         p.statusIds ? fc.constant(defined(p)) : optional(fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 5 })).map((orderIds) => defined({ ...p, orderIds })),
       ),
+    'webhooks.list': byStore,
+    'webhooks.getReceiver': byStore,
+    'webhooks.listEvents': byStore,
+    'webhooks.create': fc
+      .record({
+        storeId,
+        scope: fc.constantFrom(...WEBHOOK_SCOPES),
+        // Loopback only, so no delivery ever leaves this machine.
+        destination: optional(fc.constant(`${ctx.apiOrigin}/fuzz-sink`)),
+        headers: optional(
+          fc.dictionary(
+            fc.stringMatching(/^X-[A-Za-z0-9-]{1,20}$/).filter((n) => n.toLowerCase() !== SECRET_HEADER.toLowerCase()),
+            fc.stringMatching(/^[\x20-\x7e]{0,40}$/),
+            { maxKeys: 3 },
+          ),
+        ),
+      })
+      .map(defined),
+    'webhooks.update': fc.record({ storeId, id: fc.integer({ min: 1, max: 1_000_000 }), isActive: fc.boolean() }),
+    'webhooks.delete': fc.record({ storeId, id: fc.integer({ min: 1, max: 1_000_000 }) }),
+    'webhooks.setPublicUrl': fc.record({ storeId, publicUrl: fc.option(fc.constantFrom('https://hooks.example.com', 'https://fwd.example.org/base'), { nil: null }) }),
   };
 }
 

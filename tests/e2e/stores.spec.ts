@@ -11,10 +11,15 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => external.stop());
 
+/** The store tokens in the keychain (not the webhook receiver's secrets, which demo stores get at start). */
 function keychainSecrets(service: string): string[] | null {
   if (process.env.STOCKROOM_PRIVATE_KEYRING !== '1') return null;
   const out = execFileSync('secret-tool', ['search', '--all', 'service', service], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  return out.split('\n').filter((l) => l.startsWith('secret = ')).map((l) => l.slice(9));
+  return out
+    .split(/\n(?=\[)/)
+    // secret-tool prints attributes on stderr; the label (keyring:{account}@{service}) names the account.
+    .filter((entry) => !/^label = keyring:webhook-secret:/m.test(entry))
+    .flatMap((entry) => entry.split('\n').filter((l) => l.startsWith('secret = ')).map((l) => l.slice(9)));
 }
 
 test('adds a store after a connection test, switches to it, then removes it', async ({ shell, page, app }) => {

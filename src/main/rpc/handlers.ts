@@ -47,6 +47,13 @@ export function createHandlers(s: Services): Handlers {
     'staging.apply': ({ storeId, title, keys }) => s.staging.apply({ storeId, storeHash: s.stores.resolve(storeId).storeHash, title, keys }),
     'picklists.build': ({ storeId, statusIds, orderIds, groupByZone }) =>
       (s.stores.resolve(storeId), s.picklists.build({ storeId, statusIds, orderIds, groupByZone })),
+    'webhooks.list': ({ storeId }) => s.webhooks.list(storeId),
+    'webhooks.getReceiver': ({ storeId }) => s.webhooks.receiverInfo(storeId),
+    'webhooks.create': (input) => s.webhooks.create(input),
+    'webhooks.update': ({ storeId, id, isActive }) => s.webhooks.setActive(storeId, id, isActive),
+    'webhooks.delete': ({ storeId, id }) => s.webhooks.remove(storeId, id),
+    'webhooks.setPublicUrl': ({ storeId, publicUrl }) => s.webhooks.setPublicUrl(storeId, publicUrl),
+    'webhooks.listEvents': ({ storeId }) => s.webhooks.listEvents(storeId),
     'stores.getBudget': ({ id }) => {
       const store = s.stores.resolve(id);
       return toBudget(id, store.storeHash, s.bigcommerce.limiterFor(id).state());

@@ -6,6 +6,7 @@ import { jobsEvents, jobsMethods } from './jobs';
 import { picklistsMethods } from './picklists';
 import { stagingEvents, stagingMethods } from './staging';
 import { storesEvents, storesMethods } from './stores';
+import { webhooksEvents, webhooksMethods } from './webhooks';
 
 export * from './define';
 export * from './issues';
@@ -16,6 +17,7 @@ export * from './jobs';
 export * from './staging';
 export * from './picklists';
 export * from './data';
+export * from './webhooks';
 
 /** Every renderer→main call. Adding a method here without a handler in main fails the type check. */
 export const contract = {
@@ -25,6 +27,7 @@ export const contract = {
   ...jobsMethods,
   ...stagingMethods,
   ...picklistsMethods,
+  ...webhooksMethods,
 };
 
 /** Every main→renderer event. */
@@ -35,6 +38,7 @@ export const events = {
   ...jobsEvents,
   ...stagingEvents,
   ...dataEvents,
+  ...webhooksEvents,
 };
 
 export type Contract = typeof contract;

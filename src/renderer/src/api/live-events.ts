@@ -1,6 +1,6 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { isAtRest, type EventName, type JobSummary, type PayloadOf } from '../../../shared/contract';
+import { isAtRest, type EventName, type JobSummary, type PayloadOf, type WebhookEvent } from '../../../shared/contract';
 import { useToasts } from '../components/toast-store';
 import { transport, type LiveTransport } from './client';
 import { SESSION_EXPIRED_MESSAGE } from './http-transport';
@@ -33,6 +33,9 @@ export function startLiveEvents(client: QueryClient, source: LiveTransport = tra
   };
 }
 
+/** Events the Webhooks screen's live feed keeps (newest first). */
+const WEBHOOK_FEED_LIMIT = 200;
+
 function createHandlers(client: QueryClient): Handlers {
   const toast = useToasts.getState().push;
   const live = useLive.getState();
@@ -55,6 +58,10 @@ function createHandlers(client: QueryClient): Handlers {
       if (isAtRest(job.status)) void client.invalidateQueries({ queryKey: queryKey('jobs.get', { jobId: job.id }) });
     },
     'staging.changed': ({ storeId }) => void client.invalidateQueries({ queryKey: queryKey('staging.list', { storeId }) }),
+    'webhooks.received': (event) =>
+      client.setQueryData<WebhookEvent[]>(queryKey('webhooks.listEvents', { storeId: event.storeId }), (list) =>
+        list ? [event, ...list].slice(0, WEBHOOK_FEED_LIMIT) : list,
+      ),
     'data.rowsChanged': (change) => {
       // Prefix match: the key also holds the syncedAt the rows were read at.
       client.setQueriesData<ProductRows>({ queryKey: queryKey('catalog.listProductColumns', { storeId: change.storeId }) }, (current) =>

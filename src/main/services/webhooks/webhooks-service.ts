@@ -1,0 +1,182 @@
+import { SECRET_HEADER, type ReceiverInfo, type Webhook, type WebhookEvent, type WebhookList } from '../../../shared/contract';
+import { AppError } from '../../../shared/rpc';
+import type { BigCommerceService } from '../bigcommerce';
+import type { Keychain } from '../secrets/keychain';
+import type { ResolvedStore } from '../stores/stores-service';
+import { createChangeCoalescer } from './coalesce';
+import { changeOf, createSeenSet, dedupeKey, toEvent, type Delivery, type StoreChange } from './delivery';
+import { createEventLog } from './event-log';
+import { carriesSecret, createHook, deleteHook, listHooks, secretOf, toWebhook, updateHook, type ApiHook } from './hooks-api';
+import { startReceiver, type Receiver } from './receiver';
+import { publicDestination, readSettings, writeSettings } from './settings';
+import { createStoreSecrets } from './store-secrets';
+
+/** What a demo store delivers to Stockroom out of the box: every area a screen shows. */
+export const RECEIVER_SCOPES = ['store/product/*', 'store/sku/*', 'store/order/*', 'store/customer/*'] as const;
+const SEEN_PER_STORE = 2000;
+
+export interface WebhooksServiceDeps {
+  dataDir: string;
+  keychain: Keychain;
+  bigcommerce: Pick<BigCommerceService, 'clientFor'>;
+  stores: { resolve(id: string): ResolvedStore };
+  receiver: { host: string; port: number };
+  onEvent(event: WebhookEvent): void;
+  /** Rows a delivery named, merged per store and entity over a 50 ms burst. */
+  onStoreChanged(change: StoreChange): void;
+  log(line: string): void;
+  now?: () => Date;
+}
+
+export interface WebhooksService {
+  list(storeId: string): Promise<WebhookList>;
+  receiverInfo(storeId: string): Promise<ReceiverInfo>;
+  create(input: { storeId: string; scope: string; destination?: string; headers?: Record<string, string> }): Promise<Webhook>;
+  setActive(storeId: string, id: number, isActive: boolean): Promise<Webhook>;
+  remove(storeId: string, id: number): Promise<{ id: number }>;
+  setPublicUrl(storeId: string, publicUrl: string | null): Promise<ReceiverInfo>;
+  listEvents(storeId: string): Promise<WebhookEvent[]>;
+  /** Point this store's Stockroom hooks at the running receiver, creating the missing ones (demo stores). */
+  ensureReceiverHooks(storeId: string): Promise<void>;
+  /** ensureReceiverHooks for each store; failures are logged, never thrown (a demo store may be down). */
+  ensureDemoHooks(storeIds: readonly string[]): Promise<void>;
+  readonly receiverUrl: (storeId: string) => string | null;
+  close(): Promise<void>;
+}
+
+export async function createWebhooksService(deps: WebhooksServiceDeps): Promise<WebhooksService> {
+  const now = deps.now ?? (() => new Date());
+  const secrets = createStoreSecrets(deps.keychain);
+  const events = createEventLog({ dataDir: deps.dataDir });
+  const seen = new Map<string, Promise<ReturnType<typeof createSeenSet>>>();
+  let closed = false;
+  const changed = createChangeCoalescer(deps.onStoreChanged);
+  const clientOf = (storeId: string) => (deps.stores.resolve(storeId), deps.bigcommerce.clientFor(storeId));
+
+  function seenFor(storeId: string) {
+    let found = seen.get(storeId);
+    if (!found) {
+      found = events.keys(storeId).then((keys) => {
+        const set = createSeenSet(SEEN_PER_STORE);
+        for (const key of keys.reverse()) set.add(key);
+        return set;
+      });
+      seen.set(storeId, found);
+    }
+    return found;
+  }
+
+  async function onDelivery(storeId: string, delivery: Delivery): Promise<void> {
+    if (!(await seenFor(storeId)).add(dedupeKey(delivery))) return;
+    const event = toEvent(storeId, delivery, now());
+    events.append(event, dedupeKey(delivery)).catch((error: unknown) => deps.log(`[webhooks] could not log an event: ${String(error)}`));
+    deps.onEvent(event);
+    const change = changeOf(storeId, delivery);
+    if (change) changed.add(change);
+  }
+
+  const receiver = await startReceiverOrNull();
+  async function startReceiverOrNull(): Promise<Receiver | null> {
+    try {
+      return await startReceiver({
+        ...deps.receiver,
+        secretFor: (storeId) => (knownStore(storeId) ? secrets.peek(storeId) : Promise.resolve(null)),
+        onDelivery,
+        log: deps.log,
+      });
+    } catch (error) {
+      deps.log(`[webhooks] the receiver could not listen on ${deps.receiver.host}:${deps.receiver.port}: ${String(error)}`);
+      return null;
+    }
+  }
+
+  function knownStore(storeId: string): boolean {
+    try {
+      deps.stores.resolve(storeId);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async function receiverInfo(storeId: string): Promise<ReceiverInfo> {
+    const store = deps.stores.resolve(storeId);
+    const { publicUrl } = await readSettings(deps.dataDir, storeId);
+    const localUrl = receiver?.urlFor(storeId) ?? null;
+    const local = store.isDemo || isLoopback(store.apiOrigin);
+    const destination = local ? localUrl : publicUrl && publicDestination(publicUrl, storeId);
+    return { localUrl, publicUrl, destination, bindAddress: deps.receiver.host, isDemo: store.isDemo, secretHeader: SECRET_HEADER };
+  }
+
+  async function receiverTarget(storeId: string): Promise<{ destination: string; secret: string }> {
+    const info = await receiverInfo(storeId);
+    if (!info.localUrl) throw new AppError('CONFLICT', 'Stockroom\'s webhook receiver is not running (see the log); only other destinations can be used.');
+    if (!info.destination) {
+      throw new AppError('CONFLICT', 'This store is on the internet and cannot reach 127.0.0.1: enter the public https URL that forwards to the receiver first.');
+    }
+    return { destination: info.destination, secret: await secrets.ensure(storeId) };
+  }
+
+  async function ensureReceiverHooks(storeId: string): Promise<void> {
+    const client = clientOf(storeId);
+    const { destination, secret } = await receiverTarget(storeId);
+    const mine = (await listHooks(client)).filter(carriesSecret);
+    // Every Stockroom hook follows the receiver (its port changes per launch unless configured).
+    for (const hook of mine) {
+      if (hook.destination === destination && secretOf(hook) === secret) continue;
+      await updateHook(client, hook.id, { destination, headers: { ...withoutSecret(hook), [SECRET_HEADER]: secret } });
+    }
+    for (const scope of RECEIVER_SCOPES) {
+      if (!mine.some((h) => h.scope === scope)) await createHook(client, { scope, destination, headers: { [SECRET_HEADER]: secret }, is_active: true });
+    }
+  }
+
+  return {
+    async list(storeId) {
+      const hooks = await listHooks(clientOf(storeId));
+      return { storeId, hooks: hooks.sort((a, b) => a.id - b.id).map(toWebhook) };
+    },
+    receiverInfo,
+    async create({ storeId, scope, destination, headers }) {
+      const client = clientOf(storeId);
+      if (destination !== undefined) return toWebhook(await createHook(client, { scope, destination, headers: headers ?? {}, is_active: true }));
+      const target = await receiverTarget(storeId);
+      const body = { scope, destination: target.destination, headers: { ...headers, [SECRET_HEADER]: target.secret }, is_active: true };
+      return toWebhook(await createHook(client, body));
+    },
+    setActive: async (storeId, id, isActive) => toWebhook(await updateHook(clientOf(storeId), id, { is_active: isActive })),
+    remove: async (storeId, id) => ({ id: (await deleteHook(clientOf(storeId), id)).id }),
+    async setPublicUrl(storeId, publicUrl) {
+      deps.stores.resolve(storeId);
+      await writeSettings(deps.dataDir, storeId, { publicUrl });
+      return receiverInfo(storeId);
+    },
+    listEvents: (storeId) => (deps.stores.resolve(storeId), events.recent(storeId)),
+    ensureReceiverHooks,
+    async ensureDemoHooks(storeIds) {
+      for (const storeId of storeIds) {
+        if (closed) return;
+        await ensureReceiverHooks(storeId).catch((error: unknown) => deps.log(`[webhooks] no receiver hooks for ${storeId}: ${error instanceof Error ? error.message : String(error)}`));
+      }
+    },
+    receiverUrl: (storeId) => receiver?.urlFor(storeId) ?? null,
+    async close() {
+      closed = true;
+      await receiver?.close();
+      changed.flush();
+      await events.close();
+    },
+  };
+}
+
+function withoutSecret(hook: ApiHook): Record<string, string> {
+  return Object.fromEntries(Object.entries(hook.headers ?? {}).filter(([name]) => name.toLowerCase() !== SECRET_HEADER.toLowerCase()));
+}
+
+function isLoopback(origin: string): boolean {
+  try {
+    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(origin).hostname);
+  } catch {
+    return false;
+  }
+}
