@@ -6,7 +6,7 @@ import { createHandlers } from './rpc/handlers';
 import { createBigCommerceClient, createBigCommerceService, createRateLimiter, type BigCommerceService } from './services/bigcommerce';
 import { createCatalogService, type CatalogService } from './services/catalog';
 import { createJobsService, type JobsService } from './services/jobs';
-import { createStagingService, type StagingService } from './services/staging';
+import { createEditChecks, createStagingService, type EditChecks, type StagingService } from './services/staging';
 import { createKeychain, loadKeytar, DEFAULT_KEYCHAIN_SERVICE, type Keychain } from './services/secrets/keychain';
 import { startBudgetFeed } from './services/stores/budget-feed';
 import { createStoresService, type DemoStoreRef, type StoresService } from './services/stores/stores-service';
@@ -30,6 +30,8 @@ export interface Services {
   catalog: CatalogService;
   jobs: JobsService;
   staging: StagingService;
+  /** Decimal places and SKU checks of edits from the renderer (staging.stage, jobs.start). */
+  checkEdits: EditChecks;
 }
 
 export interface ComposedApp {
@@ -99,16 +101,18 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   }
   await jobs.recover();
   // After jobs.recover(): jobs cut off by a crash are `interrupted` by now, so their edits settle.
+  const checkEdits = createEditChecks({ snapshot: (storeId) => catalog.snapshot(storeId) });
   const staging = createStagingService({
     dataDir: options.dataDir,
     jobs,
+    check: checkEdits,
     onChanged: (e) => events.emit('staging.changed', e),
     log,
   });
   later.staging = staging;
   await staging.recover();
 
-  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging };
+  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging, checkEdits };
   const dispatch = createDispatcher(createHandlers(services), {
     validateResults: options.strict,
     onUnexpectedError: (method, error) => log(`[rpc] ${method} failed: ${error instanceof Error ? error.stack : String(error)}`),

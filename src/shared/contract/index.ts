@@ -11,6 +11,7 @@ export * from './stores';
 export * from './catalog';
 export * from './jobs';
 export * from './staging';
+export * from './field-checks';
 
 /** Every renderer→main call. Adding a method here without a handler in main fails the type check. */
 export const contract = {

@@ -7,6 +7,7 @@ import { ApplyStagedParams, DiscardParams, StageParams, stagedKey, type StagedEd
 import { AppError } from '../../../shared/rpc';
 import { AT_REST, TERMINAL, type JobsService } from '../jobs';
 import { reconcileJob, sameValue, withoutJob } from './reconcile';
+import type { EditChecks } from './edit-checks';
 import { applyOp, loadStaging, openStagingLog, stagingPaths, type StagingLog, type StagingOp } from './staging-log';
 
 /** The contract's params plus the store hash the handler resolved (as jobs.start takes it). */
@@ -21,6 +22,8 @@ export interface StagingServiceDeps {
   compactBytes?: number;
   compactRatio?: number;
   log?: (line: string) => void;
+  /** Store-aware value checks (decimal places, SKUs); the contract's own checks always run. */
+  check?: EditChecks;
 }
 
 export interface StagingService {
@@ -112,6 +115,7 @@ export function createStagingService(deps: StagingServiceDeps): StagingService {
 
   async function stage(input: { storeId: string; edits: unknown[] }): Promise<StagingCount> {
     const { storeId, edits } = parse(StageParams, input);
+    await deps.check?.(storeId, edits);
     const state = await store(storeId);
     for (const edit of edits) {
       const by = holder(state, stagedKey(edit));
