@@ -28,7 +28,7 @@ export interface StagingServiceDeps {
 
 export interface StagingService {
   list(storeId: string): Promise<{ revision: number; edits: StagedEdit[] }>;
-  stage(input: { storeId: string; edits: unknown[] }): Promise<StagingCount>;
+  stage(input: { storeId: string; edits: unknown[]; rebase?: boolean }): Promise<StagingCount>;
   discard(input: { storeId: string; keys?: string[] }): Promise<StagingCount>;
   apply(input: { storeId: string; storeHash: string; title: string; keys?: string[] }): Promise<JobSummary>;
   /** Feed every job event here: a job staging started that comes to rest is reconciled. */
@@ -113,8 +113,8 @@ export function createStagingService(deps: StagingServiceDeps): StagingService {
     return state.reserved.has(key) ? 'a job being started' : null;
   }
 
-  async function stage(input: { storeId: string; edits: unknown[] }): Promise<StagingCount> {
-    const { storeId, edits } = parse(StageParams, input);
+  async function stage(input: { storeId: string; edits: unknown[]; rebase?: boolean }): Promise<StagingCount> {
+    const { storeId, edits, rebase } = parse(StageParams, input);
     await deps.check?.(storeId, edits);
     const state = await store(storeId);
     for (const edit of edits) {
@@ -127,7 +127,7 @@ export function createStagingService(deps: StagingServiceDeps): StagingService {
     for (const edit of edits) {
       const key = stagedKey(edit);
       const existing = state.edits.get(key);
-      const from = existing ? existing.from : edit.from;
+      const from = existing && !rebase ? existing.from : edit.from;
       if (sameValue(edit.entity, edit.field, edit.to, from)) {
         if (existing) del.push(key);
         continue;
