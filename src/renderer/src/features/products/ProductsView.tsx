@@ -1,3 +1,4 @@
+import type { ProductRowData } from '../../../../shared/contract';
 import { CatalogPanel } from '../catalog/CatalogPanel';
 import { useCatalog } from '../catalog/useCatalog';
 import { StagedChanges } from '../staging/StagedChanges';
@@ -5,6 +6,8 @@ import { useStaging } from '../staging/useStaging';
 import { useActiveStore } from '../stores/StoreSwitcher';
 import { ProductsGrid } from './ProductsGrid';
 import { useProducts } from './useProducts';
+
+const NO_PRODUCTS: readonly ProductRowData[] = [];
 
 /** Products: the catalog cache, the grid over it, and the changes staged from it. */
 export function ProductsView() {
@@ -22,7 +25,7 @@ export function ProductsView() {
           <p>{products.isFetching ? 'Reading the catalog…' : 'Load the catalog to edit products here.'}</p>
         </div>
       )}
-      <StagedChanges />
+      <StagedChanges products={products.data ?? NO_PRODUCTS} decimalPlaces={status.data?.decimalPlaces ?? 2} />
     </div>
   );
 }
