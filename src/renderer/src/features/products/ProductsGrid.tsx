@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { stagedKey, type JsonValue, type ProductRowData, type StagedEdit } from '../../../../shared/contract';
+import { useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { stagedKey, type EditCheckContext, type JsonValue, type ProductRowData, type StagedEdit } from '../../../../shared/contract';
+import type { CellText, DataGridHandle, SelectedCell } from '../../components/data-grid';
 import { call } from '../../api/client';
 import { formatClipboardText, parseClipboardText } from '../../components/data-grid/model/clipboard';
 import { editsFromTexts, type CellError, type EditableColumn } from '../../components/data-grid/model/edits';
@@ -36,7 +37,17 @@ const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', Ar
  * selection, a block tiles it), Ctrl+D fills down, typing or Enter/F2 edits, Delete clears a
  * nullable cell. Every change is staged in main at once; nothing reaches the store before Apply.
  */
-export function ProductsGrid({ storeId, rows, staged }: { storeId: string; rows: readonly Row[]; staged: readonly StagedEdit[] }) {
+interface Props {
+  storeId: string;
+  rows: readonly Row[];
+  staged: readonly StagedEdit[];
+  /** The store-aware checks (decimal places, SKUs) a typed value must pass. */
+  checks?: EditCheckContext;
+  /** The shared grid's handle (selection, stageCells) for bulk rules. */
+  ref?: Ref<DataGridHandle>;
+}
+
+export function ProductsGrid({ storeId, rows, staged, checks, ref }: Props) {
   const push = useToasts((s) => s.push);
   const [selection, setSelection] = useState<Selection>(single({ row: 0, col: 1 }));
   const [editing, setEditing] = useState<{ cell: Cell; text: string } | null>(null);
@@ -57,16 +68,44 @@ export function ProductsGrid({ storeId, rows, staged }: { storeId: string; rows:
   );
   const bounds = boundsOf(selection);
 
-  async function stage(texts: Iterable<{ cell: Cell; text: string }>) {
-    const { edits, errors } = editsFromTexts(rows, editable, texts);
+  async function stage(texts: Iterable<{ cell: Cell; text: string }>): Promise<{ staged: number; errors: CellError[] }> {
+    const { edits, errors } = editsFromTexts(rows, editable, texts, checks);
     if (errors.length) reportErrors(errors);
-    if (edits.length === 0) return;
+    if (edits.length === 0) return { staged: 0, errors };
     try {
       await call('staging.stage', { storeId, edits });
     } catch (error) {
       push('error', `Nothing was staged: ${(error as Error).message}`);
+      throw error;
     }
+    return { staged: edits.length, errors };
   }
+
+  useImperativeHandle(ref, () => ({
+    getSelectedCells() {
+      const cells: SelectedCell[] = [];
+      for (let r = bounds.top; r <= bounds.bottom; r++) {
+        for (let c = bounds.left; c <= bounds.right; c++) {
+          const row = rows[r]!;
+          const column = COLUMNS[c]!;
+          const value = shown(row, column);
+          const target = column.editable ? { entity: 'product' as const, id: row.id, field: column.field } : null;
+          cells.push({ rowId: `p${row.id}`, columnId: column.field, value, text: textOf(value), target });
+        }
+      }
+      return cells;
+    },
+    async stageCells(cells: readonly CellText[]) {
+      const index = new Map(rows.map((row, i) => [`p${row.id}`, i]));
+      const texts = cells.flatMap((cell) => {
+        const row = index.get(cell.rowId);
+        const col = COLUMNS.findIndex((c) => c.field === cell.columnId);
+        return row === undefined || col < 0 ? [] : [{ cell: { row, col }, text: cell.text }];
+      });
+      const { staged: count, errors } = await stage(texts);
+      return { staged: count, refused: errors.map((e) => ({ rowId: `p${rows[e.cell.row]!.id}`, columnId: COLUMNS[e.cell.col]!.field, text: e.text, message: e.message })) };
+    },
+  }));
 
   function reportErrors(errors: CellError[]) {
     const first = errors.slice(0, 3).map((e) => `${COLUMNS[e.cell.col]!.label} row ${e.cell.row + 1}: ${e.message}`);
@@ -91,7 +130,7 @@ export function ProductsGrid({ storeId, rows, staged }: { storeId: string; rows:
     } else if (mod && event.key.toLowerCase() === 'd') {
       event.preventDefault();
       const texts = [...fillDownCells(bounds)].map(({ cell, from }) => ({ cell, text: textOf(shown(rows[from.row]!, COLUMNS[from.col]!)) }));
-      void stage(texts);
+      void stage(texts).catch(() => {});
     } else if (event.key === 'Enter' || event.key === 'F2') {
       event.preventDefault();
       startEdit(selection.focus, textOf(shown(rows[selection.focus.row]!, COLUMNS[selection.focus.col]!)));
@@ -114,7 +153,7 @@ export function ProductsGrid({ storeId, rows, staged }: { storeId: string; rows:
     setEditing(null);
     scroller.current?.focus({ preventScroll: true });
     if (next) setSelection(move(single(cell), next, size));
-    await stage([{ cell, text }]);
+    await stage([{ cell, text }]).catch(() => {});
   }
 
   const onCopy = (event: React.ClipboardEvent) => {
@@ -136,7 +175,7 @@ export function ProductsGrid({ storeId, rows, staged }: { storeId: string; rows:
     if (block.length === 0) return;
     const target = pasteTarget(bounds, { rows: block.length, cols: Math.max(...block.map((r) => r.length)) }, size);
     setSelection({ anchor: { row: target.top, col: target.left }, focus: { row: target.bottom, col: target.right } });
-    void stage(pasteCells(target, block));
+    void stage(pasteCells(target, block)).catch(() => {});
   };
 
   const width = COLUMNS.reduce((n, c) => n + c.width, 0);

@@ -1,31 +1,49 @@
-import type { ProductRowData } from '../../../../shared/contract';
+import { useMemo, useRef } from 'react';
+import { buildSkuIndex, type ProductRowData } from '../../../../shared/contract';
+import type { DataGridHandle } from '../../components/data-grid';
 import { CatalogPanel } from '../catalog/CatalogPanel';
 import { useCatalog } from '../catalog/useCatalog';
 import { StagedChanges } from '../staging/StagedChanges';
+import { fieldLabel } from '../staging/review';
 import { useStaging } from '../staging/useStaging';
 import { useActiveStore } from '../stores/StoreSwitcher';
 import { ProductsGrid } from './ProductsGrid';
+import { BulkRules } from './rules/BulkRules';
+import { rowInfoLookup } from './rules/row-info';
 import { useProducts } from './useProducts';
 
 const NO_PRODUCTS: readonly ProductRowData[] = [];
+const SOURCE_COLUMNS = ['price', 'sale_price', 'cost_price', 'retail_price'].map((id) => ({ id, label: fieldLabel(id) }));
 
-/** Products: the catalog cache, the grid over it, and the changes staged from it. */
+/** Products: the catalog cache, the grid over it, rules over a selection, and the changes staged from it. */
 export function ProductsView() {
   const store = useActiveStore();
   const { status } = useCatalog(store?.id);
   const products = useProducts(store?.id, status.data?.syncedAt);
   const staging = useStaging(store?.id);
+  const grid = useRef<DataGridHandle>(null);
+  const rows = products.data ?? NO_PRODUCTS;
+  const staged = staging.data?.edits;
+  const decimalPlaces = status.data?.decimalPlaces ?? 2;
+  const currency = status.data?.currency ?? null;
+  const checks = useMemo(() => ({ money: { currency, decimalPlaces }, skuOwner: buildSkuIndex(rows) }), [currency, decimalPlaces, rows]);
+  const rowInfo = useMemo(() => rowInfoLookup(rows, staged ?? []), [rows, staged]);
   return (
     <div className="products-view">
       <CatalogPanel />
-      {store && products.data && products.data.length > 0 ? (
-        <ProductsGrid storeId={store.id} rows={products.data} staged={staging.data?.edits ?? []} />
+      {store && rows.length > 0 ? (
+        <>
+          <div className="grid-toolbar" role="toolbar" aria-label="Product actions">
+            <BulkRules grid={grid} rowInfo={rowInfo} columnLabel={fieldLabel} sourceColumns={SOURCE_COLUMNS} decimalPlaces={decimalPlaces} currency={currency} />
+          </div>
+          <ProductsGrid ref={grid} storeId={store.id} rows={rows} staged={staged ?? []} checks={checks} />
+        </>
       ) : (
         <div className="panel-message">
           <p>{products.isFetching ? 'Reading the catalog…' : 'Load the catalog to edit products here.'}</p>
         </div>
       )}
-      <StagedChanges products={products.data ?? NO_PRODUCTS} decimalPlaces={status.data?.decimalPlaces ?? 2} />
+      <StagedChanges products={rows} decimalPlaces={decimalPlaces} />
     </div>
   );
 }

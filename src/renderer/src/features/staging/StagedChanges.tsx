@@ -33,9 +33,11 @@ export function StagedChanges({ products, decimalPlaces }: Props) {
   const ready = useMemo(() => edits.filter((e) => !e.jobId), [edits]);
   if (!store) return null;
   const applying = edits.length - ready.length;
+  const folded = panel.collapsed || edits.length === 0;
   return (
-    <section className={`staged-changes${panel.collapsed ? ' collapsed' : ''}`} aria-label="Staged changes" style={panel.collapsed ? undefined : { flexBasis: panel.height }}>
-      {!panel.collapsed && <Resizer height={panel.height} onResize={panel.setHeight} />}
+    // With nothing staged the panel is just its header: the grid keeps the room.
+    <section className={`staged-changes${folded ? ' collapsed' : ''}`} aria-label="Staged changes" style={folded ? undefined : { flexBasis: panel.height }}>
+      {!folded && <Resizer height={panel.height} onResize={panel.setHeight} />}
       <header className="job-detail-header staged-header">
         <button type="button" className="icon-button" aria-expanded={!panel.collapsed} aria-controls="staged-list" aria-label={panel.collapsed ? 'Show staged changes' : 'Hide staged changes'} onClick={panel.toggle}>
           {panel.collapsed ? '▸' : '▾'}

@@ -88,10 +88,11 @@ export function RuleDialog(props: RuleDialogProps) {
       }
     >
       <form id="rule-form" className="form rule-form" onSubmit={(e) => void submit(e)}>
+        {/* aria-label on each control: a wrapping <label> would also name a select by its options' text. */}
         <div className="rule-fields">
           <label>
             Rule
-            <select value={kind} onChange={(e) => setKind(e.target.value as Kind)} autoFocus>
+            <select aria-label="Rule" value={kind} onChange={(e) => setKind(e.target.value as Kind)} autoFocus>
               {KINDS.map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
@@ -102,7 +103,7 @@ export function RuleDialog(props: RuleDialogProps) {
           {kind === 'fromColumn' && (
             <label>
               From column
-              <select value={source} onChange={(e) => setSource(e.target.value)}>
+              <select aria-label="From column" value={source} onChange={(e) => setSource(e.target.value)}>
                 {props.sourceColumns.map((c) => (
                   <option key={c.id} value={c.id}>
                     {c.label}
@@ -114,13 +115,13 @@ export function RuleDialog(props: RuleDialogProps) {
           {kind !== 'round' && kind !== 'clear' && (
             <label>
               {kind === 'fromColumn' ? 'Factor' : 'Amount'}
-              <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" spellCheck={false} />
+              <input aria-label={kind === 'fromColumn' ? 'Factor' : 'Amount'} value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" spellCheck={false} />
             </label>
           )}
           {(kind === 'increase' || kind === 'decrease') && (
             <label>
               Unit
-              <select value={unit} onChange={(e) => setUnit(e.target.value as 'amount' | 'percent')}>
+              <select aria-label="Unit" value={unit} onChange={(e) => setUnit(e.target.value as 'amount' | 'percent')}>
                 <option value="percent">%</option>
                 <option value="amount">{props.currency ?? 'amount'}</option>
               </select>
@@ -129,7 +130,7 @@ export function RuleDialog(props: RuleDialogProps) {
           {kind !== 'clear' && (
             <label>
               Round prices to
-              <select value={rounding} onChange={(e) => setRounding(e.target.value as Rounding)}>
+              <select aria-label="Round prices to" value={rounding} onChange={(e) => setRounding(e.target.value as Rounding)}>
                 {ROUNDINGS.map((r) => (
                   <option key={r} value={r}>
                     {ROUNDING_LABELS[r]}
