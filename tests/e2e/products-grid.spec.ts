@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { StagedPanel } from './pages/staged-panel';
 import { rpc } from './support/rpc';
 
 /** A paste as Excel or Sheets makes it: text/plain on the clipboard event. */
@@ -62,8 +63,8 @@ test('the product grid stages typed, pasted and filled-down values; bad cells ar
   await cell(1, 1).click(); // the grid keeps working after a cancelled edit
   await expect(staged).toContainText('8 changes');
 
-  page.once('dialog', (dialog) => void dialog.accept('Grid edits'));
-  await staged.getByRole('button', { name: /Apply 8 changes/ }).click();
+  // 12.34 is far below two of the old prices: the review asks to confirm.
+  await new StagedPanel(page).apply('Grid edits', { confirmWarnings: true });
   await expect(staged).toContainText('nothing staged', { timeout: 15_000 });
   const after = (await rpc(page, 'catalog.listProducts', { storeId, ids: products.map((p) => p.id) })).products;
   expect(after.map((p) => [p.price, p.inventory_level])).toEqual(products.map(() => ['12.34', 7]));

@@ -39,6 +39,7 @@ describe('editValueProblem', () => {
     [{ entity: 'product', id: 1, field: 'name', to: 'x'.repeat(251) }, 'must be at most 250 characters'],
     [{ entity: 'product', id: 1, field: 'sku', to: '  ' }, 'a SKU must not be empty'],
     [{ entity: 'product', id: 1, field: 'sku', to: 'CAP-2' }, 'SKU "CAP-2" is already used by “Red cap”'],
+    [{ entity: 'product', id: 1, field: 'sku', to: 'cap-2' }, 'SKU "cap-2" is already used by “Red cap”'],
     [{ entity: 'product', id: 2, field: 'sku', to: 'MUG-1-S' }, 'SKU "MUG-1-S" is already used by a variant of “Blue mug” (Small)'],
   ] as const)('%j → %s', (edit, message) => {
     expect(editValueProblem(edit, ctx)).toBe(message);

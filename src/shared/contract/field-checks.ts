@@ -79,8 +79,8 @@ export function editIssues(edits: readonly CheckedEdit[], context: EditCheckCont
       return;
     }
     if (edit.field !== 'sku' || typeof edit.to !== 'string' || !SKU_ENTITIES.has(edit.entity)) return;
-    const first = batchSkus.get(edit.to);
-    if (first === undefined) batchSkus.set(edit.to, index);
+    const first = batchSkus.get(edit.to.toLowerCase());
+    if (first === undefined) batchSkus.set(edit.to.toLowerCase(), index);
     else issues.push({ index, message: `SKU "${edit.to}" is given to two rows (also edit ${first})` });
   });
   return issues;
@@ -93,16 +93,20 @@ interface SkuRow {
   variants: ReadonlyArray<{ id: number; sku: string; option_values?: ReadonlyArray<{ label: string }> }>;
 }
 
-/** Every SKU of the catalog → its product or variant (a base variant carrying its product's SKU counts as the product). */
+/**
+ * Every SKU of the catalog → its product or variant (a base variant carrying its product's SKU
+ * counts as the product). Case-insensitive, as the store compares them ("ab-1" clashes with "AB-1").
+ */
 export function buildSkuIndex(products: readonly SkuRow[]): SkuLookup {
   const owners = new Map<string, SkuOwner>();
   for (const product of products) {
-    if (product.sku) owners.set(product.sku, { key: `product:${product.id}`, label: `“${product.name}”` });
+    if (product.sku) owners.set(product.sku.toLowerCase(), { key: `product:${product.id}`, label: `“${product.name}”` });
     for (const variant of product.variants) {
-      if (!variant.sku || owners.has(variant.sku)) continue;
+      const sku = variant.sku.toLowerCase();
+      if (!sku || owners.has(sku)) continue;
       const options = variant.option_values?.map((o) => o.label).join(', ');
-      owners.set(variant.sku, { key: `variant:${variant.id}`, label: `a variant of “${product.name}”${options ? ` (${options})` : ''}` });
+      owners.set(sku, { key: `variant:${variant.id}`, label: `a variant of “${product.name}”${options ? ` (${options})` : ''}` });
     }
   }
-  return (sku) => owners.get(sku);
+  return (sku) => owners.get(sku.toLowerCase());
 }
