@@ -100,6 +100,7 @@ export function gridTableOptions<Row extends object>(args: {
   getSubRows?(row: Row): readonly Row[] | undefined;
   quick: (row: GridRow<Row>, id: string, query: string) => boolean;
   hidden: Record<string, boolean>;
+  pinned: string[];
 }): TableOptions<GridFeatures, Row> {
   return {
     features: gridFeatures,
@@ -114,7 +115,7 @@ export function gridTableOptions<Row extends object>(args: {
     enableMultiSort: true,
     isMultiSortEvent: (event: unknown) => (event as { shiftKey?: boolean }).shiftKey === true,
     columnResizeMode: 'onChange',
-    initialState: { columnVisibility: args.hidden },
+    initialState: { columnVisibility: args.hidden, columnPinning: { start: args.pinned, end: [] } },
   };
 }
 
