@@ -119,13 +119,13 @@ export function gridTableOptions<Row extends object>(args: {
   };
 }
 
+let resorts = 0;
+
 /**
- * Sort again with the same sort, taking staged values into account. Table state ignores a
- * sorting equal to the current one, so the model is computed once unsorted in between.
+ * Sort again with the same sort, taking staged values into account. Table state ignores a sort
+ * structurally equal to the current one, so each entry carries a counter the sort itself ignores.
  */
-export function resort(table: { atoms: { sorting: { get(): SortingState } }; setSorting(s: SortingState): void; getSortedRowModel(): unknown }): void {
-  const sorting = table.atoms.sorting.get();
-  table.setSorting([]);
-  table.getSortedRowModel();
-  table.setSorting(sorting);
+export function resort(table: { atoms: { sorting: { get(): SortingState } }; setSorting(s: SortingState): void }): void {
+  resorts += 1;
+  table.setSorting(table.atoms.sorting.get().map((entry) => ({ ...entry, resort: resorts })));
 }
