@@ -19,7 +19,7 @@ test('a rule over 50 selected prices (+10 %, round to .99) is previewed, reviewe
   const grid = new ProductsPage(page);
   const staged = new StagedPanel(page);
 
-  await grid.selectColumnCells('Price', 50);
+  await grid.selectDown(products[0]!.sku, 'Price', 50);
   await grid.openRules('shortcut');
   await grid.fillRule({ kind: 'Increase by', amount: '10', unit: '%', round: 'end in .99' });
   const expected = products.slice(0, 50).map((p) => applyPriceRule(p.price, { kind: 'percent', amount: '10', round: { to: 'ending', ending: '.99' } }));
@@ -28,10 +28,10 @@ test('a rule over 50 selected prices (+10 %, round to .99) is previewed, reviewe
   await expect(grid.preview().getByRole('listitem').first()).toHaveText(`${products[0]!.name} Price ${products[0]!.price} → ${expected[0]}`);
   await grid.stageRule(changing);
   await staged.expectCount(changing);
-  await expect(await grid.cellFor(products[49]!.sku, 'Price')).toHaveText(expected[49]!);
+  await expect(grid.cell(products[49]!.sku, 'Price')).toHaveText(expected[49]!);
 
   // Names are unique in a store: this rename passes every check here and is refused by the store.
-  await grid.typeInto(products[51]!.sku, 'Name', products[52]!.name);
+  await grid.type(products[51]!.sku, 'Name', products[52]!.name);
   await staged.expectCount(changing + 1);
   await expect(staged.row(products[0]!.name, 'Price').getByRole('cell').nth(1)).toHaveText(products[0]!.sku);
   await expect(staged.row(products[0]!.name, 'Price').getByRole('cell').nth(4)).toHaveText(expected[0]!);
@@ -52,18 +52,18 @@ test('156.009 is refused as typed and by main; absurd values and a sale price at
   const grid = new ProductsPage(page);
   const staged = new StagedPanel(page);
 
-  await grid.typeInto(products[0]!.sku, 'Price', '156.009');
+  await grid.type(products[0]!.sku, 'Price', '156.009');
   await expect(page.getByRole('alert').filter({ hasText: 'USD prices have 2 decimal places' })).toBeVisible();
-  await expect(await grid.cellFor(products[0]!.sku, 'Price')).toHaveText(products[0]!.price);
+  await expect(grid.cell(products[0]!.sku, 'Price')).toHaveText(products[0]!.price);
   await staged.expectCount(0);
   // Main does not trust the renderer: the same edit sent straight to staging is refused, by edit.
   await expect(rpc(page, 'staging.stage', { storeId, edits: [{ entity: 'product', id: products[0]!.id, field: 'price', from: products[0]!.price, to: '156.009' }] })).rejects.toThrow(
     `VALIDATION product:${products[0]!.id}:price: USD prices have 2 decimal places`,
   );
 
-  await grid.typeInto(products[1]!.sku, 'Price', '999999999999');
-  await grid.typeInto(products[2]!.sku, 'Sale price', products[2]!.price);
-  await grid.typeInto(products[3]!.sku, 'Price', '20');
+  await grid.type(products[1]!.sku, 'Price', '999999999999');
+  await grid.type(products[2]!.sku, 'Sale price', products[2]!.price);
+  await grid.type(products[3]!.sku, 'Price', '20');
   await staged.expectCount(3);
   // A pasted or typed "20" reads as the store shows money.
   await expect(staged.row(products[3]!.name, 'Price').getByRole('cell').nth(4)).toHaveText('20.00');
@@ -89,9 +89,9 @@ test('conflicts: Take theirs shows the store’s value, Keep mine writes mine ov
   const grid = new ProductsPage(page);
   const staged = new StagedPanel(page);
 
-  await grid.typeInto(products[0]!.sku, 'Price', '12.34');
-  await grid.typeInto(products[1]!.sku, 'Price', '23.45');
-  await grid.typeInto(products[2]!.sku, 'Price', '34.56');
+  await grid.type(products[0]!.sku, 'Price', '12.34');
+  await grid.type(products[1]!.sku, 'Price', '23.45');
+  await grid.type(products[2]!.sku, 'Price', '34.56');
   await staged.expectCount(3);
   // Someone else changes two of them on the store meanwhile.
   expect((await store.request('PUT', '/v3/catalog/products', [{ id: products[0]!.id, price: 77.7 }, { id: products[1]!.id, price: 88.8 }])).status).toBe(200);
@@ -102,7 +102,7 @@ test('conflicts: Take theirs shows the store’s value, Keep mine writes mine ov
   await expect(theirs).toContainText('conflict: the store now has 77.70');
   await theirs.getByRole('button', { name: /^Take theirs/ }).click();
   await staged.expectCount(1);
-  await expect(await grid.cellFor(products[0]!.sku, 'Price')).toHaveText('77.70');
+  await expect(grid.cell(products[0]!.sku, 'Price')).toHaveText('77.70');
 
   const mine = staged.row(products[1]!.name, 'Price');
   await expect(mine).toContainText('conflict: the store now has 88.80');
@@ -116,7 +116,7 @@ test('conflicts: Take theirs shows the store’s value, Keep mine writes mine ov
 
   // Staged, then the app restarts on the same data dir: the edit is still there, with its name.
   const row = products.findIndex((p, i) => i > 2 && p.inventory_tracking === 'product');
-  await grid.typeInto(products[row]!.sku, 'Stock', String(products[row]!.inventory_level + 5));
+  await grid.type(products[row]!.sku, 'Stock', String(products[row]!.inventory_level + 5));
   await staged.expectCount(1);
   await stopBrowserMode(app);
   const again = await startBrowserMode(app.dataDir);

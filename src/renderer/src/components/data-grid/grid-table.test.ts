@@ -24,7 +24,7 @@ const columns: GridColumn<Item>[] = [
 function makeTable() {
   const overlay = new Map<string, OverlayEntry>();
   const source = () => overlay;
-  const options = gridTableOptions({ rows, columns: tableColumns(columns, source), getRowId: (r) => String(r.id), getSubRows: (r) => r.kids, quick: quickFilter(columns, source), hidden: {} });
+  const options = gridTableOptions({ rows, columns: tableColumns(columns, source), getRowId: (r) => String(r.id), getSubRows: (r) => r.kids, quick: quickFilter(columns, source), hidden: {}, pinned: [] });
   const table = constructTable({ ...options, features: { ...gridFeatures, coreReactivityFeature: storeReactivityBindings() } } as typeof options);
   const order = () => table.getRowModel().rows.map((r) => r.original.sku);
   return { table, overlay, order };

@@ -100,6 +100,7 @@ export function gridTableOptions<Row extends object>(args: {
   getSubRows?(row: Row): readonly Row[] | undefined;
   quick: (row: GridRow<Row>, id: string, query: string) => boolean;
   hidden: Record<string, boolean>;
+  pinned: string[];
 }): TableOptions<GridFeatures, Row> {
   return {
     features: gridFeatures,
@@ -114,17 +115,17 @@ export function gridTableOptions<Row extends object>(args: {
     enableMultiSort: true,
     isMultiSortEvent: (event: unknown) => (event as { shiftKey?: boolean }).shiftKey === true,
     columnResizeMode: 'onChange',
-    initialState: { columnVisibility: args.hidden },
+    initialState: { columnVisibility: args.hidden, columnPinning: { start: args.pinned, end: [] } },
   };
 }
 
+let resorts = 0;
+
 /**
- * Sort again with the same sort, taking staged values into account. Table state ignores a
- * sorting equal to the current one, so the model is computed once unsorted in between.
+ * Sort again with the same sort, taking staged values into account. Table state ignores a sort
+ * structurally equal to the current one, so each entry carries a counter the sort itself ignores.
  */
-export function resort(table: { atoms: { sorting: { get(): SortingState } }; setSorting(s: SortingState): void; getSortedRowModel(): unknown }): void {
-  const sorting = table.atoms.sorting.get();
-  table.setSorting([]);
-  table.getSortedRowModel();
-  table.setSorting(sorting);
+export function resort(table: { atoms: { sorting: { get(): SortingState } }; setSorting(s: SortingState): void }): void {
+  resorts += 1;
+  table.setSorting(table.atoms.sorting.get().map((entry) => ({ ...entry, resort: resorts })));
 }

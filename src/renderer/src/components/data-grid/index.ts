@@ -11,3 +11,4 @@
  * - `toolbar`: React nodes shown in the grid's toolbar.
  */
 export type { CellText, ColumnFilterKind, DataGridHandle, DataGridProps, EditTarget, GridColumn, RefusedCell, SelectedCell, StageResult } from './types';
+export { DataGrid } from './DataGrid';

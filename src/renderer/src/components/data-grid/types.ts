@@ -37,6 +37,8 @@ export interface GridColumn<Row> {
   options?: readonly string[];
   /** Hidden until the user shows it (Columns menu). */
   hidden?: boolean;
+  /** Pinned left until the user unpins it: stays in view while scrolling sideways. */
+  pinned?: boolean;
 }
 
 /** A selected cell as the selection API reports it. */
@@ -90,8 +92,10 @@ export interface DataGridProps<Row> {
   getSubRows?(row: Row): readonly Row[] | undefined;
   /** What main has staged for this store. */
   staged: readonly StagedEdit[];
-  /** Stage edits in main (staging.stage); reject to refuse the whole batch. */
-  onStage(edits: JobEdit[]): Promise<void>;
+  /** The staging revision `staged` is at (staging.list), to know when main's list has an edit. */
+  stagedRevision?: number;
+  /** Stage edits in main (staging.stage), resolving to the revision it answered; reject to refuse the whole batch. */
+  onStage(edits: JobEdit[]): Promise<number | void>;
   /** Screen-level checks beyond the field spec (decimal places, unique SKU); a message refuses the cell. */
   validate?(target: EditTarget, value: JsonValue, row: Row): string | null;
   /** Called after the selection changes (bulk rules count and preview from it). */

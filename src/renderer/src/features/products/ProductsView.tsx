@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react';
-import { buildSkuIndex, type ProductRowData } from '../../../../shared/contract';
+import { buildSkuIndex, type ProductRowData, type StagedEdit } from '../../../../shared/contract';
 import type { DataGridHandle } from '../../components/data-grid';
 import { CatalogPanel } from '../catalog/CatalogPanel';
 import { useCatalog } from '../catalog/useCatalog';
@@ -12,6 +12,7 @@ import { BulkRules } from './rules/BulkRules';
 import { rowInfoLookup } from './rules/row-info';
 import { useProducts } from './useProducts';
 
+const NO_EDITS: StagedEdit[] = [];
 const NO_PRODUCTS: readonly ProductRowData[] = [];
 const SOURCE_COLUMNS = ['price', 'sale_price', 'cost_price', 'retail_price'].map((id) => ({ id, label: fieldLabel(id) }));
 
@@ -23,21 +24,24 @@ export function ProductsView() {
   const staging = useStaging(store?.id);
   const grid = useRef<DataGridHandle>(null);
   const rows = products.data ?? NO_PRODUCTS;
-  const staged = staging.data?.edits;
+  const staged = staging.data?.edits ?? NO_EDITS;
   const decimalPlaces = status.data?.decimalPlaces ?? 2;
   const currency = status.data?.currency ?? null;
   const checks = useMemo(() => ({ money: { currency, decimalPlaces }, skuOwner: buildSkuIndex(rows) }), [currency, decimalPlaces, rows]);
-  const rowInfo = useMemo(() => rowInfoLookup(rows, staged ?? []), [rows, staged]);
+  const rowInfo = useMemo(() => rowInfoLookup(rows, staged), [rows, staged]);
   return (
     <div className="products-view">
       <CatalogPanel />
       {store && rows.length > 0 ? (
-        <>
-          <div className="grid-toolbar" role="toolbar" aria-label="Product actions">
-            <BulkRules grid={grid} rowInfo={rowInfo} columnLabel={fieldLabel} sourceColumns={SOURCE_COLUMNS} decimalPlaces={decimalPlaces} currency={currency} />
-          </div>
-          <ProductsGrid ref={grid} storeId={store.id} rows={rows} staged={staged ?? []} checks={checks} />
-        </>
+        <ProductsGrid
+          ref={grid}
+          storeId={store.id}
+          products={rows}
+          staged={staged}
+          {...(staging.data ? { stagedRevision: staging.data.revision } : {})}
+          checks={checks}
+          toolbar={<BulkRules grid={grid} rowInfo={rowInfo} columnLabel={fieldLabel} sourceColumns={SOURCE_COLUMNS} decimalPlaces={decimalPlaces} currency={currency} />}
+        />
       ) : (
         <div className="panel-message">
           <p>{products.isFetching ? 'Reading the catalog…' : 'Load the catalog to edit products here.'}</p>
