@@ -72,6 +72,39 @@ const SCENES = {
     await grid.getByRole('row').nth(6).getByRole('gridcell').nth(5).click();
     await grid.getByRole('row').nth(9).getByRole('gridcell').nth(6).click({ modifiers: ['Shift'] });
   },
+  async 'rule-preview'(page) {
+    await page.keyboard.press('Escape');
+    await SCENES.shell(page); // the catalog loaded
+    const grid = page.getByRole('grid', { name: 'Products' });
+    await grid.getByRole('gridcell').first().waitFor({ timeout: 60_000 });
+    const price = grid.locator('xpath=.//*[@role="row"][2]/*[@role="gridcell"][@aria-colindex=ancestor::*[@role="grid"][1]//*[@role="columnheader"][@aria-label="Price"]/@aria-colindex]');
+    await price.click();
+    for (let i = 0; i < 11; i++) await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Control+Shift+E');
+    const dialog = page.getByRole('dialog', { name: /^Rule over/ });
+    await dialog.getByRole('textbox', { name: 'Amount' }).fill('10');
+    await dialog.getByRole('combobox', { name: 'Round prices to' }).selectOption('.99');
+    await dialog.getByRole('region', { name: 'Preview' }).getByText(/cells change/).waitFor();
+  },
+  async review(page) {
+    await page.keyboard.press('Escape');
+    const rpc = rpcOf(page);
+    const { activeStoreId: storeId } = await rpc('stores.list', {});
+    const { products } = await rpc('catalog.listProducts', { storeId, offset: 0, limit: 30 });
+    const { edits } = await rpc('staging.list', { storeId });
+    if (!edits.some((e) => e.to === '999999999999')) {
+      // Values the review warns about: a typo'd huge price, a sale price at the price, a price cut below cost.
+      await rpc('staging.stage', { storeId, edits: [
+        { entity: 'product', id: products[20].id, field: 'price', from: products[20].price, to: '999999999999' },
+        { entity: 'product', id: products[21].id, field: 'sale_price', from: products[21].sale_price, to: products[21].price },
+        { entity: 'product', id: products[22].id, field: 'price', from: products[22].price, to: '9.99' },
+      ] });
+    }
+    await page.getByRole('link', { name: 'Products', exact: true }).click();
+    await page.getByRole('table', { name: 'Staged edits' }).getByRole('row').nth(2).waitFor();
+    await page.getByRole('region', { name: 'Staged changes' }).getByRole('button', { name: 'Review and apply…' }).click();
+    await page.getByRole('region', { name: 'Warnings' }).waitFor();
+  },
 };
 
 /** Calls the contract from the page, as the renderer does in browser mode. */

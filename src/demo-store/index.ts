@@ -55,7 +55,8 @@ export interface DemoStore {
 
 export const DEFAULT_SEED = 'stockroom-demo';
 
-function defaultToken(seed: number | string, index: number): string {
+/** The token of demo store `index` when none is given: fixed per seed, so tests can talk to a demo store the app started. */
+export function defaultToken(seed: number | string, index: number): string {
   const rng = createRng(`${String(seed)}/token/${index}`);
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
   let t = '';

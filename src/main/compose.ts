@@ -8,7 +8,7 @@ import { createCatalogService, type CatalogService } from './services/catalog';
 import { createJobsService, migrateHashJournals, type JobsService } from './services/jobs';
 import { createPicklistsService, type PicklistsService } from './services/picklists';
 import { createJobsSettledService, type JobsSettledService } from './services/jobs-settled';
-import { createStagingService, type StagingService } from './services/staging';
+import { createEditChecks, createStagingService, type EditChecks, type StagingService } from './services/staging';
 import { createKeychain, loadKeytar, DEFAULT_KEYCHAIN_SERVICE, type Keychain } from './services/secrets/keychain';
 import { startBudgetFeed } from './services/stores/budget-feed';
 import { createStoresService, type DemoStoreRef, type StoresService } from './services/stores/stores-service';
@@ -39,6 +39,8 @@ export interface Services {
   staging: StagingService;
   picklists: PicklistsService;
   webhooks: WebhooksService;
+  /** Decimal places and SKU checks of edits from the renderer (staging.stage, jobs.start). */
+  checkEdits: EditChecks;
 }
 
 export interface ComposedApp {
@@ -98,9 +100,11 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   later.settled = settled;
   await jobs.recover();
   // After jobs.recover(): jobs cut off by a crash are `interrupted` by now, so their edits settle.
+  const checkEdits = createEditChecks({ snapshot: (storeId) => catalog.snapshot(storeId) });
   const staging = createStagingService({
     dataDir: options.dataDir,
     jobs,
+    check: checkEdits,
     onChanged: (e) => events.emit('staging.changed', e),
     log,
   });
@@ -124,7 +128,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     .then((list) => webhooks.ensureDemoHooks(list.stores.filter((st) => st.isDemo && st.hasToken).map((st) => st.id)))
     .catch((error: unknown) => log(`[webhooks] ${String(error)}`));
 
-  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging, picklists, webhooks };
+  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging, picklists, webhooks, checkEdits };
   // The active store's catalog in memory and encoded before anyone opens Products (issue 10: first visit ≤ 1 s).
   void stores.list().then(({ activeStoreId }) => (activeStoreId ? catalog.warm(activeStoreId, PRODUCT_COLUMNS_MAX) : undefined))
     .catch((error: unknown) => log(`[catalog] warm-up failed: ${String(error)}`));

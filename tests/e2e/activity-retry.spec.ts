@@ -7,45 +7,46 @@ test('Retry failed re-runs the row the store refused, once its cause is fixed, a
   const storeId = (await rpc(page, 'stores.list', {})).activeStoreId!;
   await rpc(page, 'catalog.sync', { storeId, mode: 'refresh' });
   const { products } = await rpc(page, 'catalog.listProducts', { storeId, offset: 0, limit: 10 });
-  const [taker, owner, other] = products.filter((p) => p.sku !== '');
-  const takenSku = owner!.sku;
+  const [taker, owner, other] = products;
+  const takenName = owner!.name;
 
   await shell.goTo('Activity');
   const activity = new ActivityPage(page);
-  // The SKU is still another product's: the store refuses that row (409), the price row is applied.
+  // Names are unique in a store and this one is still another product's: the store refuses that row
+  // (409), the price row is applied. (A taken SKU would not get this far: main refuses it before any job.)
   await rpc(page, 'jobs.start', {
     storeId,
-    title: 'SKU move',
+    title: 'Name move',
     edits: [
-      { entity: 'product', id: taker!.id, field: 'sku', from: taker!.sku, to: takenSku },
+      { entity: 'product', id: taker!.id, field: 'name', from: taker!.name, to: takenName },
       { entity: 'product', id: other!.id, field: 'price', from: other!.price, to: addPercent(other!.price, 10) },
     ],
   });
-  await activity.expectStatus(/^SKU move/, 'Completed with errors');
-  await expect(activity.retryFailedButton(/^SKU move/)).toHaveText('Retry failed (1)');
+  await activity.expectStatus(/^Name move/, 'Completed with errors');
+  await expect(activity.retryFailedButton(/^Name move/)).toHaveText('Retry failed (1)');
 
-  // The operator frees the SKU, then retries.
-  await rpc(page, 'jobs.start', { storeId, title: 'Free the SKU', edits: [{ entity: 'product', id: owner!.id, field: 'sku', from: takenSku, to: `${takenSku}-old` }] });
-  await activity.expectStatus('Free the SKU', 'Completed');
-  await activity.retryFailedButton(/^SKU move/).click();
+  // The operator frees the name, then retries.
+  await rpc(page, 'jobs.start', { storeId, title: 'Free the name', edits: [{ entity: 'product', id: owner!.id, field: 'name', from: takenName, to: `${takenName} (old)` }] });
+  await activity.expectStatus('Free the name', 'Completed');
+  await activity.retryFailedButton(/^Name move/).click();
 
-  await expect(page.getByRole('status').filter({ hasText: 'Started “Retry: SKU move” (1 row)' })).toBeVisible();
-  await activity.expectStatus('Retry: SKU move', 'Completed');
-  await expect(activity.row('Retry: SKU move')).not.toContainText('with errors');
-  await expect(activity.retryFailedButton('Retry: SKU move')).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Started “Retry: Name move” (1 row)' })).toBeVisible();
+  await activity.expectStatus('Retry: Name move', 'Completed');
+  await expect(activity.row('Retry: Name move')).not.toContainText('with errors');
+  await expect(activity.retryFailedButton('Retry: Name move')).toHaveCount(0);
   // The new job is the one shown, with its origin and its one applied row.
-  const results = page.getByRole('region', { name: 'Results of Retry: SKU move' });
-  await expect(results).toContainText('Retry of SKU move');
+  const results = page.getByRole('region', { name: 'Results of Retry: Name move' });
+  await expect(results).toContainText('Retry of Name move');
   await results.getByRole('tab', { name: 'all' }).click();
   await expect(results.getByRole('row').filter({ hasText: `product ${taker!.id}` })).toContainText('applied');
 
   const jobs = await rpc(page, 'jobs.list', { storeId });
-  const source = jobs.find((j) => j.title === 'SKU move')!;
-  expect(jobs.find((j) => j.title === 'Retry: SKU move')).toMatchObject({ kind: 'retry', retryOf: source.id, total: 1, done: 1 });
+  const source = jobs.find((j) => j.title === 'Name move')!;
+  expect(jobs.find((j) => j.title === 'Retry: Name move')).toMatchObject({ kind: 'retry', retryOf: source.id, total: 1, done: 1 });
   await rpc(page, 'catalog.sync', { storeId, mode: 'full' });
   const after = await rpc(page, 'catalog.listProducts', { storeId, ids: [taker!.id, owner!.id] });
-  const skuOf = (id: number) => after.products.find((p) => p.id === id)?.sku;
-  expect([skuOf(taker!.id), skuOf(owner!.id)]).toEqual([takenSku, `${takenSku}-old`]);
+  const nameOf = (id: number) => after.products.find((p) => p.id === id)?.name;
+  expect([nameOf(taker!.id), nameOf(owner!.id)]).toEqual([takenName, `${takenName} (old)`]);
 });
 
 test('Overwrite conflicts, from the results where the store values are listed, writes over exactly those values', async ({ shell, page }) => {

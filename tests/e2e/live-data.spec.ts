@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { ActivityPage } from './pages/activity-page';
-import { ProductsGrid } from './pages/products-grid';
+import { ProductsGridPage } from './pages/products-grid';
 import { StagingPanel } from './pages/staging-panel';
 import { rpc } from './support/rpc';
 
@@ -10,7 +10,7 @@ test('a price typed into the grid and applied shows on screen, no longer staged;
   const [product] = (await rpc(page, 'catalog.listProducts', { storeId, offset: 0, limit: 1 })).products;
   const { sku, price } = product!;
   await shell.goTo('Products');
-  const grid = new ProductsGrid(page);
+  const grid = new ProductsGridPage(page);
   const staging = new StagingPanel(page);
   const cell = await grid.cell(sku, 'Price');
   await expect(cell).toHaveText(price);
@@ -42,7 +42,7 @@ test('rows a job changes reach an open grid without reloading the catalog', asyn
   await rpc(page, 'catalog.sync', { storeId, mode: 'refresh' });
   const products = (await rpc(page, 'catalog.listProducts', { storeId, offset: 0, limit: 3 })).products;
   await shell.goTo('Products');
-  const grid = new ProductsGrid(page);
+  const grid = new ProductsGridPage(page);
   await expect(await grid.cell(products[2]!.sku, 'Stock')).toHaveText(String(products[2]!.inventory_level));
   const lists: string[] = [];
   page.on('request', (request) => {

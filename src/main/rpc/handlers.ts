@@ -31,9 +31,13 @@ export function createHandlers(s: Services): Handlers {
     'catalog.getStatus': async ({ storeId }) => {
       s.stores.resolve(storeId);
       const snapshot = await s.catalog.snapshot(storeId);
-      return { storeId, syncedAt: snapshot?.syncedAt ?? null, products: snapshot?.products.length ?? 0, variants: snapshot?.variantCount ?? 0 };
+      return { storeId, syncedAt: snapshot?.syncedAt ?? null, products: snapshot?.products.length ?? 0, variants: snapshot?.variantCount ?? 0, decimalPlaces: snapshot?.decimalPlaces ?? null, currency: snapshot?.currency ?? null };
     },
-    'jobs.start': ({ storeId, title, edits }) => s.jobs.start({ storeId, storeHash: s.stores.resolve(storeId).storeHash, title, edits }),
+    'jobs.start': async ({ storeId, title, edits }) => {
+      const { storeHash } = s.stores.resolve(storeId);
+      await s.checkEdits(storeId, edits);
+      return s.jobs.start({ storeId, storeHash, title, edits });
+    },
     'jobs.list': ({ storeId }) => (s.stores.resolve(storeId), s.jobs.list(storeId)),
     'jobs.get': ({ jobId }) => s.jobs.get(jobId),
     'jobs.pause': ({ jobId }) => s.jobs.pause(jobId),

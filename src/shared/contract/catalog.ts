@@ -20,6 +20,9 @@ export const CatalogStatus = z.object({
   syncedAt: z.string().nullable(),
   products: z.number().int(),
   variants: z.number().int(),
+  /** The store currency's decimal places and code, as the last sync found them (null before one). */
+  decimalPlaces: z.number().int().min(0).max(10).nullable(),
+  currency: z.string().nullable(),
 });
 export type CatalogStatus = z.infer<typeof CatalogStatus>;
 

@@ -18,6 +18,7 @@ export * from './staging';
 export * from './picklists';
 export * from './data';
 export * from './webhooks';
+export * from './field-checks';
 
 /** Every renderer→main call. Adding a method here without a handler in main fails the type check. */
 export const contract = {

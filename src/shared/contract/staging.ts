@@ -47,7 +47,12 @@ const Revision = z.number().int().nonnegative();
 export const StagingCountSchema = z.object({ revision: Revision, count: z.number().int().nonnegative() });
 export type StagingCount = z.infer<typeof StagingCountSchema>;
 
-export const StageParams = z.strictObject({ storeId: StoreId, edits: JobEditsSchema });
+export const StageParams = z.strictObject({
+  storeId: StoreId,
+  edits: JobEditsSchema,
+  /** Take each edit's `from` as given even where the cell is staged already: "Keep mine" after a conflict, against the store's value now. */
+  rebase: z.boolean().optional(),
+});
 export const DiscardParams = z.strictObject({ storeId: StoreId, keys: Keys.optional() });
 export const ApplyStagedParams = z.strictObject({ storeId: StoreId, title: z.string().trim().min(1).max(200), keys: Keys.optional() });
 

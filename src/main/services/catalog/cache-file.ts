@@ -35,6 +35,8 @@ const Header = z.object({
   /** Server time (epoch ms) at the start of the last sync: the next delta starts here (minus a margin). */
   deltaFrom: z.number().int(),
   decimalPlaces: z.number().int().min(0).max(10),
+  /** The store's currency ("USD"); absent in caches written before it was kept, null when the store did not say. */
+  currency: z.string().max(8).nullable().optional(),
   products: z.number().int().min(0),
   variants: z.number().int().min(0),
   bodyBytes: z.number().int().min(0),

@@ -8,7 +8,7 @@ import { applyEdits, CatalogEdits, nothingCached, type ApplyLocalResult, type Ca
 import { CACHE_FILE_NAME, readCacheFile, removeCacheFile, writeCacheFile, type CacheMeta } from './cache-file';
 import { createCatalog, orderedRows, removeRows, toSnapshot, upsertRows, type StoreCatalog } from './catalog-state';
 import { createProgressThrottle } from './progress';
-import { fetchDecimalPlaces, runDelta, runFull, type SyncOutcome } from './run-sync';
+import { fetchStoreMoney, runDelta, runFull, type SyncOutcome } from './run-sync';
 import { productColumns } from './product-columns';
 import type { ProductColumnsPage } from '../../../shared/contract';
 import type { CatalogEvent, CatalogSnapshot, ProductRow, SyncResult } from './types';
@@ -27,7 +27,7 @@ export interface CatalogServiceDeps {
   bigcommerce: Pick<BigCommerceService, 'clientFor'>;
   clock?: Pick<Clock, 'now'>;
   onEvent?: (event: CatalogEvent) => void;
-  /** The store currency's decimal places; default: `GET /v2/store` (see fetchDecimalPlaces). */
+  /** The store currency's decimal places; default: `GET /v2/store` (see fetchStoreMoney; the currency is then unknown). */
   decimalPlaces?: (storeHash: string) => Promise<number>;
   /** Default 5 minutes. */
   deltaMarginMs?: number;
@@ -181,8 +181,8 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
     return entry.opened;
   }
 
-  function decimalPlaces(storeHash: string, client: BigCommerceClient, signal: AbortSignal): Promise<number> {
-    return deps.decimalPlaces ? deps.decimalPlaces(storeHash) : fetchDecimalPlaces(client, signal);
+  async function storeMoney(storeHash: string, client: BigCommerceClient, signal: AbortSignal): Promise<{ decimalPlaces: number; currency: string | null }> {
+    return deps.decimalPlaces ? { decimalPlaces: await deps.decimalPlaces(storeHash), currency: null } : fetchStoreMoney(client, signal);
   }
 
   async function runSync(entry: Entry, storeHash: string, kind: SyncKind, options: RefreshOptions, signal: AbortSignal) {
@@ -193,13 +193,13 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
       const current = await open(entry);
       const base = kind === 'auto' && current?.meta.storeHash === storeHash ? current : null;
       const client = deps.bigcommerce.clientFor(entry.storeId);
-      const dp = base ? base.meta.decimalPlaces : await decimalPlaces(storeHash, client, signal);
-      const ctx = { client, decimalPlaces: dp, signal, lanes: deps.lanes, progress };
+      const money = base ? { decimalPlaces: base.meta.decimalPlaces, currency: base.meta.currency ?? null } : await storeMoney(storeHash, client, signal);
+      const ctx = { client, decimalPlaces: money.decimalPlaces, signal, lanes: deps.lanes, progress };
       const outcome = base
         ? await runDelta(ctx, base, startedAt, { marginMs: deps.deltaMarginMs ?? DEFAULT_MARGIN_MS, fullReconcile: options.fullReconcile ?? false })
         : await runFull(ctx, startedAt);
       signal.throwIfAborted(); // cleared or closed while the last page arrived: commit nothing
-      const meta = { storeId: entry.storeId, storeHash, syncedAt: new Date(clock.now()).toISOString(), deltaFrom: outcome.deltaFrom, decimalPlaces: dp };
+      const meta = { storeId: entry.storeId, storeHash, syncedAt: new Date(clock.now()).toISOString(), deltaFrom: outcome.deltaFrom, ...money };
       const result = commit(entry, meta, outcome, base);
       await entry.writer.schedule();
       emit({ type: 'synced', ...result });

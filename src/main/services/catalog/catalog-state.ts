@@ -70,6 +70,7 @@ export function toSnapshot(storeId: string, catalog: StoreCatalog): CatalogSnaps
     storeHash: catalog.meta.storeHash,
     syncedAt: catalog.meta.syncedAt,
     decimalPlaces: catalog.meta.decimalPlaces,
+    currency: catalog.meta.currency ?? null,
     products: orderedRows(catalog),
     variantCount: catalog.variantCount,
   };

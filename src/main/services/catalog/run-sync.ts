@@ -61,20 +61,24 @@ export async function runDelta(
 }
 
 /**
- * The store's currency decimal places from `GET /v2/store` (`decimal_places`, facts §10).
+ * The store's currency and its decimal places from `GET /v2/store` (`currency`, `decimal_places`, facts §10).
  * Falls back to 2 (the usual case) when the endpoint is unavailable: a token without the
  * store-information scope gets 403, the demo store answers 404 until it implements /v2/store.
  * A store with e.g. a 0-decimal currency then needs the service's `decimalPlaces` dependency.
  */
-export async function fetchDecimalPlaces(client: BigCommerceClient, signal: AbortSignal): Promise<number> {
+export async function fetchStoreMoney(client: BigCommerceClient, signal: AbortSignal): Promise<{ decimalPlaces: number; currency: string | null }> {
   try {
-    const res = await client.request<{ decimal_places?: unknown } | null>({
+    const res = await client.request<{ decimal_places?: unknown; currency?: unknown } | null>({
       method: 'GET', version: 'v2', path: '/store', priority: 'interactive', signal,
     });
     const dp = res.data?.decimal_places;
-    return typeof dp === 'number' && Number.isInteger(dp) && dp >= 0 && dp <= 10 ? dp : 2;
+    const currency = res.data?.currency;
+    return {
+      decimalPlaces: typeof dp === 'number' && Number.isInteger(dp) && dp >= 0 && dp <= 10 ? dp : 2,
+      currency: typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) ? currency : null,
+    };
   } catch (error) {
-    if (error instanceof BigCommerceError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return 2;
+    if (error instanceof BigCommerceError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return { decimalPlaces: 2, currency: null };
     throw error;
   }
 }

@@ -53,6 +53,8 @@ export interface CatalogSnapshot {
   /** When the last successful sync finished (ISO, local clock): "last synced 5 min ago". */
   syncedAt: string;
   decimalPlaces: number;
+  /** The store's currency ("USD"), null when unknown. */
+  currency: string | null;
   /** Sorted by id. Shared with the cache: do not mutate (the types say readonly). */
   products: readonly ProductRow[];
   variantCount: number;

@@ -54,6 +54,10 @@ describe('staging: apply and reconcile', () => {
     // Restaging the conflict clears its note and keeps the first from.
     await again.stage({ storeId: S, edits: [{ ...conflicting, from: '777', to: '800' }] });
     expect((await again.list(S)).edits.find((e) => e.id === tracked[4]!.id)).toEqual({ ...withoutNote(conflict), to: '800' });
+    // "Keep mine": restaged against the store's value now, so the next apply writes it.
+    await again.stage({ storeId: S, edits: [{ ...conflicting, from: '777', to: conflicting.to }], rebase: true });
+    expect((await again.list(S)).edits.find((e) => e.id === tracked[4]!.id)).toMatchObject({ from: '777', to: conflicting.to });
+    expect((await again.list(S)).edits.find((e) => e.id === tracked[4]!.id)!.note).toBeUndefined();
   });
 
   it('refuses to restage or discard an edit its job is applying; a cancel leaves the rest staged', async () => {

@@ -7,6 +7,7 @@ import { ApplyStagedParams, DiscardParams, StageParams, stagedKey, type StagedEd
 import { AppError, validationError } from '../../../shared/rpc';
 import { AT_REST, TERMINAL, type JobsService } from '../jobs';
 import { reconcileJob, sameValue, withoutJob } from './reconcile';
+import type { EditChecks } from './edit-checks';
 import { applyOp, loadStaging, openStagingLog, stagingPaths, type StagingLog, type StagingOp } from './staging-log';
 
 /** The contract's params plus the store hash the handler resolved (as jobs.start takes it). */
@@ -21,11 +22,13 @@ export interface StagingServiceDeps {
   compactBytes?: number;
   compactRatio?: number;
   log?: (line: string) => void;
+  /** Store-aware value checks (decimal places, SKUs); the contract's own checks always run. */
+  check?: EditChecks;
 }
 
 export interface StagingService {
   list(storeId: string): Promise<{ revision: number; edits: StagedEdit[] }>;
-  stage(input: { storeId: string; edits: unknown[] }): Promise<StagingCount>;
+  stage(input: { storeId: string; edits: unknown[]; rebase?: boolean }): Promise<StagingCount>;
   discard(input: { storeId: string; keys?: string[] }): Promise<StagingCount>;
   apply(input: { storeId: string; storeHash: string; title: string; keys?: string[] }): Promise<JobSummary>;
   /** Feed every job event here: a job staging started that comes to rest is reconciled. */
@@ -110,8 +113,9 @@ export function createStagingService(deps: StagingServiceDeps): StagingService {
     return state.reserved.has(key) ? 'a job being started' : null;
   }
 
-  async function stage(input: { storeId: string; edits: unknown[] }): Promise<StagingCount> {
-    const { storeId, edits } = parse(StageParams, input);
+  async function stage(input: { storeId: string; edits: unknown[]; rebase?: boolean }): Promise<StagingCount> {
+    const { storeId, edits, rebase } = parse(StageParams, input);
+    await deps.check?.(storeId, edits);
     const state = await store(storeId);
     for (const edit of edits) {
       const by = holder(state, stagedKey(edit));
@@ -123,7 +127,7 @@ export function createStagingService(deps: StagingServiceDeps): StagingService {
     for (const edit of edits) {
       const key = stagedKey(edit);
       const existing = state.edits.get(key);
-      const from = existing ? existing.from : edit.from;
+      const from = existing && !rebase ? existing.from : edit.from;
       if (sameValue(edit.entity, edit.field, edit.to, from)) {
         if (existing) del.push(key);
         continue;

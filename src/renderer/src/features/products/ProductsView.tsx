@@ -1,28 +1,56 @@
+import { useMemo, useRef } from 'react';
+import { buildSkuIndex, type ProductRowData, type StagedEdit } from '../../../../shared/contract';
+import type { DataGridHandle } from '../../components/data-grid';
 import { CatalogPanel } from '../catalog/CatalogPanel';
 import { useCatalogStatus } from '../catalog/useCatalog';
 import { StagedChanges } from '../staging/StagedChanges';
+import { fieldLabel } from '../staging/review';
 import { useStaging } from '../staging/useStaging';
 import { useActiveStore } from '../stores/StoreSwitcher';
 import { ProductsGrid } from './ProductsGrid';
+import { BulkRules } from './rules/BulkRules';
+import { rowInfoLookup } from './rules/row-info';
 import { useProducts } from './useProducts';
 
-/** Products: the catalog cache, the grid over it, and the changes staged from it. */
+const NO_EDITS: StagedEdit[] = [];
+const NO_PRODUCTS: readonly ProductRowData[] = [];
+const SOURCE_COLUMNS = ['price', 'sale_price', 'cost_price', 'retail_price'].map((id) => ({ id, label: fieldLabel(id) }));
+
+/** Products: the catalog cache, the grid over it, rules over a selection, and the changes staged from it. */
 export function ProductsView() {
   const store = useActiveStore();
   const status = useCatalogStatus(store?.id);
   const products = useProducts(store?.id, status.data?.syncedAt);
   const staging = useStaging(store?.id);
+  const grid = useRef<DataGridHandle>(null);
+  // Rows a job or a webhook changed are patched into the cached list in place (live-events), which
+  // moves its version: a new array then tells the grid to paint them.
+  const cached = products.data;
+  const rows = useMemo(() => (cached ? cached.rows.slice() : NO_PRODUCTS), [cached, cached?.version]); // eslint-disable-line react-hooks/exhaustive-deps
+  const staged = staging.data?.edits ?? NO_EDITS;
+  const decimalPlaces = status.data?.decimalPlaces ?? 2;
+  const currency = status.data?.currency ?? null;
+  const checks = useMemo(() => ({ money: { currency, decimalPlaces }, skuOwner: buildSkuIndex(rows) }), [currency, decimalPlaces, rows]);
+  const rowInfo = useMemo(() => rowInfoLookup(rows, staged), [rows, staged]);
   return (
     <div className="products-view">
       <CatalogPanel />
-      {store && products.data && products.data.rows.length > 0 ? (
-        <ProductsGrid storeId={store.id} rows={products.data.rows} staged={staging.data?.edits ?? []} />
+      {store && rows.length > 0 ? (
+        <ProductsGrid
+          ref={grid}
+          storeId={store.id}
+          products={rows}
+          staged={staged}
+          {...(staging.data ? { stagedRevision: staging.data.revision } : {})}
+          checks={checks}
+          toolbar={<BulkRules grid={grid} rowInfo={rowInfo} columnLabel={fieldLabel} sourceColumns={SOURCE_COLUMNS} decimalPlaces={decimalPlaces} currency={currency} />}
+        />
       ) : (
         <div className="panel-message">
           <p>{products.isFetching ? 'Reading the catalog…' : 'Load the catalog to edit products here.'}</p>
         </div>
       )}
-      <StagedChanges />
+      <StagedChanges products={rows} decimalPlaces={decimalPlaces} />
     </div>
   );
 }

@@ -1,92 +1,205 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
-import { stagedKey, type StagedEdit } from '../../../../shared/contract';
-import { formatLike, formatValue } from '../jobs/format';
+import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { stagedKey, type ProductRowData, type StagedEdit } from '../../../../shared/contract';
 import { useActiveStore } from '../stores/StoreSwitcher';
-import { useApplyStaged, useDiscardStaged, useStaging } from './useStaging';
+import { ApplyDialog } from './ApplyDialog';
+import { fieldLabel, formatStaged, indexCatalog, reviewStaged, rowName, type CatalogIndex } from './review';
+import { usePanelSize } from './usePanelSize';
+import { useApplyStaged, useDiscardStaged, useResolveConflict, useStaging } from './useStaging';
+
+interface Props {
+  /** The local catalog's products, to name rows and check prices against. */
+  products: readonly ProductRowData[];
+  decimalPlaces: number;
+}
 
 /**
- * The staged changes of the active store, before they reach it: each cell's value then (when first
- * touched) and now, and the word of the last job that did not apply it. Apply runs them as one
- * bulk job; what it does not apply comes back here.
+ * The review of what is staged for the active store, before it reaches the store: every change by
+ * product name and SKU, column, old → new as the store formats it, counts per column, warnings
+ * confirmed before Apply, and what the last job said (a failure's message; a conflict's store value
+ * with Keep mine / Take theirs). Folds away or resizes so the grid keeps the room.
  */
-export function StagedChanges() {
+export function StagedChanges({ products, decimalPlaces }: Props) {
   const store = useActiveStore();
   const { data, error } = useStaging(store?.id);
   const discard = useDiscardStaged(store?.id);
   const apply = useApplyStaged(store?.id);
-  const edits = data?.edits ?? [];
-  const scroller = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design; this component is not memoized by the compiler.
-  const virtual = useVirtualizer({ count: edits.length, getScrollElement: () => scroller.current, estimateSize: () => 28, overscan: 12 });
-  const applying = edits.filter((e) => e.jobId).length;
-  const ready = edits.length - applying;
+  const resolve = useResolveConflict(store?.id);
+  const panel = usePanelSize();
+  const [reviewing, setReviewing] = useState(false);
+  const edits = useMemo(() => data?.edits ?? [], [data]);
+  const catalog = useMemo(() => indexCatalog(products), [products]);
+  const review = useMemo(() => reviewStaged(edits, catalog, decimalPlaces), [edits, catalog, decimalPlaces]);
+  const ready = useMemo(() => edits.filter((e) => !e.jobId), [edits]);
   if (!store) return null;
-  const confirmApply = () => {
-    const title = window.prompt(`Apply ${ready} staged ${ready === 1 ? 'change' : 'changes'} to ${store.name} as a job named:`, `Staged changes (${ready})`);
-    if (title && title.trim()) apply.mutate(title.trim());
-  };
+  const applying = edits.length - ready.length;
+  const folded = panel.collapsed || edits.length === 0;
   return (
-    <section className="staged-changes" aria-label="Staged changes">
-      <header className="job-detail-header">
+    // With nothing staged the panel is just its header: the grid keeps the room.
+    <section className={`staged-changes${folded ? ' collapsed' : ''}`} aria-label="Staged changes" style={folded ? undefined : { flexBasis: panel.height }}>
+      {!folded && <Resizer height={panel.height} onResize={panel.setHeight} />}
+      <header className="job-detail-header staged-header">
+        <button type="button" className="icon-button" aria-expanded={!panel.collapsed} aria-controls="staged-list" aria-label={panel.collapsed ? 'Show staged changes' : 'Hide staged changes'} onClick={panel.toggle}>
+          {panel.collapsed ? '▸' : '▾'}
+        </button>
         <h2>Staged changes</h2>
-        <span className="muted">
+        <span className="muted" role="status">
           {edits.length === 0 ? 'nothing staged' : `${edits.length.toLocaleString()} ${edits.length === 1 ? 'change' : 'changes'}`}
           {applying > 0 && ` · ${applying.toLocaleString()} being applied`}
         </span>
+        <span className="field-counts" aria-label="Staged per column">
+          {review.countsByField.map(([label, count]) => (
+            <span key={label} className="chip">
+              {label} {count.toLocaleString()}
+            </span>
+          ))}
+        </span>
+        {review.warnings.size > 0 && <span className="chip warning">{review.warnings.size.toLocaleString()} to check</span>}
         {error && <span className="error-text">{error.message}</span>}
         <span className="spacer" />
-        <button type="button" className="button small" disabled={ready === 0 || discard.isPending} onClick={() => window.confirm(`Discard ${ready} staged changes?`) && discard.mutate(undefined)}>
+        <button type="button" className="button small" disabled={ready.length === 0 || discard.isPending} onClick={() => window.confirm(`Discard ${ready.length} staged changes?`) && discard.mutate(undefined)}>
           Discard all
         </button>
-        <button type="button" className="button small primary" disabled={ready === 0 || apply.isPending} onClick={confirmApply}>
-          Apply {ready > 0 ? ready.toLocaleString() : ''} {ready === 1 ? 'change' : 'changes'}…
+        <button type="button" className="button small primary" disabled={ready.length === 0 || apply.isPending} onClick={() => setReviewing(true)}>
+          Review and apply…
         </button>
       </header>
-      {edits.length > 0 && (
-        <div className="row-results" role="table" aria-label="Staged edits" aria-rowcount={edits.length} ref={scroller}>
-          <div role="row" className="row-result head staged">
-            <span role="columnheader">Row</span>
-            <span role="columnheader">Field</span>
-            <span role="columnheader">Store had</span>
-            <span role="columnheader">New value</span>
-            <span role="columnheader">Last attempt</span>
-            <span role="columnheader" aria-label="Discard" />
-          </div>
-          <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-            {virtual.getVirtualItems().map((item) => (
-              <StagedRow key={item.key} edit={edits[item.index]!} top={item.start} onDiscard={(key) => discard.mutate([key])} />
-            ))}
-          </div>
-        </div>
+      {!panel.collapsed && edits.length > 0 && (
+        <StagedList
+          edits={edits}
+          catalog={catalog}
+          decimalPlaces={decimalPlaces}
+          warnings={review.warnings}
+          onDiscard={(key) => discard.mutate([key])}
+          onResolve={(edit, choice) => resolve.mutate({ edit, choice })}
+          busy={resolve.isPending}
+        />
+      )}
+      {reviewing && (
+        <ApplyDialog
+          storeName={store.name}
+          ready={ready}
+          countsByField={reviewStaged(ready, catalog, decimalPlaces).countsByField}
+          warnings={review.warnings}
+          nameOf={(edit) => rowName(edit, catalog)}
+          keyOf={stagedKey}
+          onApply={(title) => {
+            setReviewing(false);
+            apply.mutate(title);
+          }}
+          onClose={() => setReviewing(false)}
+        />
       )}
     </section>
   );
 }
 
-function noteText(edit: StagedEdit): string {
-  if (edit.jobId) return 'being applied…';
-  const { note } = edit;
-  if (!note) return '';
-  if (note.status === 'conflict') return `conflict: store now has ${formatLike(note.serverValue, edit.from)}`;
-  return note.message ? `${note.status}: ${note.message}` : note.status;
+/** A drag handle (and arrow keys) on the panel's top edge. */
+function Resizer({ height, onResize }: { height: number; onResize(height: number): void }) {
+  const start = useRef<{ y: number; height: number } | null>(null);
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    e.currentTarget.setPointerCapture(e.pointerId);
+    start.current = { y: e.clientY, height };
+  };
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => start.current && onResize(start.current.height + start.current.y - e.clientY);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const step = e.key === 'ArrowUp' ? 24 : e.key === 'ArrowDown' ? -24 : 0;
+    if (step === 0) return;
+    e.preventDefault();
+    onResize(height + step);
+  };
+  return (
+    <div
+      className="panel-resizer"
+      role="separator"
+      aria-orientation="horizontal"
+      aria-label="Resize staged changes"
+      aria-valuenow={height}
+      tabIndex={0}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={() => (start.current = null)}
+      onKeyDown={onKeyDown}
+    />
+  );
 }
 
-function StagedRow({ edit, top, onDiscard }: { edit: StagedEdit; top: number; onDiscard(key: string): void }) {
-  const key = stagedKey(edit);
-  const note = noteText(edit);
-  const state = edit.jobId ? 'pending' : (edit.note?.status ?? 'staged');
+interface ListProps {
+  edits: readonly StagedEdit[];
+  catalog: CatalogIndex;
+  decimalPlaces: number;
+  warnings: ReadonlyMap<string, string[]>;
+  onDiscard(key: string): void;
+  onResolve(edit: StagedEdit, choice: 'mine' | 'theirs'): void;
+  busy: boolean;
+}
+
+function StagedList({ edits, ...rest }: ListProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design; this component is not memoized by the compiler.
+  const virtual = useVirtualizer({ count: edits.length, getScrollElement: () => scroller.current, estimateSize: () => 28, overscan: 12 });
   return (
-    <div role="row" className={`row-result staged state-${state}`} style={{ transform: `translateY(${top}px)` }} data-key={key}>
-      <span role="cell">{`${edit.entity} ${edit.id}`}</span>
-      <span role="cell">{edit.field}</span>
-      <span role="cell">{formatValue(edit.from)}</span>
-      <span role="cell">{formatValue(edit.to)}</span>
+    <div id="staged-list" className="row-results" role="table" aria-label="Staged edits" aria-rowcount={edits.length + 1} ref={scroller}>
+      <div role="row" className="row-result head staged" aria-rowindex={1}>
+        {['Product', 'SKU', 'Column', 'Store had', 'New value', 'Note'].map((label) => (
+          <span key={label} role="columnheader">
+            {label}
+          </span>
+        ))}
+        <span role="columnheader" aria-label="Actions" />
+      </div>
+      <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+        {virtual.getVirtualItems().map((item) => (
+          <StagedRow key={item.key} index={item.index} edit={edits[item.index]!} top={item.start} {...rest} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function noteText(edit: StagedEdit, decimalPlaces: number, warnings: readonly string[] | undefined): string {
+  if (edit.jobId) return 'being applied…';
+  const { note } = edit;
+  if (note?.status === 'conflict') return `conflict: the store now has ${formatStaged(edit.entity, edit.field, note.serverValue ?? null, decimalPlaces)}`;
+  if (note) return note.message ? `${note.status}: ${note.message}` : note.status;
+  return warnings ? `check: ${warnings.join('; ')}` : '';
+}
+
+function StagedRow({ edit, index, top, catalog, decimalPlaces, warnings, onDiscard, onResolve, busy }: Omit<ListProps, 'edits'> & { edit: StagedEdit; index: number; top: number }) {
+  const key = stagedKey(edit);
+  const name = rowName(edit, catalog);
+  const rowWarnings = warnings.get(key);
+  const note = noteText(edit, decimalPlaces, rowWarnings);
+  const state = edit.jobId ? 'pending' : (edit.note?.status ?? (rowWarnings ? 'warning' : 'staged'));
+  const label = `${name.name} ${fieldLabel(edit.field)}`;
+  return (
+    <div role="row" aria-rowindex={index + 2} className={`row-result staged state-${state}`} style={{ transform: `translateY(${top}px)` }} data-key={key}>
+      <span role="cell" title={name.name}>
+        {name.name}
+      </span>
+      <span role="cell">{name.sku}</span>
+      <span role="cell">{fieldLabel(edit.field)}</span>
+      <span role="cell" className="num">
+        {formatStaged(edit.entity, edit.field, edit.from, decimalPlaces)}
+      </span>
+      <span role="cell" className="num">
+        {formatStaged(edit.entity, edit.field, edit.to, decimalPlaces)}
+      </span>
       <span role="cell" title={note}>
         {note}
       </span>
-      <span role="cell">
-        <button type="button" className="icon-button" aria-label={`Discard ${key}`} disabled={!!edit.jobId} onClick={() => onDiscard(key)}>
+      <span role="cell" className="staged-actions">
+        {edit.note?.status === 'conflict' && !edit.jobId && (
+          <>
+            <button type="button" className="button small" disabled={busy} aria-label={`Keep mine: ${label}`} onClick={() => onResolve(edit, 'mine')}>
+              Keep mine
+            </button>
+            <button type="button" className="button small" disabled={busy} aria-label={`Take theirs: ${label}`} onClick={() => onResolve(edit, 'theirs')}>
+              Take theirs
+            </button>
+          </>
+        )}
+        <button type="button" className="icon-button" aria-label={`Discard: ${label}`} disabled={!!edit.jobId} onClick={() => onDiscard(key)}>
           ×
         </button>
       </span>

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { stagedKey, type StagedEdit } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { queryKey } from '../../api/queries';
 import { useToasts } from '../../components/toast-store';
@@ -29,6 +30,28 @@ export function useApplyStaged(storeId: string | undefined) {
     onSuccess: (job) => {
       addNewJob(client, job);
       push('info', `Applying “${job.title}” (${job.total} ${job.total === 1 ? 'change' : 'changes'}): follow it in Activity`);
+    },
+    onError: (error) => push('error', error.message),
+  });
+}
+
+/**
+ * The merchant's answer to a conflict. Keep mine restages the edit against the value the store
+ * has now (so the next apply writes it); Take theirs drops the edit and refreshes the catalog, so
+ * the grid shows what the store has.
+ */
+export function useResolveConflict(storeId: string | undefined) {
+  const push = useToasts((s) => s.push);
+  return useMutation({
+    mutationFn: async ({ edit, choice }: { edit: StagedEdit; choice: 'mine' | 'theirs' }) => {
+      if (choice === 'theirs') {
+        await call('staging.discard', { storeId: storeId!, keys: [stagedKey(edit)] });
+        await call('catalog.sync', { storeId: storeId!, mode: 'refresh' });
+        return;
+      }
+      const { entity, id, productId, field, to } = edit;
+      const from = edit.note?.serverValue ?? null;
+      await call('staging.stage', { storeId: storeId!, rebase: true, edits: [{ entity, id, ...(productId !== undefined && { productId }), field, from, to }] });
     },
     onError: (error) => push('error', error.message),
   });

@@ -70,3 +70,15 @@ describe('cell texts → edits', () => {
     expect(sameFieldValue(sku!, '10', '10.0')).toBe(false);
   });
 });
+
+describe('store-aware checks as typed', () => {
+  it('refuses 156.009 in a USD store with the reason, and stages the good cell of the same paste', () => {
+    const texts = [
+      { cell: { row: 0, col: 2 }, text: '156.009' },
+      { cell: { row: 1, col: 2 }, text: '156.01' },
+    ];
+    const { edits, errors } = editsFromTexts(rows, columns, texts, { money: { currency: 'USD', decimalPlaces: 2 } });
+    expect(errors).toEqual([{ cell: { row: 0, col: 2 }, text: '156.009', message: 'USD prices have 2 decimal places' }]);
+    expect(edits).toEqual([{ entity: 'product', id: 12, field: 'price', from: '7.00', to: '156.01' }]);
+  });
+});

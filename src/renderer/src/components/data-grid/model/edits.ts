@@ -1,4 +1,4 @@
-import { fieldSpec, sameFieldValue, type Entity, type JobEdit, type JsonValue } from '../../../../../shared/contract';
+import { editValueProblem, fieldSpec, sameFieldValue, type EditCheckContext, type Entity, type JobEdit, type JsonValue } from '../../../../../shared/contract';
 import { coerceCell } from './coerce';
 import type { Cell } from './range';
 
@@ -24,12 +24,14 @@ export interface CellError {
  * Typed, pasted or filled cell texts → the edits they make, against what each cell shows now.
  * A cell whose text is not a valid value for its field is reported and makes no edit; a cell that
  * ends where it started makes none either; a column that is not editable (no spec) is skipped, as
- * a read-only cell in a spreadsheet.
+ * a read-only cell in a spreadsheet. With `checks`, the store-aware checks main runs too (decimal
+ * places of the store's currency, SKUs) refuse a cell as it is typed rather than when it is staged.
  */
 export function editsFromTexts<Row>(
   rows: readonly Row[],
   columns: readonly (EditableColumn<Row> | null)[],
   texts: Iterable<{ cell: Cell; text: string }>,
+  checks?: EditCheckContext,
 ): { edits: JobEdit[]; errors: CellError[] } {
   const edits: JobEdit[] = [];
   const errors: CellError[] = [];
@@ -46,10 +48,16 @@ export function editsFromTexts<Row>(
     }
     const from = column.valueOf(row);
     if (sameFieldValue(spec, from, coerced.value)) continue;
+    const id = column.idOf(row);
+    const problem = checks && editValueProblem({ entity: column.entity, id, field: column.field, to: coerced.value }, checks);
+    if (problem) {
+      errors.push({ cell, text, message: problem });
+      continue;
+    }
     const productId = column.productIdOf?.(row);
     edits.push({
       entity: column.entity,
-      id: column.idOf(row),
+      id,
       ...(productId !== undefined ? { productId } : {}),
       field: column.field,
       from,

@@ -95,3 +95,43 @@ export function* fillDownCells(selection: Bounds): Generator<{ cell: Cell; from:
     for (let col = selection.left; col <= selection.right; col++) yield { cell: { row, col }, from: { row: selection.top, col } };
   }
 }
+
+/** Fill right (Ctrl+R): every cell right of the selection's first column takes that column's value. */
+export function* fillRightCells(selection: Bounds): Generator<{ cell: Cell; from: Cell }> {
+  for (let row = selection.top; row <= selection.bottom; row++) {
+    for (let col = selection.left + 1; col <= selection.right; col++) yield { cell: { row, col }, from: { row, col: selection.left } };
+  }
+}
+
+/** A whole column (its header clicked), or from the anchor's column to this one with Shift. */
+export function columnSelection(col: number, rows: number, anchorCol = col): Selection {
+  return { anchor: { row: 0, col: anchorCol }, focus: { row: Math.max(rows - 1, 0), col } };
+}
+
+/** Whole rows (the row-number gutter clicked), from the anchor's row to this one with Shift. */
+export function rowSelection(row: number, cols: number, anchorRow = row): Selection {
+  return { anchor: { row: anchorRow, col: 0 }, focus: { row, col: Math.max(cols - 1, 0) } };
+}
+
+export type Jump = 'rowStart' | 'rowEnd' | 'gridStart' | 'gridEnd' | 'pageUp' | 'pageDown';
+
+/** Home/End (row), Ctrl+Home/End (grid), PageUp/PageDown (`page` rows); Shift extends. */
+export function jump(selection: Selection, to: Jump, size: { rows: number; cols: number }, options: { extend?: boolean; page?: number } = {}): Selection {
+  const { row, col } = selection.focus;
+  const page = options.page ?? 20;
+  const targets: Record<Jump, Cell> = {
+    rowStart: { row, col: 0 },
+    rowEnd: { row, col: size.cols - 1 },
+    gridStart: { row: 0, col: 0 },
+    gridEnd: { row: size.rows - 1, col: size.cols - 1 },
+    pageUp: { row: row - page, col },
+    pageDown: { row: row + page, col },
+  };
+  const focus = clamp(targets[to], size.rows, size.cols);
+  return options.extend ? { anchor: selection.anchor, focus } : { anchor: focus, focus };
+}
+
+/** How many rows of a pasted block fall past the last row (they are not pasted anywhere). */
+export function rowsWithoutRow(selection: Bounds, block: { rows: number }, size: { rows: number }): number {
+  return Math.max(0, selection.top + block.rows - size.rows);
+}

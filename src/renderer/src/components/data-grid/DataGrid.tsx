@@ -1,0 +1,159 @@
+import { useTable } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { gridTableOptions, quickFilter, resort, tableColumns } from './grid-table';
+import { GridHeader } from './GridHeader';
+import { GridRowMemo, type RowEvents } from './GridRows';
+import { GridToolbar } from './GridToolbar';
+import { columnSlots, GUTTER, pinnedWidth, ROW_HEIGHT } from './layout';
+import { boundsOf, single, type Selection } from './model/range';
+import type { DataGridProps } from './types';
+import { useGridActions } from './useGridActions';
+import { useGridStaging } from './useGridStaging';
+
+/**
+ * The shared spreadsheet grid. TanStack Table v9 keeps the column state, sort, filters and
+ * expansion; TanStack Virtual renders only the rows and center columns in view. Staged values are
+ * an overlay the grid paints at once: an edit never touches the row objects nor the row model.
+ */
+export function DataGrid<Row extends object>(props: DataGridProps<Row>) {
+  const { label, storeId, gridId, rows, columns, getRowId, getSubRows, toolbar } = props;
+  const domId = useId().replace(/:/g, '');
+  const staging = useGridStaging<Row>(props);
+  const { overlayRef } = staging;
+  const byId = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
+  const options = useMemo(
+    () =>
+      gridTableOptions({
+        rows,
+        columns: tableColumns(columns, () => overlayRef.current),
+        getRowId,
+        ...(getSubRows ? { getSubRows } : {}),
+        quick: quickFilter(columns, () => overlayRef.current),
+        hidden: Object.fromEntries(columns.filter((c) => c.hidden).map((c) => [c.id, false])),
+        pinned: columns.filter((c) => c.pinned).map((c) => c.id),
+      }),
+    [rows, columns, getRowId, getSubRows, overlayRef],
+  );
+  const table = useTable(options);
+  const visible = table.getRowModel().rows;
+  const slots = columnSlots(table.getStartVisibleLeafColumns(), table.getCenterVisibleLeafColumns(), byId);
+  const center = slots.filter((s) => !s.pinned);
+  const pinned = GUTTER + pinnedWidth(slots);
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const [selection, setSelection] = useState<Selection>(single({ row: 0, col: 0 }));
+  const [editing, setEditing] = useState<{ row: number; col: number; text: string } | null>(null);
+  /** Edits staged since the view was last sorted (the order is kept until the user sorts again). */
+  const [sortStale, setSortStale] = useState(false);
+  const sorting = table.atoms.sorting.get();
+  useEffect(() => setSortStale(false), [sorting]);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design; this component is not memoized by the compiler.
+  const rowVirtual = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    scrollMargin: ROW_HEIGHT,
+    scrollPaddingStart: ROW_HEIGHT,
+    getItemKey: (i) => visible[i]!.id,
+  });
+  const widthsKey = center.map((s) => `${s.column.id}:${s.width}`).join(',');
+  const colVirtual = useVirtualizer({
+    horizontal: true,
+    count: center.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => center[i]?.width ?? 120,
+    overscan: 2,
+    paddingStart: pinned,
+    scrollPaddingStart: pinned,
+    getItemKey: (i) => center[i]?.column.id ?? i,
+  });
+  useEffect(() => colVirtual.measure(), [widthsKey, pinned, colVirtual]);
+
+  const actions = useGridActions({ props, table, staging, visible, slots, selection, setSelection, editing, setEditing, rowVirtual, colVirtual, scroller, onStaged: () => sorting.length > 0 && setSortStale(true) });
+
+  const bounds = boundsOf(selection);
+  const columnItems = colVirtual.getVirtualItems();
+  const starts = new Map(columnItems.map((item) => [center[item.index]!.index, item.start]));
+  const shownSlots = [...slots.filter((s) => s.pinned), ...columnItems.map((item) => center[item.index]!)];
+  const total = colVirtual.getTotalSize();
+  const lead = columnItems.length ? columnItems[0]!.start - pinned : 0;
+  const trail = columnItems.length ? total - columnItems[columnItems.length - 1]!.end : 0;
+  const events: RowEvents = actions.events;
+  const focusCell = `${domId}-c${selection.focus.row}-${selection.focus.col}`;
+
+  return (
+    <div className="data-grid">
+      <GridToolbar
+        key={`${storeId}:${gridId}`}
+        table={table}
+        storeId={storeId}
+        gridId={gridId}
+        columns={columns}
+        shown={table.getFilteredRowModel().rows.length}
+        total={rows.length}
+        expandable={!!getSubRows}
+        sortStale={sortStale}
+        onResort={() => resort(table)}
+        onUndo={() => void staging.undo()}
+        onRedo={() => void staging.redo()}
+      >
+        {toolbar}
+      </GridToolbar>
+      <div
+        className="grid"
+        role="grid"
+        aria-label={label}
+        aria-multiselectable
+        aria-rowcount={visible.length + 1}
+        aria-colcount={slots.length + 1}
+        aria-activedescendant={editing ? undefined : focusCell}
+        tabIndex={0}
+        ref={scroller}
+        onKeyDown={actions.onKeyDown}
+        onCopy={actions.onCopy}
+        onPaste={actions.onPaste}
+      >
+        <GridHeader
+          table={table}
+          slots={shownSlots}
+          lead={lead}
+          trail={trail}
+          width={total}
+          selectedCols={bounds.top === 0 && bounds.bottom === visible.length - 1 ? { left: bounds.left, right: bounds.right } : null}
+          onSelectAll={actions.selectAll}
+          onSelectColumn={actions.selectColumn}
+        />
+        <div className="grid-body" style={{ height: rowVirtual.getTotalSize(), width: total }}>
+          {rowVirtual.getVirtualItems().map((item) => {
+            const row = visible[item.index]!;
+            const inRange = item.index >= bounds.top && item.index <= bounds.bottom;
+            return (
+              <GridRowMemo<Row>
+                key={row.id}
+                gridId={domId}
+                row={row}
+                index={item.index}
+                top={item.start - ROW_HEIGHT}
+                width={total}
+                slots={shownSlots}
+                lead={lead}
+                trail={trail}
+                selected={inRange ? { left: bounds.left, right: bounds.right } : null}
+                focusCol={selection.focus.row === item.index ? selection.focus.col : -1}
+                editing={editing && editing.row === item.index ? editing : null}
+                overlay={staging.overlay}
+                refused={staging.refused}
+                events={events}
+                starts={starts}
+                expanded={row.getIsExpanded()}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

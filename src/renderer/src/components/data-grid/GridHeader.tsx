@@ -1,0 +1,99 @@
+import { useState, type MouseEvent } from 'react';
+import type { ReactTable } from '@tanstack/react-table';
+import { ColumnMenu } from './ColumnMenu';
+import type { GridFeatures } from './grid-table';
+import { GUTTER, type ColumnSlot } from './layout';
+import { describeFilter, type ColumnFilterValue } from './model/filters';
+
+interface Props<Row extends object> {
+  table: ReactTable<GridFeatures, Row, unknown>;
+  slots: readonly ColumnSlot<Row>[];
+  lead: number;
+  trail: number;
+  width: number;
+  selectedCols: { left: number; right: number } | null;
+  onSelectAll(): void;
+  onSelectColumn(col: number, event: MouseEvent): void;
+}
+
+/**
+ * The header row: a column header's accessible name is its label. Its label selects the column
+ * (Shift extends), drag it onto another header to reorder, the arrow sorts (Shift+click adds a
+ * sort), the menu filters, pins and hides, the right edge resizes.
+ */
+export function GridHeader<Row extends object>({ table, slots, lead, trail, width, selectedCols, onSelectAll, onSelectColumn }: Props<Row>) {
+  const [menu, setMenu] = useState<string | null>(null);
+  const move = (from: string, to: string) => {
+    const order = table.getAllLeafColumns().map((c) => c.id);
+    const current = table.atoms.columnOrder.get();
+    const ids = current.length ? [...current, ...order.filter((id) => !current.includes(id))] : order;
+    const next = ids.filter((id) => id !== from);
+    next.splice(next.indexOf(to), 0, from);
+    table.setColumnOrder(next);
+  };
+  const headers = slots.map((slot) => {
+    const col = slot.table;
+    const sort = col.getIsSorted();
+    const filter = col.getFilterValue() as ColumnFilterValue | undefined;
+    const selected = selectedCols !== null && slot.index >= selectedCols.left && slot.index <= selectedCols.right;
+    const sortIndex = table.atoms.sorting.get().length > 1 && sort ? col.getSortIndex() + 1 : null;
+    return (
+      <div
+        key={slot.column.id}
+        role="columnheader"
+        aria-label={slot.column.label}
+        aria-colindex={slot.index + 2}
+        aria-sort={sort === 'asc' ? 'ascending' : sort === 'desc' ? 'descending' : 'none'}
+        className={['grid-header', slot.column.numeric ? 'num' : '', slot.pinned ? 'pinned' : '', selected ? 'selected' : '', filter ? 'filtered' : ''].filter(Boolean).join(' ')}
+        style={slot.pinned ? { width: slot.width, left: slot.stickyLeft } : { width: slot.width }}
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={(e) => {
+          const from = e.dataTransfer.getData('text/x-grid-column');
+          if (from && from !== slot.column.id) move(from, slot.column.id);
+        }}
+      >
+        <span
+          className="header-label"
+          draggable
+          onDragStart={(e) => e.dataTransfer.setData('text/x-grid-column', slot.column.id)}
+          onMouseDown={(e) => onSelectColumn(slot.index, e)}
+          title={filter ? `${slot.column.label}: ${describeFilter(filter)}` : slot.column.label}
+        >
+          {slot.column.label}
+        </span>
+        <button type="button" className={`header-button${sort ? ' active' : ''}`} aria-label={`Sort by ${slot.column.label}`} onClick={col.getToggleSortingHandler()}>
+          {sort === 'asc' ? '▲' : sort === 'desc' ? '▼' : '↕'}
+          {sortIndex && <sup>{sortIndex}</sup>}
+        </button>
+        <button type="button" className={`header-button${menu === slot.column.id ? ' active' : ''}`} aria-label={`${slot.column.label} column options`} aria-expanded={menu === slot.column.id} onClick={() => setMenu(menu === slot.column.id ? null : slot.column.id)}>
+          ⋮
+        </button>
+        <span
+          className={`resizer${col.getIsResizing() ? ' resizing' : ''}`}
+          aria-hidden
+          onMouseDown={(e) => {
+            e.stopPropagation();
+            table.getFlatHeaders().find((h) => h.column.id === col.id)?.getResizeHandler()(e);
+          }}
+          onDoubleClick={() => col.resetSize()}
+        />
+        {menu === slot.column.id && <ColumnMenu column={slot.column} table={col} onClose={() => setMenu(null)} />}
+      </div>
+    );
+  });
+  const firstCenter = slots.findIndex((s) => !s.pinned);
+  const spacer = <div key="lead" className="grid-spacer" style={{ width: lead }} aria-hidden />;
+  if (firstCenter >= 0) headers.splice(firstCenter, 0, spacer);
+  else headers.push(spacer);
+  return (
+    <div role="row" aria-rowindex={1} className="grid-row grid-head" style={{ width }}>
+      <div role="columnheader" aria-colindex={1} aria-label="Row" className="grid-gutter corner" style={{ width: GUTTER }}>
+        <button type="button" className="header-button" aria-label="Select all cells" onClick={onSelectAll}>
+          ◢
+        </button>
+      </div>
+      {headers}
+      <div className="grid-spacer" style={{ width: trail }} aria-hidden />
+    </div>
+  );
+}

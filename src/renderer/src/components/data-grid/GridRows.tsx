@@ -1,0 +1,155 @@
+import { memo, type MouseEvent } from 'react';
+import { shownText, shownValue, type GridRow } from './grid-table';
+import { GUTTER, ROW_HEIGHT, type ColumnSlot } from './layout';
+import type { OverlayEntry } from './model/overlay';
+import type { Refusal } from './model/stage';
+import { cellTarget } from './model/stage';
+import { refusalKey } from './useGridStaging';
+
+/** Cell and gutter events, by visible row index and column index (stable across renders). */
+export interface RowEvents {
+  cellDown(row: number, col: number, event: MouseEvent): void;
+  cellEnter(row: number, col: number, event: MouseEvent): void;
+  cellDoubleClick(row: number, col: number): void;
+  gutterDown(row: number, event: MouseEvent): void;
+  toggleExpanded(row: number): void;
+  editText(text: string): void;
+  editKey(event: React.KeyboardEvent<HTMLInputElement>): void;
+  editBlur(): void;
+  dismiss(key: string): void;
+}
+
+export interface RowProps<Row extends object> {
+  gridId: string;
+  row: GridRow<Row>;
+  index: number;
+  top: number;
+  width: number;
+  /** Pinned columns, then the center columns the horizontal virtualizer shows. */
+  slots: readonly ColumnSlot<Row>[];
+  /** Space before the first shown center column and after the last. */
+  lead: number;
+  trail: number;
+  selected: { left: number; right: number } | null;
+  focusCol: number;
+  editing: { col: number; text: string } | null;
+  overlay: ReadonlyMap<string, OverlayEntry>;
+  refused: ReadonlyMap<string, Refusal>;
+  events: RowEvents;
+  /** Center column start offsets (for notes beside cells), by column index. */
+  starts: ReadonlyMap<number, number>;
+  /** Passed so a memoized row re-renders when it is expanded or collapsed. */
+  expanded: boolean;
+}
+
+function noteOf(entry: OverlayEntry | undefined): string | null {
+  if (!entry?.note) return null;
+  if (entry.note.status === 'conflict') return `Conflict: the store now has ${String(entry.note.serverValue ?? '—')}`;
+  return entry.note.message ? `${entry.note.status === 'failed' ? 'Failed' : 'Skipped'}: ${entry.note.message}` : null;
+}
+
+function GridRowView<Row extends object>(props: RowProps<Row>) {
+  const { gridId, row, index, top, width, slots, lead, trail, selected, focusCol, editing, overlay, refused, events, starts, expanded } = props;
+  const notes: Array<{ key: string; left: number; text: string; refusal: boolean }> = [];
+  const canExpand = row.getCanExpand();
+  const cells = slots.map((slot) => {
+    const { column } = slot;
+    const target = cellTarget(column, row.original);
+    const value = shownValue(column, row.original, overlay);
+    const entry = typeof target === 'object' && target ? overlay.get(`${target.entity}:${target.id}:${target.field}`) : undefined;
+    const refusal = refused.get(refusalKey(row.id, column.id));
+    const isSelected = selected !== null && slot.index >= selected.left && slot.index <= selected.right;
+    const isFocus = focusCol === slot.index;
+    const left = slot.pinned ? slot.stickyLeft : (starts.get(slot.index) ?? 0);
+    const note = refusal ? refusal.message : noteOf(entry);
+    if (note) notes.push({ key: refusal ? refusalKey(row.id, column.id) : '', left: left + slot.width, text: note, refusal: !!refusal });
+    const className = [
+      'grid-cell',
+      column.numeric ? 'num' : '',
+      target === null ? 'readonly' : '',
+      entry ? (entry.pending ? 'staged pending' : 'staged') : '',
+      entry?.note ? `note-${entry.note.status}` : '',
+      refusal ? 'refused' : '',
+      isSelected ? 'selected' : '',
+      isFocus ? 'focus' : '',
+      slot.pinned ? 'pinned' : '',
+    ].filter(Boolean).join(' ');
+    const style = slot.pinned ? { width: slot.width, left: slot.stickyLeft } : { width: slot.width };
+    const isEditing = editing !== null && editing.col === slot.index;
+    return (
+      <div
+        key={column.id}
+        id={`${gridId}-c${index}-${slot.index}`}
+        role="gridcell"
+        aria-colindex={slot.index + 2}
+        aria-selected={isSelected}
+        aria-readonly={target === null || typeof target === 'string'}
+        aria-description={entry ? (entry.note ? `staged, ${entry.note.status}` : 'staged') : undefined}
+        className={className}
+        style={style}
+        title={typeof target === 'string' ? target : undefined}
+        onMouseDown={(e) => events.cellDown(index, slot.index, e)}
+        onMouseEnter={(e) => events.cellEnter(index, slot.index, e)}
+        onDoubleClick={() => events.cellDoubleClick(index, slot.index)}
+      >
+        {isEditing ? (
+          <input
+            aria-label={`Edit ${column.label}`}
+            className="grid-editor"
+            autoFocus
+            value={editing.text}
+            onChange={(e) => events.editText(e.target.value)}
+            onKeyDown={events.editKey}
+            onBlur={events.editBlur}
+            onMouseDown={(e) => e.stopPropagation()}
+          />
+        ) : (
+          shownText(column, row.original, value)
+        )}
+      </div>
+    );
+  });
+  const firstCenter = slots.findIndex((s) => !s.pinned);
+  if (firstCenter >= 0) cells.splice(firstCenter, 0, <div key="lead" className="grid-spacer" style={{ width: lead }} aria-hidden />);
+  else cells.push(<div key="lead" className="grid-spacer" style={{ width: lead }} aria-hidden />);
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-level={row.depth + 1}
+      {...(canExpand ? { 'aria-expanded': expanded } : {})}
+      className={`grid-row${row.depth > 0 ? ' sub-row' : ''}`}
+      style={{ transform: `translateY(${top}px)`, width }}
+    >
+      <div role="rowheader" aria-colindex={1} className="grid-gutter" style={{ width: GUTTER }} onMouseDown={(e) => events.gutterDown(index, e)}>
+        {canExpand && (
+          <button
+            type="button"
+            className="expander"
+            aria-label={expanded ? 'Collapse' : 'Expand'}
+            onMouseDown={(e) => e.stopPropagation()}
+            onClick={() => events.toggleExpanded(index)}
+          >
+            {expanded ? '▾' : '▸'}
+          </button>
+        )}
+        <span className="row-number">{index + 1}</span>
+      </div>
+      {cells}
+      <div className="grid-spacer" style={{ width: trail }} aria-hidden />
+      {notes.map((n) => (
+        <span key={`${n.left}`} role="note" className={`cell-note${n.refusal ? ' refusal' : ''}`} style={{ left: n.left, height: ROW_HEIGHT }}>
+          {n.text}
+          {n.refusal && (
+            <button type="button" className="note-dismiss" aria-label="Dismiss" onMouseDown={(e) => e.stopPropagation()} onClick={() => events.dismiss(n.key)}>
+              ×
+            </button>
+          )}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+/** One rendered row; re-renders only when its own props change (not on another row's edit). */
+export const GridRowMemo = memo(GridRowView) as typeof GridRowView;

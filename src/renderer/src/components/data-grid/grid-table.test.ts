@@ -1,0 +1,55 @@
+import { constructTable } from '@tanstack/table-core';
+import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings';
+import { describe, expect, it } from 'vitest';
+import { gridFeatures, gridTableOptions, quickFilter, resort, tableColumns } from './grid-table';
+import type { OverlayEntry } from './model/overlay';
+import type { GridColumn } from './types';
+
+interface Item {
+  id: number;
+  sku: string;
+  price: string;
+  kids?: Item[];
+}
+const rows: Item[] = [
+  { id: 1, sku: 'A', price: '5.00', kids: [{ id: 11, sku: 'A-1', price: '1.00' }] },
+  { id: 2, sku: 'B', price: '3.00' },
+  { id: 3, sku: 'C', price: '9.00' },
+];
+const columns: GridColumn<Item>[] = [
+  { id: 'sku', label: 'SKU', value: (r) => r.sku },
+  { id: 'price', label: 'Price', value: (r) => r.price, numeric: true, edit: (r) => ({ entity: 'product', id: r.id, field: 'price' }) },
+];
+
+function makeTable() {
+  const overlay = new Map<string, OverlayEntry>();
+  const source = () => overlay;
+  const options = gridTableOptions({ rows, columns: tableColumns(columns, source), getRowId: (r) => String(r.id), getSubRows: (r) => r.kids, quick: quickFilter(columns, source), hidden: {}, pinned: [] });
+  const table = constructTable({ ...options, features: { ...gridFeatures, coreReactivityFeature: storeReactivityBindings() } } as typeof options);
+  const order = () => table.getRowModel().rows.map((r) => r.original.sku);
+  return { table, overlay, order };
+}
+
+describe('the grid’s row model over TanStack Table', () => {
+  it('sorts by the shown (staged) value, and holds still while edits are staged until sorted again', () => {
+    const { table, overlay, order } = makeTable();
+    table.setSorting([{ id: 'price', desc: false }]);
+    expect(order()).toEqual(['B', 'A', 'C']);
+    const model = table.getRowModel();
+    overlay.set('product:2:price', { to: '99.00', pending: true });
+    expect(table.getRowModel()).toBe(model); // an edit rebuilds nothing
+    expect(order()).toEqual(['B', 'A', 'C']);
+    resort(table); // "sort again"
+    expect(order()).toEqual(['A', 'C', 'B']);
+  });
+  it('filters on products, keeps their variants with them, and quick-filters across columns', () => {
+    const { table, order } = makeTable();
+    table.toggleAllRowsExpanded(true);
+    expect(order()).toEqual(['A', 'A-1', 'B', 'C']);
+    table.setColumnFilters([{ id: 'price', value: { op: 'range', min: '4' } }]);
+    expect(order()).toEqual(['A', 'A-1', 'C']);
+    table.setColumnFilters([]);
+    table.setGlobalFilter('9.00');
+    expect(order()).toEqual(['C']);
+  });
+});

@@ -1,0 +1,131 @@
+import {
+  columnFilteringFeature,
+  columnOrderingFeature,
+  columnPinningFeature,
+  columnResizingFeature,
+  columnSizingFeature,
+  columnVisibilityFeature,
+  createExpandedRowModel,
+  createFilteredRowModel,
+  createSortedRowModel,
+  globalFilteringFeature,
+  rowExpandingFeature,
+  rowSortingFeature,
+  tableFeatures,
+  type ColumnDef,
+  type Row as TableRow,
+  type SortingState,
+  type TableOptions,
+} from '@tanstack/react-table';
+import type { JsonValue } from '../../../../shared/contract';
+import { compareValues, matchesFilter, matchesQuick, type ColumnFilterValue } from './model/filters';
+import { keyOf, type OverlayEntry } from './model/overlay';
+import { plainText } from './model/stage';
+import type { GridColumn } from './types';
+
+/** The TanStack Table v9 features the grid uses (opt-in in v9): column state, sort, filter, expansion. */
+export const gridFeatures = tableFeatures({
+  columnOrderingFeature,
+  columnVisibilityFeature,
+  columnPinningFeature,
+  columnSizingFeature,
+  columnResizingFeature,
+  rowSortingFeature,
+  columnFilteringFeature,
+  globalFilteringFeature,
+  rowExpandingFeature,
+  filteredRowModel: createFilteredRowModel(),
+  sortedRowModel: createSortedRowModel(),
+  expandedRowModel: createExpandedRowModel(),
+});
+export type GridFeatures = typeof gridFeatures;
+export type GridRow<Row extends object> = TableRow<GridFeatures, Row>;
+
+/** Reads the live overlay (a ref's current map): the row model never depends on it. */
+export type OverlaySource = () => ReadonlyMap<string, OverlayEntry>;
+
+/** What a cell shows now: its staged value over the store's. */
+export function shownValue<Row>(column: GridColumn<Row>, row: Row, overlay: ReadonlyMap<string, OverlayEntry>): JsonValue {
+  const target = column.edit?.(row);
+  if (target) {
+    const entry = overlay.get(keyOf(target));
+    if (entry) return entry.to;
+  }
+  return column.value(row);
+}
+
+export function shownText<Row>(column: GridColumn<Row>, row: Row, value: JsonValue): string {
+  return column.format ? column.format(value, row) : plainText(value);
+}
+
+/**
+ * Column definitions for TanStack. Sorting and filtering compare the SHOWN values (staged ones
+ * included), read through `overlay()` when the sorted/filtered model is computed — which happens
+ * only when the sort or filter state changes, never on an edit. So a sorted view holds still
+ * while you edit and takes the new values into account when you sort again (as in a spreadsheet).
+ */
+export function tableColumns<Row extends object>(columns: readonly GridColumn<Row>[], overlay: OverlaySource): ColumnDef<GridFeatures, Row>[] {
+  return columns.map((column): ColumnDef<GridFeatures, Row> => ({
+    id: column.id,
+    header: column.label,
+    accessorFn: (row: Row) => column.value(row) as never,
+    size: column.width ?? 120,
+    minSize: 48,
+    sortFn: (a: GridRow<Row>, b: GridRow<Row>) => {
+      const map = overlay();
+      return compareValues(shownValue(column, a.original, map), shownValue(column, b.original, map));
+    },
+    filterFn: (row: GridRow<Row>, _id: string, filter: ColumnFilterValue) => {
+      const value = shownValue(column, row.original, overlay());
+      return matchesFilter(filter, value, shownText(column, row.original, value));
+    },
+  }));
+}
+
+export function quickFilter<Row extends object>(columns: readonly GridColumn<Row>[], overlay: OverlaySource) {
+  return (row: GridRow<Row>, _id: string, query: string): boolean => {
+    const map = overlay();
+    return matchesQuick(
+      query,
+      columns.map((c) => shownText(c, row.original, shownValue(c, row.original, map))),
+    );
+  };
+}
+
+/** Table options shared by the React grid and the model tests. */
+export function gridTableOptions<Row extends object>(args: {
+  rows: readonly Row[];
+  columns: ColumnDef<GridFeatures, Row>[];
+  getRowId(row: Row): string;
+  getSubRows?(row: Row): readonly Row[] | undefined;
+  quick: (row: GridRow<Row>, id: string, query: string) => boolean;
+  hidden: Record<string, boolean>;
+  pinned: string[];
+}): TableOptions<GridFeatures, Row> {
+  return {
+    features: gridFeatures,
+    columns: args.columns,
+    data: args.rows as Row[],
+    getRowId: (row) => args.getRowId(row),
+    ...(args.getSubRows ? { getSubRows: (row: Row) => args.getSubRows!(row) as Row[] | undefined } : {}),
+    globalFilterFn: args.quick,
+    getColumnCanGlobalFilter: () => true,
+    // Filters pick products; their variants come along (a variant has no name to match).
+    maxLeafRowFilterDepth: 0,
+    enableMultiSort: true,
+    isMultiSortEvent: (event: unknown) => (event as { shiftKey?: boolean }).shiftKey === true,
+    columnResizeMode: 'onChange',
+    initialState: { columnVisibility: args.hidden, columnPinning: { start: args.pinned, end: [] } },
+  };
+}
+
+let resorts = 0;
+
+/**
+ * Sort again with the same sort, taking staged values into account. Table state ignores a sort
+ * structurally equal to the current one, so each entry carries a counter the sort itself ignores.
+ */
+export function resort(table: { atoms: { sorting: { get(): SortingState } }; setSorting(s: SortingState): void }): void {
+  resorts += 1;
+  table.setSorting(table.atoms.sorting.get().map((entry) => ({ ...entry, resort: resorts })));
+}

@@ -1,0 +1,35 @@
+import { stagedKey, type JsonValue, type StagedEdit, type StagedNote } from '../../../../../shared/contract';
+import type { EditTarget } from '../types';
+
+/** What a staged cell shows: its new value, whether main has it yet, and the last job's word. */
+export interface OverlayEntry {
+  to: JsonValue;
+  pending: boolean;
+  note?: StagedNote;
+  applying?: boolean;
+}
+
+/** Values the grid painted before main answered, by staged key, with the batch that sent them. */
+export type Pending = ReadonlyMap<string, { to: JsonValue; batch: number }>;
+
+export const keyOf = (target: EditTarget): string => stagedKey(target);
+
+/**
+ * The staged values over the store's: main's staged edits, with the grid's optimistic values on
+ * top until main's list includes them. Row objects are never touched; cells read through this map.
+ */
+export function buildOverlay(staged: readonly StagedEdit[], pending: Pending): Map<string, OverlayEntry> {
+  const overlay = new Map<string, OverlayEntry>();
+  for (const edit of staged) {
+    overlay.set(stagedKey(edit), { to: edit.to, pending: false, ...(edit.note ? { note: edit.note } : {}), ...(edit.jobId ? { applying: true } : {}) });
+  }
+  for (const [key, { to }] of pending) overlay.set(key, { to, pending: true });
+  return overlay;
+}
+
+/** The optimistic values still waiting once main's list reflects every batch up to `answered`. */
+export function settle(pending: Pending, answered: number): Map<string, { to: JsonValue; batch: number }> {
+  const next = new Map<string, { to: JsonValue; batch: number }>();
+  for (const [key, entry] of pending) if (entry.batch > answered) next.set(key, entry);
+  return next;
+}

@@ -1,0 +1,101 @@
+import type { JsonValue } from '../../../../shared/contract';
+import { isMoney } from '../../../../shared/money';
+import type { EditTarget, GridColumn } from '../../components/data-grid';
+import { formatLike } from '../jobs/format';
+import { optionLabels, type CatalogRow } from './product-rows';
+
+type Col = GridColumn<CatalogRow>;
+const productEdit = (field: string) => (row: CatalogRow): EditTarget | null => (row.kind === 'product' ? { entity: 'product', id: row.product.id, field } : null);
+const variantEdit = (field: string) => (row: CatalogRow): EditTarget => ({ entity: 'variant', id: row.kind === 'variant' ? row.variant.id : 0, productId: row.product.id, field });
+const bothEdit = (field: string) => (row: CatalogRow): EditTarget | null => (row.kind === 'product' ? productEdit(field)(row) : variantEdit(field)(row));
+
+export const TRACKED_BY_VARIANT = 'Inventory is tracked by variant; edit the variant rows.';
+export const TRACKED_BY_PRODUCT = 'Inventory is tracked by product; edit the product row.';
+export const NOT_TRACKED = 'Inventory is not tracked for this product; turn tracking on in the store first.';
+
+/** A staged "20" reads "20.00" beside the store's "20.00": money shows with the store's places. */
+const money = (pick: (row: CatalogRow) => string | null) => (value: JsonValue, row: CatalogRow) => {
+  const sample = pick(row);
+  return typeof value === 'string' && isMoney(value) && sample !== null ? formatLike(value, sample) : value === null ? '' : String(value);
+};
+const yesNo = (value: JsonValue) => (value === true ? 'Yes' : value === false ? 'No' : '');
+
+function moneyColumn(id: string, label: string, product: (r: CatalogRow & { kind: 'product' }) => string, variant?: (r: CatalogRow & { kind: 'variant' }) => string | null): Col {
+  const value = (row: CatalogRow): string | null => (row.kind === 'product' ? product(row) : variant ? variant(row) : null);
+  // A variant without its own price inherits the product's: shown empty, filled when typed.
+  const sample = (row: CatalogRow) => (row.kind === 'product' ? product(row) : row.product.price);
+  return { id, label, width: 96, numeric: true, value, format: money(sample), edit: variant ? bothEdit(id) : productEdit(id) };
+}
+
+/** The Products screen's columns: product rows, and the variant rows under them, in one set. */
+export const PRODUCT_COLUMNS: readonly Col[] = [
+  { id: 'thumbnail', label: 'Image', width: 56, value: () => null, hidden: true },
+  { id: 'id', label: 'ID', width: 72, numeric: true, value: (r) => (r.kind === 'product' ? r.product.id : r.variant.id) },
+  {
+    id: 'name',
+    label: 'Name',
+    width: 260,
+    value: (r) => (r.kind === 'product' ? r.product.name : optionLabels(r.variant)),
+    edit: productEdit('name'),
+  },
+  { id: 'sku', label: 'SKU', width: 150, pinned: true, value: (r) => (r.kind === 'product' ? r.product.sku : r.variant.sku), edit: bothEdit('sku') },
+  moneyColumn('price', 'Price', (r) => r.product.price, (r) => r.variant.price),
+  moneyColumn('sale_price', 'Sale price', (r) => r.product.sale_price, (r) => r.variant.sale_price),
+  moneyColumn('retail_price', 'Retail price', (r) => r.product.retail_price),
+  moneyColumn('cost_price', 'Cost price', (r) => r.product.cost_price, (r) => r.variant.cost_price),
+  {
+    id: 'inventory_level',
+    label: 'Stock',
+    width: 80,
+    numeric: true,
+    value: (r) => (r.kind === 'product' ? r.product.inventory_level : r.variant.inventory_level),
+    edit: bothEdit('inventory_level'),
+    refuse: (r) => {
+      const tracking = r.product.inventory_tracking;
+      if (r.kind === 'product') return tracking === 'variant' ? TRACKED_BY_VARIANT : null;
+      return tracking === 'variant' ? null : tracking === 'product' ? TRACKED_BY_PRODUCT : NOT_TRACKED;
+    },
+  },
+  {
+    id: 'inventory_tracking',
+    label: 'Inventory tracking',
+    width: 120,
+    value: (r) => (r.kind === 'product' ? r.product.inventory_tracking : null),
+    filter: 'enum',
+    options: ['none', 'product', 'variant'],
+  },
+  {
+    id: 'is_visible',
+    label: 'Visible',
+    width: 72,
+    value: (r) => (r.kind === 'product' ? r.product.is_visible : null),
+    format: yesNo,
+    edit: productEdit('is_visible'),
+    filter: 'enum',
+    options: ['true', 'false'],
+  },
+  { id: 'categories', label: 'Categories', width: 120, value: (r) => (r.kind === 'product' ? r.product.categories.join(', ') : null) },
+  { id: 'brand', label: 'Brand', width: 80, numeric: true, value: (r) => (r.kind === 'product' && r.product.brand_id ? r.product.brand_id : null) },
+  {
+    id: 'bin_picking_number',
+    label: 'Bin',
+    width: 100,
+    value: (r) => (r.kind === 'product' ? r.product.bin_picking_number : r.variant.bin_picking_number),
+    edit: bothEdit('bin_picking_number'),
+  },
+  {
+    id: 'weight',
+    label: 'Weight',
+    width: 80,
+    numeric: true,
+    value: (r) => (r.kind === 'product' ? String(r.product.weight) : null),
+    edit: productEdit('weight'),
+  },
+  {
+    id: 'date_modified',
+    label: 'Date modified',
+    width: 150,
+    value: (r) => (r.kind === 'product' ? r.product.date_modified : null),
+    format: (v) => (typeof v === 'string' && v ? new Date(v).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : ''),
+  },
+];

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { JobEdit, ProductRowData, StagedEdit } from '../../../../shared/contract';
+import { fieldLabel, formatStaged, indexCatalog, reviewStaged, rowName } from './review';
+
+const product = (id: number, over: Partial<ProductRowData> = {}): ProductRowData => ({
+  id, name: `Mug ${id}`, sku: `MUG-${id}`, price: '20.00', sale_price: '0.00', cost_price: '8.00', retail_price: '0.00',
+  inventory_level: 5, inventory_tracking: 'product', bin_picking_number: '', is_visible: true, brand_id: 0, categories: [],
+  weight: 1, date_modified: '2026-01-01T00:00:00+00:00', variants: [], ...over,
+});
+const withVariant = product(2, {
+  variants: [{ id: 21, product_id: 2, sku: 'MUG-2-M', price: null, sale_price: null, cost_price: null, inventory_level: 3, bin_picking_number: null, option_values: [{ label: 'M', option_display_name: 'Size' }] }],
+});
+const catalog = indexCatalog([product(1), withVariant]);
+const staged = (edit: JobEdit): StagedEdit => ({ ...edit, stagedAt: '2026-01-01T00:00:00Z' });
+const warningsOf = (edits: JobEdit[]) => Object.fromEntries(reviewStaged(edits.map(staged), catalog, 2).warnings);
+
+describe('names, labels and store formatting', () => {
+  it('names rows by product name (and options) with the row’s SKU, fields by column label', () => {
+    expect(rowName({ entity: 'product', id: 1 }, catalog)).toEqual({ name: 'Mug 1', sku: 'MUG-1' });
+    expect(rowName({ entity: 'variant', id: 21, productId: 2 }, catalog)).toEqual({ name: 'Mug 2 — Size: M', sku: 'MUG-2-M' });
+    expect(rowName({ entity: 'product', id: 99 }, catalog).name).toBe('Product #99 (not in the local catalog)');
+    expect(fieldLabel('inventory_level')).toBe('Stock');
+    expect(fieldLabel('sale_price')).toBe('Sale price');
+  });
+  it('formats a pasted "20" as the store shows money, for 2, 0 and 3 decimal currencies', () => {
+    expect(formatStaged('product', 'price', '20', 2)).toBe('20.00');
+    expect(formatStaged('product', 'price', '1999', 0)).toBe('1999');
+    expect(formatStaged('product', 'price', '1.5', 3)).toBe('1.500');
+    expect(formatStaged('product', 'inventory_level', 20, 2)).toBe('20');
+    expect(formatStaged('variant', 'price', null, 2)).toBe('— (product’s)');
+    expect(formatStaged('product', 'is_visible', false, 2)).toBe('No');
+  });
+});
+
+describe('warnings before Apply', () => {
+  const price = (id: number, from: string, to: string, field = 'price'): JobEdit => ({ entity: 'product', id, field, from, to });
+  it('sale price at or above the price, also when the price is what is staged', () => {
+    expect(warningsOf([price(1, '0.00', '20.00', 'sale_price')])).toEqual({ 'product:1:sale_price': ['sale price is not below the price'] });
+    expect(warningsOf([price(1, '0.00', '15.00', 'sale_price'), price(1, '20.00', '14.00')])).toEqual({
+      'product:1:sale_price': ['sale price is not below the price'],
+      'product:1:price': ['sale price is not below the price'],
+    });
+    expect(warningsOf([price(1, '0.00', '19.99', 'sale_price')])).toEqual({});
+  });
+  it('price below cost, a change over ±50 %, and absurd values', () => {
+    expect(warningsOf([price(1, '20.00', '7.99')])).toEqual({ 'product:1:price': ['price changes by more than 50 %', 'price is below cost'] });
+    expect(warningsOf([price(1, '20.00', '30.01')])).toEqual({ 'product:1:price': ['price changes by more than 50 %'] });
+    expect(warningsOf([price(1, '20.00', '30.00'), price(2, '20.00', '10.00')])).toEqual({});
+    expect(warningsOf([price(1, '20.00', '999999999999')])['product:1:price']).toEqual(['unusually large: 999999999999.00', 'price changes by more than 50 %']);
+    expect(warningsOf([{ entity: 'product', id: 1, field: 'inventory_level', from: 5, to: 5_000_000 }])).toEqual({ 'product:1:inventory_level': ['unusually large stock: 5,000,000'] });
+  });
+  it('a variant price of null is its product’s: a variant sale price above the product price warns', () => {
+    expect(warningsOf([{ entity: 'variant', id: 21, productId: 2, field: 'sale_price', from: null, to: '25.00' }])).toEqual({ 'variant:21:sale_price': ['sale price is not below the price'] });
+  });
+  it('counts staged edits per column label', () => {
+    const edits: JobEdit[] = [price(1, '20.00', '21.00'), price(2, '20.00', '21.00'), { entity: 'variant', id: 21, field: 'inventory_level', from: 3, to: 8 }];
+    const review = reviewStaged(edits.map(staged), catalog, 2);
+    expect(review.countsByField).toEqual([['Price', 2], ['Stock', 1]]);
+  });
+});

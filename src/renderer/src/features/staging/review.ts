@@ -1,0 +1,149 @@
+import { fieldSpec, type JsonValue, type ProductRowData, type StagedEdit } from '../../../../shared/contract';
+import { compareMoney, formatMoney, isMoney, subMoney, mulMoney } from '../../../../shared/money';
+
+/**
+ * What the review panel says about staged edits: which row and column each one is, in the
+ * merchant's words (product name and SKU, "Stock" rather than inventory_level), its values
+ * formatted like the store, and the warnings Apply asks to confirm.
+ */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  name: 'Name',
+  sku: 'SKU',
+  price: 'Price',
+  sale_price: 'Sale price',
+  cost_price: 'Cost price',
+  retail_price: 'Retail price',
+  map_price: 'MAP price',
+  inventory_level: 'Stock',
+  inventory_warning_level: 'Low-stock level',
+  is_visible: 'Visible',
+  is_featured: 'Featured',
+  is_free_shipping: 'Free shipping',
+  bin_picking_number: 'Bin',
+  weight: 'Weight',
+  width: 'Width',
+  height: 'Height',
+  depth: 'Depth',
+  upc: 'UPC',
+  mpn: 'MPN',
+  gtin: 'GTIN',
+  availability: 'Availability',
+  sort_order: 'Sort order',
+  purchasing_disabled: 'Purchasing disabled',
+};
+
+export const fieldLabel = (field: string): string => FIELD_LABELS[field] ?? field.replace(/_/g, ' ');
+
+type Variant = ProductRowData['variants'][number];
+export interface CatalogIndex {
+  product(id: number): ProductRowData | undefined;
+  variant(id: number): { product: ProductRowData; variant: Variant } | undefined;
+}
+
+export function indexCatalog(products: readonly ProductRowData[]): CatalogIndex {
+  const byId = new Map<number, ProductRowData>();
+  const variants = new Map<number, { product: ProductRowData; variant: Variant }>();
+  for (const product of products) {
+    byId.set(product.id, product);
+    for (const variant of product.variants) variants.set(variant.id, { product, variant });
+  }
+  return { product: (id) => byId.get(id), variant: (id) => variants.get(id) };
+}
+
+export interface RowName {
+  name: string;
+  sku: string;
+}
+
+/** "Blue mug" / "Blue mug — Size: M, Colour: Red", with the row's own SKU; ids only when the catalog no longer has the row. */
+export function rowName(edit: Pick<StagedEdit, 'entity' | 'id' | 'productId'>, catalog: CatalogIndex): RowName {
+  if (edit.entity === 'product') {
+    const product = catalog.product(edit.id);
+    return product ? { name: product.name, sku: product.sku } : { name: `Product #${edit.id} (not in the local catalog)`, sku: '' };
+  }
+  if (edit.entity === 'variant') {
+    const found = catalog.variant(edit.id);
+    if (!found) return { name: `Variant #${edit.id} (not in the local catalog)`, sku: '' };
+    const options = found.variant.option_values.map((o) => `${o.option_display_name}: ${o.label}`).join(', ');
+    return { name: options ? `${found.product.name} — ${options}` : found.product.name, sku: found.variant.sku };
+  }
+  return { name: `${edit.entity} #${edit.id}`, sku: '' };
+}
+
+/** A value as the store shows it: money padded to the currency's places ("20" → "20.00"). */
+export function formatStaged(entity: StagedEdit['entity'], field: string, value: JsonValue, decimalPlaces: number): string {
+  if (value === null) return entity === 'variant' && field.endsWith('price') ? '— (product’s)' : '—';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'string' && fieldSpec(entity, field)?.kind === 'money' && isMoney(value)) return formatMoney(value, decimalPlaces);
+  return String(value);
+}
+
+export const ABSURD_MONEY = '1000000';
+export const ABSURD_STOCK = 1_000_000;
+const MONEY_FIELDS = new Set(['price', 'sale_price', 'cost_price', 'retail_price', 'map_price']);
+
+/** The value a row will have once the staged edits are applied: staged `to`, else the catalog's. */
+type Effective = (field: string) => JsonValue;
+
+function effectiveValues(edit: StagedEdit, staged: ReadonlyMap<string, StagedEdit>, catalog: CatalogIndex): Effective {
+  const row: Record<string, unknown> | undefined =
+    edit.entity === 'product' ? catalog.product(edit.id) : edit.entity === 'variant' ? catalog.variant(edit.id)?.variant : undefined;
+  const parent = edit.entity === 'variant' ? catalog.variant(edit.id)?.product : undefined;
+  const own = (field: string): JsonValue => {
+    const s = staged.get(`${edit.entity}:${edit.id}:${field}`);
+    return s ? s.to : ((row?.[field] as JsonValue | undefined) ?? null);
+  };
+  // A variant price of null is its product's (staged or not).
+  return (field) => {
+    const value = own(field);
+    if (value !== null || !parent) return value;
+    const s = staged.get(`product:${parent.id}:${field}`);
+    return s ? s.to : ((parent as unknown as Record<string, JsonValue>)[field] ?? null);
+  };
+}
+
+const money = (v: JsonValue): string | null => (typeof v === 'string' && isMoney(v) ? v : null);
+
+/** Warnings for one staged edit (empty when none). */
+export function editWarnings(edit: StagedEdit, staged: ReadonlyMap<string, StagedEdit>, catalog: CatalogIndex, decimalPlaces: number): string[] {
+  const warnings: string[] = [];
+  const to = edit.to;
+  if (MONEY_FIELDS.has(edit.field) && money(to) && compareMoney(money(to)!, ABSURD_MONEY) >= 0) warnings.push(`unusually large: ${formatMoney(money(to)!, decimalPlaces)}`);
+  if (edit.field.startsWith('inventory') && typeof to === 'number' && to >= ABSURD_STOCK) warnings.push(`unusually large stock: ${to.toLocaleString('en-US')}`);
+  if (edit.field.startsWith('inventory') && typeof to === 'number' && to < 0) warnings.push('stock goes negative');
+  if (!MONEY_FIELDS.has(edit.field)) return warnings;
+  const from = money(edit.from);
+  if (from && money(to) && compareMoney(from, '0') > 0) {
+    const change = subMoney(money(to)!, from);
+    const limit = mulMoney(from, '0.5');
+    if (compareMoney(change, limit) > 0 || compareMoney(change, `-${limit}`) < 0) warnings.push('price changes by more than 50 %');
+  }
+  if (edit.field !== 'price' && edit.field !== 'sale_price' && edit.field !== 'cost_price') return warnings;
+  const value = effectiveValues(edit, staged, catalog);
+  const price = money(value('price'));
+  const sale = money(value('sale_price'));
+  const cost = money(value('cost_price'));
+  if (price && sale && compareMoney(sale, '0') > 0 && compareMoney(sale, price) >= 0 && edit.field !== 'cost_price') warnings.push('sale price is not below the price');
+  if (price && cost && compareMoney(cost, '0') > 0 && compareMoney(price, cost) < 0 && edit.field !== 'sale_price') warnings.push('price is below cost');
+  return warnings;
+}
+
+export interface Review {
+  /** Staged edits per column label, in the order first met. */
+  countsByField: Array<[string, number]>;
+  /** Key → warnings, only for edits that have some. */
+  warnings: Map<string, string[]>;
+}
+
+export function reviewStaged(edits: readonly StagedEdit[], catalog: CatalogIndex, decimalPlaces: number): Review {
+  const staged = new Map(edits.map((e) => [`${e.entity}:${e.id}:${e.field}`, e]));
+  const counts = new Map<string, number>();
+  const warnings = new Map<string, string[]>();
+  for (const edit of edits) {
+    const label = fieldLabel(edit.field);
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+    const found = editWarnings(edit, staged, catalog, decimalPlaces);
+    if (found.length > 0) warnings.set(`${edit.entity}:${edit.id}:${edit.field}`, found);
+  }
+  return { countsByField: [...counts], warnings };
+}
