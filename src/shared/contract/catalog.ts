@@ -54,6 +54,8 @@ export const ProductRowSchema = z.object({
   categories: z.array(z.number().int()),
   weight: z.number(),
   date_modified: z.string(),
+  type: z.string(),
+  inventory_warning_level: z.number().int(),
   variants: z.array(VariantRowSchema),
 });
 export type ProductRowData = z.infer<typeof ProductRowSchema>;

@@ -49,11 +49,11 @@ export class ProductsGridPage {
     for (let step = 0; step < 30; step++) {
       if (await this.header(column).isVisible()) return;
       await this.grid.evaluate((grid) => grid.scrollBy({ left: grid.clientWidth / 2 }));
-      await this.page.evaluate(() => {
-        // Runs in the page; the test project's types have no DOM.
-        const raf = (globalThis as unknown as { requestAnimationFrame(callback: () => void): number }).requestAnimationFrame;
-        return new Promise<void>((resolve) => raf(() => raf(resolve)));
-      });
+      // Two frames: the grid renders the newly scrolled-in columns on scroll.
+      await this.page.evaluate(() => new Promise((resolve) => {
+        const raf = (globalThis as unknown as { requestAnimationFrame(cb: () => void): void }).requestAnimationFrame;
+        raf(() => raf(() => resolve(null)));
+      }));
     }
     throw new Error(`no column "${column}" in the Products grid`);
   }

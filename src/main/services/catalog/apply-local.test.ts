@@ -13,7 +13,7 @@ const variant = (id: number, productId: number, options: string[], stock: number
 const product = (id: number, variants: VariantRow[], tracking: ProductRow['inventory_tracking']): ProductRow => ({
   id, name: `P${id}`, sku: `P${id}`, price: '10.00', sale_price: '0.00', cost_price: '0.00', retail_price: '0.00',
   inventory_level: variants.reduce((n, v) => n + (v.inventory_level ?? 0), 0), inventory_tracking: tracking,
-  bin_picking_number: '', is_visible: true, brand_id: 0, categories: [], weight: 1, date_modified: 'd', variants,
+  bin_picking_number: '', is_visible: true, brand_id: 0, categories: [], weight: 1, date_modified: 'd', type: 'physical', inventory_warning_level: 0, variants,
 });
 
 function setup() {

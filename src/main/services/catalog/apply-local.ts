@@ -44,7 +44,7 @@ const weight = z.union([z.number(), z.string().regex(MONEY_PATTERN)]).transform(
 
 const PRODUCT_FIELDS = new Map<string, z.ZodType>(Object.entries({
   name: z.string(), sku: z.string(), price: money, sale_price: money, cost_price: money, retail_price: money,
-  inventory_level: stock, inventory_tracking: z.enum(['none', 'product', 'variant']), bin_picking_number: z.string(),
+  inventory_level: stock, inventory_warning_level: stock, inventory_tracking: z.enum(['none', 'product', 'variant']), bin_picking_number: z.string(),
   is_visible: z.boolean(), brand_id: z.number().int().min(0), categories: z.array(z.number().int()), weight,
 }));
 const VARIANT_FIELDS = new Map<string, z.ZodType>(Object.entries({

@@ -13,7 +13,7 @@ function product(id: number, over: Partial<ProductRow> = {}): ProductRow {
   return {
     id, name: `Product ${id} — “quoted” ☕`, sku: `SKU-${id}`, price: '19.99', sale_price: '0.00', cost_price: '7.10', retail_price: '0.00',
     inventory_level: id, inventory_tracking: 'variant', bin_picking_number: '', is_visible: id % 2 === 0, brand_id: 3, categories: [1, id],
-    weight: 0.35, date_modified: '2026-01-09T02:24:35+00:00',
+    weight: 0.35, date_modified: '2026-01-09T02:24:35+00:00', type: 'physical', inventory_warning_level: 2,
     variants: [
       { id: id * 10, product_id: id, sku: `SKU-${id}-R`, price: null, sale_price: null, cost_price: '1.00', inventory_level: null, bin_picking_number: null,
         option_values: [{ label: 'Red', option_display_name: 'Color' }, { label: 'XL', option_display_name: 'Size' }] },
@@ -61,7 +61,7 @@ describe('catalog cache file', () => {
   it.each([
     ['garbage', () => Buffer.from('not a cache at all'), 'no header line'],
     ['a bad header', header((h) => `{oops${h}`), 'header is not JSON'],
-    ['another schema', header((h) => h.replace('"schema":1', '"schema":2')), 'schema 2, expected 1'],
+    ['another schema', header((h) => h.replace('"schema":2', '"schema":3')), 'schema 3, expected 2'],
     ['a missing header field', header((h) => h.replace('"storeHash":"abc123",', '')), 'header fields invalid'],
     ['a truncated body', (b: Buffer) => b.subarray(0, b.length - 10), 'truncated or padded body'],
     ['a flipped byte in the strings', (b: Buffer) => Buffer.from(b.toString('latin1').replace('SKU-3-R', 'SKU-3-X'), 'latin1'), 'checksum mismatch'],
@@ -97,7 +97,7 @@ function crashWriterSource(cacheFileUrl: string, path: string): string {
 import { writeCacheFile } from ${JSON.stringify(cacheFileUrl)};
 const rows = Array.from({ length: 30000 }, (_, i) => ({ id: i + 1, name: 'NEW ' + i, sku: 'N' + i, price: '1.00', sale_price: '0.00',
   cost_price: '0.00', retail_price: '0.00', inventory_level: 1, inventory_tracking: 'product', bin_picking_number: '', is_visible: true,
-  brand_id: 0, categories: [], weight: 1, date_modified: 'x', variants: [{ id: i + 1, product_id: i + 1, sku: 'N' + i, price: null,
+  brand_id: 0, categories: [], weight: 1, date_modified: 'x', type: 'physical', inventory_warning_level: 0, variants: [{ id: i + 1, product_id: i + 1, sku: 'N' + i, price: null,
   sale_price: null, cost_price: null, inventory_level: 1, bin_picking_number: '', option_values: [] }] }));
 const meta = ${JSON.stringify(meta)};
 for (;;) { process.stdout.write('writing\\n'); await writeCacheFile(${JSON.stringify(path)}, meta, rows); }

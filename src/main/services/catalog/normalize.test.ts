@@ -42,7 +42,7 @@ describe('normalizeProduct', () => {
     expect(normalizeProduct(apiProduct(), 2)).toEqual({
       id: 5, name: 'Mug', sku: 'MUG-1', price: '3.45', sale_price: '0.00', cost_price: '14.40', retail_price: '99.00',
       inventory_level: 3, inventory_tracking: 'variant', bin_picking_number: 'A-1', is_visible: true, brand_id: 2, categories: [1, 4],
-      weight: 0.35, date_modified: '2026-01-09T02:24:35+00:00',
+      weight: 0.35, date_modified: '2026-01-09T02:24:35+00:00', type: 'physical', inventory_warning_level: 0,
       variants: [
         { id: 9, product_id: 5, sku: 'MUG-1-R', price: null, sale_price: null, cost_price: '2.10', inventory_level: 1, bin_picking_number: null,
           option_values: [{ label: 'Red', option_display_name: 'Color' }] },

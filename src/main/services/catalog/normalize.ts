@@ -148,6 +148,9 @@ export function normalizeProduct(raw: unknown, dp: number): ProductRow {
     categories: categories(o, where),
     weight: weight(o, where),
     date_modified: str(o, 'date_modified', where),
+    type: str(o, 'type', where),
+    // Older API payloads may omit it; absent means no low-stock warning.
+    inventory_warning_level: o.inventory_warning_level === undefined ? 0 : int(o, 'inventory_warning_level', where),
     variants: o.variants.map((v: unknown) => normalizeVariant(v, id, dp)),
   };
 }

@@ -44,6 +44,10 @@ export interface ProductRow {
   readonly weight: number;
   /** As BigCommerce sends it (ISO 8601, second precision, e.g. "2026-01-09T02:24:35+00:00"). */
   readonly date_modified: string;
+  /** 'physical' or 'digital'. */
+  readonly type: string;
+  /** The low-stock level (0 = no warning). */
+  readonly inventory_warning_level: number;
   readonly variants: readonly VariantRow[];
 }
 

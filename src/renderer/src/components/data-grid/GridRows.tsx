@@ -50,7 +50,7 @@ function noteOf(entry: OverlayEntry | undefined): string | null {
 
 function GridRowView<Row extends object>(props: RowProps<Row>) {
   const { gridId, row, index, top, width, slots, lead, trail, selected, focusCol, editing, overlay, refused, events, starts, expanded } = props;
-  const notes: Array<{ key: string; left: number; text: string; refusal: boolean }> = [];
+  const notes: Array<{ key: string; left: number; right: number; text: string; refusal: boolean }> = [];
   const canExpand = row.getCanExpand();
   const cells = slots.map((slot) => {
     const { column } = slot;
@@ -62,7 +62,7 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
     const isFocus = focusCol === slot.index;
     const left = slot.pinned ? slot.stickyLeft : (starts.get(slot.index) ?? 0);
     const note = refusal ? refusal.message : noteOf(entry);
-    if (note) notes.push({ key: refusal ? refusalKey(row.id, column.id) : '', left: left + slot.width, text: note, refusal: !!refusal });
+    if (note) notes.push({ key: refusal ? refusalKey(row.id, column.id) : '', left, right: width - left - slot.width, text: note, refusal: !!refusal });
     const className = [
       'grid-cell',
       column.numeric ? 'num' : '',
@@ -118,7 +118,7 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
       aria-rowindex={index + 2}
       aria-level={row.depth + 1}
       {...(canExpand ? { 'aria-expanded': expanded } : {})}
-      className={`grid-row${row.depth > 0 ? ' sub-row' : ''}`}
+      className={`grid-row${row.depth > 0 ? ' sub-row' : ''}${notes.length ? ' has-note' : ''}`}
       style={{ transform: `translateY(${top}px)`, width }}
     >
       <div role="rowheader" aria-colindex={1} className="grid-gutter" style={{ width: GUTTER }} onMouseDown={(e) => events.gutterDown(index, e)}>
@@ -138,7 +138,7 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
       {cells}
       <div className="grid-spacer" style={{ width: trail }} aria-hidden />
       {notes.map((n) => (
-        <span key={`${n.left}`} role="note" className={`cell-note${n.refusal ? ' refusal' : ''}`} style={{ left: n.left, height: ROW_HEIGHT }}>
+        <span key={`${n.left}`} role="note" className={`cell-note${n.refusal ? ' refusal' : ''}`} style={n.left > width / 2 ? { right: n.right, top: ROW_HEIGHT - 1 } : { left: n.left, top: ROW_HEIGHT - 1 }}>
           {n.text}
           {n.refusal && (
             <button type="button" className="note-dismiss" aria-label="Dismiss" onMouseDown={(e) => e.stopPropagation()} onClick={() => events.dismiss(n.key)}>

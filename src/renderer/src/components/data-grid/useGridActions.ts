@@ -76,7 +76,8 @@ export function useGridActions<Row extends object>(a: Args<Row>) {
     const target = cellTarget(slot.column, row.original);
     if (target === null) return;
     if (typeof target === 'string') {
-      void stageTexts([textAt(cell, initial ?? valueText(cell))]);
+      // Typing into a refusing cell says why beside it; Enter/F2 on it only shows the reason's tooltip.
+      if (initial !== null) void stageTexts([textAt(cell, initial)]);
       return;
     }
     ended.current = false;

@@ -39,6 +39,14 @@ export const PRODUCT_COLUMNS: readonly Col[] = [
     edit: productEdit('name'),
   },
   { id: 'sku', label: 'SKU', width: 150, pinned: true, value: (r) => (r.kind === 'product' ? r.product.sku : r.variant.sku), edit: bothEdit('sku') },
+  {
+    id: 'type',
+    label: 'Type',
+    width: 80,
+    value: (r) => (r.kind === 'product' ? r.product.type : null),
+    filter: 'enum',
+    options: ['physical', 'digital'],
+  },
   moneyColumn('price', 'Price', (r) => r.product.price, (r) => r.variant.price),
   moneyColumn('sale_price', 'Sale price', (r) => r.product.sale_price, (r) => r.variant.sale_price),
   moneyColumn('retail_price', 'Retail price', (r) => r.product.retail_price),
@@ -55,6 +63,14 @@ export const PRODUCT_COLUMNS: readonly Col[] = [
       if (r.kind === 'product') return tracking === 'variant' ? TRACKED_BY_VARIANT : null;
       return tracking === 'variant' ? null : tracking === 'product' ? TRACKED_BY_PRODUCT : NOT_TRACKED;
     },
+  },
+  {
+    id: 'inventory_warning_level',
+    label: 'Low stock',
+    width: 80,
+    numeric: true,
+    value: (r) => (r.kind === 'product' ? r.product.inventory_warning_level : null),
+    edit: productEdit('inventory_warning_level'),
   },
   {
     id: 'inventory_tracking',
