@@ -9,7 +9,7 @@ function variant(id: number, productId: number, sku: string, bin: string | null)
 
 function product(id: number, bin: string, variants: VariantRow[]): ProductRow {
   return {
-    id, name: `Product ${id}`, sku: `P${id}`, price: '10.00', sale_price: '0.00', cost_price: '0.00', retail_price: '0.00',
+    id, name: `Product ${id}`, sku: `P${id}`, type: 'physical', inventory_warning_level: 0, price: '10.00', sale_price: '0.00', cost_price: '0.00', retail_price: '0.00',
     inventory_level: 5, inventory_tracking: 'variant', bin_picking_number: bin, is_visible: true, brand_id: 0, categories: [],
     weight: 1, date_modified: '2026-01-01T00:00:00+00:00', variants,
   };

@@ -3,7 +3,7 @@ import type { ProductRowData } from '../../../shared/contract';
 import { patchProductRows, productRows } from './product-rows';
 
 const row = (id: number, price = '1.00'): ProductRowData => ({
-  id, name: `P${id}`, sku: `SKU-${id}`, price, sale_price: '0.00', cost_price: '0.00', retail_price: '0.00', inventory_level: 1,
+  id, name: `P${id}`, sku: `SKU-${id}`, type: 'physical', inventory_warning_level: 0, price, sale_price: '0.00', cost_price: '0.00', retail_price: '0.00', inventory_level: 1,
   inventory_tracking: 'product', bin_picking_number: '', is_visible: true, brand_id: 0, categories: [], weight: 1, date_modified: '2026-01-01T00:00:00Z', variants: [],
 });
 const change = (rows: ProductRowData[], removedIds?: number[]) => ({ storeId: 's', entity: 'product' as const, rows, cause: { kind: 'job' as const, jobId: 'j' }, ...(removedIds ? { removedIds } : {}) });

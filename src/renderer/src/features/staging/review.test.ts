@@ -3,7 +3,7 @@ import type { JobEdit, ProductRowData, StagedEdit } from '../../../../shared/con
 import { fieldLabel, formatStaged, indexCatalog, reviewStaged, rowName } from './review';
 
 const product = (id: number, over: Partial<ProductRowData> = {}): ProductRowData => ({
-  id, name: `Mug ${id}`, sku: `MUG-${id}`, price: '20.00', sale_price: '0.00', cost_price: '8.00', retail_price: '0.00',
+  id, name: `Mug ${id}`, sku: `MUG-${id}`, type: 'physical', inventory_warning_level: 0, price: '20.00', sale_price: '0.00', cost_price: '8.00', retail_price: '0.00',
   inventory_level: 5, inventory_tracking: 'product', bin_picking_number: '', is_visible: true, brand_id: 0, categories: [],
   weight: 1, date_modified: '2026-01-01T00:00:00+00:00', variants: [], ...over,
 });
