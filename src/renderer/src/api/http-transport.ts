@@ -61,6 +61,7 @@ export function createHttpTransport(base = '') {
         return { id, ok: false, error: { code: 'NETWORK', message: 'Stockroom is not reachable. Is it still running?' } };
       }
       if (response.status === 401) return { id, ok: false, error: await sessionError(response) };
+      if (response.status === 400 || response.status === 413) return { id, ok: false, error: { code: 'BAD_REQUEST', message: await refusal(response) } };
       if (!response.ok) return { id, ok: false, error: { code: 'INTERNAL', message: `HTTP ${response.status}` } };
       return (await response.json()) as RpcResponse;
     },
@@ -94,4 +95,15 @@ async function sessionError(response: Response): Promise<AppErrorData> {
     // not JSON: fall through to the same meaning
   }
   return { code: 'SESSION_EXPIRED', message: SESSION_EXPIRED_MESSAGE };
+}
+
+/** The host refuses a call it will not parse (too large, too deep) with `{error: "<a sentence>"}`. */
+async function refusal(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { error?: unknown };
+    if (typeof body.error === 'string') return body.error;
+  } catch {
+    // not JSON: fall through to the status
+  }
+  return `Stockroom refused the call (HTTP ${response.status}).`;
 }
