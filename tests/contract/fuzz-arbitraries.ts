@@ -25,7 +25,8 @@ function valueOf(spec: FieldSpec): fc.Arbitrary<string | number | boolean | null
     switch (spec.kind) {
       case 'money':
       case 'decimal':
-        return fc.stringMatching(/^\d{1,7}(\.\d{1,4})?$/);
+        // Money is valid only with at most the store's decimal places (both demo stores: 2).
+        return spec.kind === 'money' ? fc.stringMatching(/^\d{1,6}(\.\d{1,2})?$/) : fc.stringMatching(/^\d{1,7}(\.\d{1,4})?$/);
       case 'integer':
         return fc.integer({ min: spec.min, max: spec.max });
       case 'string':
