@@ -40,6 +40,9 @@ function valueOf(spec: FieldSpec): fc.Arbitrary<string | number | boolean | null
   return 'nullable' in spec && spec.nullable ? fc.option(base) : base;
 }
 
+/** A valid SKU is not empty and not another row's (main checks both): the demo catalog has no FZ- SKUs. */
+const skuArb = fc.stringMatching(/^FZ-[A-Z0-9]{1,20}$/);
+
 const fieldChoices = ENTITIES.flatMap((entity) => Object.entries(EDITABLE_FIELDS[entity]).map(([field, spec]) => ({ entity, field, spec })));
 
 const editArb = fc.constantFrom(...fieldChoices).chain(({ entity, field, spec }) =>
@@ -48,8 +51,8 @@ const editArb = fc.constantFrom(...fieldChoices).chain(({ entity, field, spec })
     id: fc.integer({ min: 1, max: 1_000_000 }),
     productId: entity === 'variant' ? optional(fc.integer({ min: 1, max: 1_000_000 })) : fc.constant(undefined),
     field: fc.constant(field),
-    from: valueOf(spec),
-    to: valueOf(spec),
+    from: field === 'sku' ? skuArb : valueOf(spec),
+    to: field === 'sku' ? skuArb : valueOf(spec),
   }).map(defined),
 );
 const editsArb = fc.uniqueArray(editArb, { minLength: 1, maxLength: 5, selector: (e) => `${e.entity}:${e.id}:${e.field}` });

@@ -97,6 +97,10 @@ export type WebhookEvent = z.infer<typeof WebhookEvent>;
 const HeaderName = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'a header name is 1-64 of A-Z, a-z, 0-9 and -');
 const HeaderValue = z.string().max(1024).regex(/^[\x20-\x7e]*$/, 'a header value is printable ASCII');
 const HookId = z.number().int().positive();
+/** zod's record drops an own `__proto__` key without a word; a header can never be named so: refuse it. */
+const HeaderMap = z
+  .custom<unknown>((v) => !(typeof v === 'object' && v !== null && Object.prototype.hasOwnProperty.call(v, '__proto__')), 'a header name is 1-64 of A-Z, a-z, 0-9 and -')
+  .pipe(z.record(HeaderName, HeaderValue));
 
 /** https only (BigCommerce delivers to port 443); plain http only to this computer (the demo store). */
 export const HookDestination = z
@@ -118,7 +122,7 @@ export const CreateWebhookParams = z
     scope: WebhookScope,
     /** Absent: Stockroom's own receiver (the secret header is added by main). */
     destination: HookDestination.optional(),
-    headers: z.record(HeaderName, HeaderValue).optional(),
+    headers: HeaderMap.optional(),
   })
   .strict()
   .refine((p) => !Object.keys(p.headers ?? {}).some((name) => name.toLowerCase() === SECRET_HEADER.toLowerCase()), {
