@@ -82,6 +82,8 @@ describe('staging: apply and reconcile', () => {
     // Discarding everything leaves what the job is applying.
     expect(await env.staging.discard({ storeId: S })).toEqual({ revision: before.revision + 1, count: 250 });
 
+    // Cancel once some rows are written (on a loaded machine the first batch can take a while).
+    while (jobsEnv.jobs.get(job.id).done === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     await jobsEnv.jobs.cancel(job.id);
     const detail = jobsEnv.jobs.get(job.id);
     const applied = detail.rows.filter((r) => r.status === 'applied').length;
