@@ -11,8 +11,9 @@ import { createJobsSettledService, type JobsSettledService } from './services/jo
 import { createEditChecks, createStagingService, type EditChecks, type StagingService } from './services/staging';
 import { createKeychain, loadKeytar, DEFAULT_KEYCHAIN_SERVICE, type Keychain } from './services/secrets/keychain';
 import { startBudgetFeed } from './services/stores/budget-feed';
+import { createStoreChangesService } from './services/store-changes';
 import { createStoresService, type DemoStoreRef, type StoresService } from './services/stores/stores-service';
-import { createWebhooksService, receiverOptionsFromEnv, type StoreChange, type WebhooksService } from './services/webhooks';
+import { createWebhooksService, receiverOptionsFromEnv, type WebhooksService } from './services/webhooks';
 import { APP_VERSION } from './version';
 
 export interface ComposeOptions {
@@ -26,8 +27,6 @@ export interface ComposeOptions {
   log?: (line: string) => void;
   /** The webhook receiver's address; default 127.0.0.1 on a free port (STOCKROOM_WEBHOOK_HOST/PORT override). */
   webhookReceiver?: { host: string; port: number };
-  /** A webhook named rows that changed on the store (refresh exactly those). */
-  onStoreChanged?: (change: StoreChange) => void;
 }
 
 export interface Services {
@@ -112,6 +111,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   await staging.recover();
 
   const picklists = createPicklistsService({ bigcommerce, catalog });
+  const storeChanges = createStoreChangesService({ catalog, onRowsChanged: (change) => events.emit('data.rowsChanged', change), log });
   const webhooks = await createWebhooksService({
     dataDir: options.dataDir,
     keychain,
@@ -119,7 +119,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     stores,
     receiver: options.webhookReceiver ?? receiverOptionsFromEnv(process.env),
     onEvent: (e) => events.emit('webhooks.received', e),
-    onStoreChanged: (change) => options.onStoreChanged?.(change),
+    onStoreChanged: (change) => storeChanges.onStoreChanged(change),
     log,
   });
   // Out of the box, a demo store delivers to the receiver (in the background: a store that is down must not delay the start).
@@ -143,6 +143,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     async close() {
       stopBudgetFeed();
       await webhooks.close();
+      await storeChanges.idle();
       await jobs.close();
       await settled.idle();
       await staging.close();
