@@ -58,7 +58,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   const keychain = options.keychain ?? (await defaultKeychain());
 
   // The clients need the profiles (origin, token) and the profiles need a client to test a connection.
-  const late: { stores?: StoresService } = {};
+  const late: { stores?: StoresService; webhooks?: WebhooksService } = {};
   const bigcommerce = createBigCommerceService({
     target: (storeId) => late.stores!.resolve(storeId),
     getToken: (storeId) => late.stores!.tokenFor(storeId),
@@ -69,7 +69,11 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     demoStores: options.demoStores,
     clientForTarget: (target, storeId) => bigcommerce.probeClient(target, { timeoutMs: 15_000, maxRetries: 1 }, storeId),
     onChanged: (list) => events.emit('stores.changed', list),
-    onStoreReset: (storeId) => bigcommerce.forget(storeId),
+    onStoreReset: (storeId) => {
+      bigcommerce.forget(storeId);
+      // Another store's data must never show under this profile, nor a removed store's linger.
+      void Promise.all([catalog.clear(storeId), late.webhooks?.forget(storeId)]).catch((error: unknown) => log(`[stores] could not forget ${storeId}: ${String(error)}`));
+    },
   });
   late.stores = stores;
   await migrateHashJournals(options.dataDir, (await stores.list()).stores, log);
@@ -122,10 +126,11 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     onStoreChanged: (change) => storeChanges.onStoreChanged(change),
     log,
   });
-  // Out of the box, a demo store delivers to the receiver (in the background: a store that is down must not delay the start).
+  late.webhooks = webhooks;
+  // Out of the box, a demo store delivers to the receiver (and hooks follow a public URL) (in the background: a store that is down must not delay the start).
   void stores
     .list()
-    .then((list) => webhooks.ensureDemoHooks(list.stores.filter((st) => st.isDemo && st.hasToken).map((st) => st.id)))
+    .then((list) => webhooks.followReceiver(list.stores.filter((st) => st.hasToken)))
     .catch((error: unknown) => log(`[webhooks] ${String(error)}`));
 
   const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging, picklists, webhooks, checkEdits };
