@@ -75,12 +75,15 @@ export async function createWebhooksService(deps: WebhooksServiceDeps): Promise<
   }
 
   async function onDelivery(storeId: string, delivery: Delivery): Promise<void> {
+    // The rows are refreshed even for a "duplicate": two real updates of one product within a
+    // second share scope, hash and created_at with a retry, and the second must not be lost.
+    // Refreshing is idempotent and bursts are coalesced; only the event log and feed de-duplicate.
+    const change = changeOf(storeId, delivery);
+    if (change) changed.add(change);
     if (!(await seenFor(storeId)).add(dedupeKey(delivery))) return;
     const event = toEvent(storeId, delivery, now());
     events.append(event, dedupeKey(delivery)).catch((error: unknown) => deps.log(`[webhooks] could not log an event: ${String(error)}`));
     deps.onEvent(event);
-    const change = changeOf(storeId, delivery);
-    if (change) changed.add(change);
   }
 
   const receiver = await startReceiverOrNull();
