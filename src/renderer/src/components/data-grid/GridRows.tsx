@@ -62,6 +62,7 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
     const isFocus = focusCol === slot.index;
     const left = slot.pinned ? slot.stickyLeft : (starts.get(slot.index) ?? 0);
     const note = refusal ? refusal.message : noteOf(entry);
+    const mark = column.highlight?.(row.original) ?? null;
     if (note) notes.push({ key: refusal ? refusalKey(row.id, column.id) : '', left, right: width - left - slot.width, text: note, refusal: !!refusal });
     const className = [
       'grid-cell',
@@ -70,6 +71,7 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
       entry ? (entry.pending ? 'staged pending' : 'staged') : '',
       entry?.note ? `note-${entry.note.status}` : '',
       refusal ? 'refused' : '',
+      mark ? 'highlight' : '',
       isSelected ? 'selected' : '',
       isFocus ? 'focus' : '',
       slot.pinned ? 'pinned' : '',
@@ -84,7 +86,7 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
         aria-colindex={slot.index + 2}
         aria-selected={isSelected}
         aria-readonly={target === null || typeof target === 'string'}
-        aria-description={entry ? (entry.note ? `staged, ${entry.note.status}` : 'staged') : undefined}
+        aria-description={entry ? (entry.note ? `staged, ${entry.note.status}` : 'staged') : (mark ?? undefined)}
         className={className}
         style={style}
         title={typeof target === 'string' ? target : undefined}
