@@ -38,8 +38,9 @@ function storeColumns(store: CompareStore, i: number, stores: readonly CompareSt
   return [
     {
       id: `price-${store.storeId}`,
-      label: `${store.name} · Price (${store.currency ?? '?'})`,
-      width: 150,
+      // What and which currency first: a narrow header cuts the store's name, not the currency.
+      label: `Price ${store.currency ?? '?'} · ${store.name}`,
+      width: 170,
       numeric: true,
       value: (row) => row.cells[i]?.price ?? null,
       format: (value: JsonValue) => (typeof value === 'string' ? formatMoney(value, places) : NOT_THERE),
@@ -47,8 +48,8 @@ function storeColumns(store: CompareStore, i: number, stores: readonly CompareSt
     },
     {
       id: `stock-${store.storeId}`,
-      label: `${store.name} · Stock`,
-      width: 120,
+      label: `Stock · ${store.name}`,
+      width: 140,
       numeric: true,
       value: (row) => row.cells[i]?.stock ?? null,
       format: (value: JsonValue, row) => (typeof value === 'number' ? String(value) : row.cells[i] ? 'not tracked' : NOT_THERE),

@@ -46,11 +46,9 @@ export function StoreItem({ store, active, position, onSelect }: Props) {
     >
       <span className="store-dot" style={{ background: store.color }} aria-hidden />
       <span className="store-text">
-        <span className="store-name">
-          {store.name}
-          {store.isDemo && <span className="badge">demo</span>}
-        </span>
+        <span className="store-name">{store.name}</span>
         <span className="store-meta" id={metaId}>
+          {store.isDemo && <span className="badge">demo</span>}
           {info ? (
             <span>
               {info.planName || 'plan unknown'} · {info.currency}
