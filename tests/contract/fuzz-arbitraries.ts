@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
-import { contract, EDITABLE_FIELDS, ENTITIES, RETRY_ROWS, SECRET_HEADER, WEBHOOK_SCOPES, type FieldSpec, type MethodName, type ParamsOf } from '../../src/shared/contract';
+import { contract, COPY_FIELDS, EDITABLE_FIELDS, ENTITIES, RETRY_ROWS, SECRET_HEADER, WEBHOOK_SCOPES, type FieldSpec, type MethodName, type ParamsOf } from '../../src/shared/contract';
 
 /**
  * Arbitraries for the contract fuzz test. Valid params are hand-written per method (the schemas'
@@ -136,6 +136,15 @@ export function validParams(ctx: FuzzContext): { [M in MethodName]: fc.Arbitrary
     'webhooks.update': fc.record({ storeId, id: fc.integer({ min: 1, max: 1_000_000 }), isActive: fc.boolean() }),
     'webhooks.delete': fc.record({ storeId, id: fc.integer({ min: 1, max: 1_000_000 }) }),
     'webhooks.setPublicUrl': fc.record({ storeId, publicUrl: fc.option(fc.constantFrom('https://hooks.example.com', 'https://fwd.example.org/base'), { nil: null }) }),
+    'compare.matchSkus': fc.record({ storeIds: fc.uniqueArray(storeId, { minLength: 2, maxLength: 4 }), skus: optional(fc.array(skuArb, { minLength: 1, maxLength: 5 })) }).map(defined),
+    'compare.copyValues': fc
+      .record({
+        stores: fc.uniqueArray(storeId, { minLength: 2, maxLength: 2 }),
+        skus: fc.array(skuArb, { minLength: 1, maxLength: 5 }),
+        fields: fc.uniqueArray(fc.constantFrom(...COPY_FIELDS), { minLength: 1, maxLength: 2 }),
+        factor: optional(fc.stringMatching(/^(0|[1-9][0-9]{0,3})\.[0-9]{0,3}[1-9]$/)),
+      })
+      .map(({ stores, ...rest }) => defined({ fromStoreId: stores[0]!, toStoreId: stores[1]!, ...rest })),
   };
 }
 

@@ -66,6 +66,8 @@ export function createHandlers(s: Services): Handlers {
     'webhooks.delete': ({ storeId, id }) => s.webhooks.remove(storeId, id),
     'webhooks.setPublicUrl': ({ storeId, publicUrl }) => s.webhooks.setPublicUrl(storeId, publicUrl),
     'webhooks.listEvents': ({ storeId }) => s.webhooks.listEvents(storeId),
+    'compare.matchSkus': (input) => s.compare.match(input),
+    'compare.copyValues': (input) => s.compare.copy(input),
     'stores.getBudget': ({ id }) => {
       const store = s.stores.resolve(id);
       return toBudget(id, store.storeHash, s.bigcommerce.limiterFor(id).state());

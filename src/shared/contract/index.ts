@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import { catalogEvents, catalogMethods } from './catalog';
+import { compareMethods } from './compare';
 import { dataEvents } from './data';
 import { jobsEvents, jobsMethods } from './jobs';
 import { picklistsMethods } from './picklists';
@@ -19,6 +20,7 @@ export * from './picklists';
 export * from './data';
 export * from './webhooks';
 export * from './field-checks';
+export * from './compare';
 
 /** Every renderer→main call. Adding a method here without a handler in main fails the type check. */
 export const contract = {
@@ -29,6 +31,7 @@ export const contract = {
   ...stagingMethods,
   ...picklistsMethods,
   ...webhooksMethods,
+  ...compareMethods,
 };
 
 /** Every main→renderer event. */

@@ -48,6 +48,7 @@ function createHandlers(client: QueryClient): Handlers {
       live.setSyncProgress(storeId, null);
       // The status carries syncedAt, which the product rows' key includes: they are read afresh.
       void client.invalidateQueries({ queryKey: queryKey('catalog.getStatus', { storeId }) });
+      void client.invalidateQueries({ queryKey: queryKey('compare.matchSkus') });
     },
     'catalog.syncFailed': ({ storeId, message }) => {
       live.setSyncProgress(storeId, null);
@@ -67,6 +68,8 @@ function createHandlers(client: QueryClient): Handlers {
       client.setQueriesData<ProductRows>({ queryKey: queryKey('catalog.listProductColumns', { storeId: change.storeId }) }, (current) =>
         current ? patchProductRows(current, change) : current,
       );
+      // A comparison reads the catalog caches the change has just reached.
+      void client.invalidateQueries({ queryKey: queryKey('compare.matchSkus') });
     },
   };
 }
