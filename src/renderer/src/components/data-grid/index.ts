@@ -10,5 +10,5 @@
  *   of cell texts as ONE undo step, with the same validation as typing (field spec + `validate`).
  * - `toolbar`: React nodes shown in the grid's toolbar.
  */
-export type { CellText, ColumnFilterKind, DataGridHandle, DataGridProps, EditTarget, GridColumn, RefusedCell, SelectedCell, StageResult } from './types';
+export type { CellText, ColumnFilterKind, DataGridHandle, DataGridProps, EditTarget, GridColumn, GridView, RefusedCell, SelectedCell, StageResult } from './types';
 export { DataGrid } from './DataGrid';

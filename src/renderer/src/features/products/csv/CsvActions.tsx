@@ -1,0 +1,213 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { MAX_EDITS, type EditCheckContext, type ProductRowData, type StagedEdit } from '../../../../../shared/contract';
+import { Dialog } from '../../../components/Dialog';
+import type { DataGridHandle } from '../../../components/data-grid';
+import { useToasts } from '../../../components/toast-store';
+import { PRODUCT_COLUMNS } from '../product-columns';
+import { downloadCsv, viewToCsv } from './csv-export';
+import type { HeaderStyle } from './csv-headers';
+import { indexCatalog, type CatalogIndex } from './csv-index';
+import { changeCount, stagedCells, type MatchContext } from './csv-match';
+import { ImportPreview } from './ImportPreview';
+import { runSliced } from './sliced';
+import { useCsvImport } from './useCsvImport';
+
+const COLUMNS = new Map(PRODUCT_COLUMNS.map((c) => [c.id, c]));
+const LABELS: Record<string, string> = Object.fromEntries(PRODUCT_COLUMNS.map((c) => [c.id, c.label]));
+const columnLabel = (id: string) => LABELS[id] ?? id;
+
+interface Props {
+  grid: RefObject<DataGridHandle | null>;
+  storeId: string;
+  products: readonly ProductRowData[];
+  staged: readonly StagedEdit[];
+  checks: EditCheckContext;
+  decimalPlaces: number;
+}
+
+/** The Products toolbar's Export… and Import… buttons, and what they open. */
+export function CsvActions(props: Props) {
+  const [exporting, setExporting] = useState(false);
+  const csv = useCsvFlow(props);
+  const picker = useRef<HTMLInputElement>(null);
+  useGridDrop(csv.open);
+  return (
+    <>
+      <button type="button" className="button small" onClick={() => setExporting(true)}>
+        Export…
+      </button>
+      <button type="button" className="button small" onClick={() => picker.current?.click()}>
+        Import…
+      </button>
+      <input
+        ref={picker}
+        type="file"
+        accept=".csv,.tsv,.txt,text/csv"
+        aria-label="Import a CSV file"
+        hidden
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) csv.open(file);
+        }}
+      />
+      {exporting && <ExportDialog {...props} onClose={() => setExporting(false)} />}
+      {csv.dialog}
+    </>
+  );
+}
+
+function ExportDialog({ grid, storeId, products, decimalPlaces, onClose }: Props & { onClose(): void }) {
+  const [style, setStyle] = useState<HeaderStyle>('stockroom');
+  const save = () => {
+    const view = grid.current?.getView();
+    if (!view) return;
+    const parents = new Map<string, number>();
+    for (const p of products) for (const v of p.variants) parents.set(`v${v.id}`, p.id);
+    const csv = viewToCsv(view, { style, decimalPlaces, productOf: (rowId) => parents.get(rowId) });
+    downloadCsv(csv, `products-${storeId}-${new Date().toISOString().slice(0, 10)}.csv`);
+    onClose();
+  };
+  return (
+    <Dialog
+      title="Export the view as CSV"
+      onClose={onClose}
+      footer={
+        <>
+          <span className="spacer" />
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="button primary" onClick={save}>
+            Download CSV
+          </button>
+        </>
+      }
+    >
+      <p className="muted small">The shown columns in their order, the filtered and sorted rows, each product followed by its variants; UTF-8 for Excel.</p>
+      <fieldset className="csv-columns">
+        <legend>Headers</legend>
+        <label>
+          <input type="radio" name="csv-style" checked={style === 'stockroom'} onChange={() => setStyle('stockroom')} /> Stockroom’s column names
+        </label>
+        <label>
+          <input type="radio" name="csv-style" checked={style === 'bigcommerce'} onChange={() => setStyle('bigcommerce')} /> BigCommerce’s product-export names
+        </label>
+      </fieldset>
+    </Dialog>
+  );
+}
+
+/** The import flow: parse, match, preview, stage through the grid as one undo step. */
+function useCsvFlow({ grid, products, staged, checks, decimalPlaces }: Props) {
+  const push = useToasts((s) => s.push);
+  const index = useRef<{ products: readonly ProductRowData[]; index: CatalogIndex } | null>(null);
+  const overlay = useMemo(() => new Map(staged.map((e) => [`${e.entity}:${e.id}:${e.field}`, e.to])), [staged]);
+  const context = useCallback(async (): Promise<MatchContext> => {
+    if (index.current?.products !== products) index.current = { products, index: await runSliced(indexCatalog(products)) };
+    return {
+      index: index.current.index,
+      columns: COLUMNS,
+      checks,
+      shown: (target, row) => {
+        const key = `${target.entity}:${target.id}:${target.field}`;
+        // Every importable column edits the field of its own name.
+        return overlay.has(key) ? overlay.get(key)! : COLUMNS.get(target.field)!.value(row);
+      },
+    };
+  }, [products, checks, overlay]);
+  const csv = useCsvImport(context, LABELS);
+  const [staging, setStaging] = useState(false);
+  const { state } = csv;
+
+  const stage = async () => {
+    if (state.phase !== 'ready' || !grid.current) return;
+    setStaging(true);
+    try {
+      const result = await grid.current.stageCells(stagedCells(state.report));
+      push('info', `Staged ${result.staged.toLocaleString()} ${result.staged === 1 ? 'change' : 'changes'} from ${state.file.name}. Nothing is sent until you apply them.`);
+      csv.close();
+    } finally {
+      setStaging(false);
+    }
+  };
+
+  const changes = state.phase === 'ready' ? changeCount(state.report) : 0;
+  const tooMany = changes > MAX_EDITS;
+  const title = state.phase === 'idle' ? '' : `Import ${'name' in state ? state.name : state.file.name}`;
+  const dialog =
+    state.phase === 'idle' ? null : (
+      <Dialog
+        title={title}
+        onClose={csv.close}
+        wide
+        footer={
+          <>
+            {tooMany && <span className="error-text small">At most {MAX_EDITS.toLocaleString()} changes per import: split the file.</span>}
+            <span className="spacer" />
+            <button type="button" className="button" onClick={csv.close}>
+              Cancel
+            </button>
+            <button type="button" className="button primary" disabled={state.phase !== 'ready' || changes === 0 || tooMany || staging} onClick={() => void stage()}>
+              {staging ? 'Staging…' : `Stage ${changes.toLocaleString()} ${changes === 1 ? 'change' : 'changes'}`}
+            </button>
+          </>
+        }
+      >
+        {state.phase === 'reading' && (
+          <p>
+            <progress aria-label="Reading the file" value={state.progress} max={1} /> Reading… {state.rows.toLocaleString()} rows
+          </p>
+        )}
+        {state.phase === 'matching' && <p role="status">Matching {state.file.rows.length.toLocaleString()} rows against the catalog…</p>}
+        {state.phase === 'failed' && <p className="error-text">{state.message}</p>}
+        {state.phase === 'ready' && (
+          <ImportPreview
+            file={state.file}
+            report={state.report}
+            mark={state.mark}
+            take={state.take}
+            columnLabel={columnLabel}
+            decimalPlaces={decimalPlaces}
+            onOptions={(mark, take) => void csv.match(state.file, mark, take)}
+          />
+        )}
+      </Dialog>
+    );
+  return { open: csv.open, dialog };
+}
+
+/** A CSV file dropped onto the Products grid opens the import (the grid is outlined while one is dragged over it). */
+function useGridDrop(open: (file: File) => void) {
+  const latest = useRef(open);
+  useEffect(() => {
+    latest.current = open;
+  });
+  useEffect(() => {
+    const gridOf = (e: DragEvent) => (e.target instanceof Element ? e.target.closest('.data-grid') : null);
+    const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
+    const clear = () => document.querySelectorAll('.csv-drop-over').forEach((el) => el.classList.remove('csv-drop-over'));
+    const onOver = (e: DragEvent) => {
+      const grid = gridOf(e);
+      clear();
+      if (!grid || !hasFiles(e)) return;
+      e.preventDefault();
+      grid.classList.add('csv-drop-over');
+    };
+    const onDrop = (e: DragEvent) => {
+      clear();
+      const file = e.dataTransfer?.files[0];
+      if (!gridOf(e) || !file) return;
+      e.preventDefault();
+      latest.current(file);
+    };
+    window.addEventListener('dragover', onOver);
+    window.addEventListener('dragleave', clear);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onOver);
+      window.removeEventListener('dragleave', clear);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, []);
+}

@@ -1,0 +1,191 @@
+import { editValueProblem, fieldSpec, sameFieldValue, type EditCheckContext, type JsonValue } from '../../../../../shared/contract';
+import type { CellText, EditTarget, GridColumn } from '../../../components/data-grid';
+import { coerceCell } from '../../../components/data-grid/model/coerce';
+import type { CatalogRow } from '../product-rows';
+import { unescapeFormula } from './csv-export';
+import { itemKind, type HeaderMap, type ImportableColumn } from './csv-headers';
+import { rowLabel, skuKey, type CatalogIndex } from './csv-index';
+import { normalizeNumber, type DecimalMark } from './csv-numbers';
+import type { Sliced } from './sliced';
+
+/** The parsed file: data rows with their record numbers (the header is row 1). */
+export interface ParsedFile {
+  header: string[];
+  rows: string[][];
+  /** Record number of rows[0]; rows are consecutive records. */
+  firstRow: number;
+  problems: ReadonlyMap<number, string>;
+}
+
+export interface MatchContext {
+  index: CatalogIndex;
+  columns: ReadonlyMap<string, GridColumn<CatalogRow>>;
+  /** What the cell shows now (a staged value over the store's). */
+  shown(target: EditTarget, row: CatalogRow): JsonValue;
+  checks: EditCheckContext;
+}
+
+export interface MatchOptions {
+  headers: HeaderMap;
+  mark: DecimalMark;
+  /** The file columns the user takes. */
+  take: ReadonlySet<ImportableColumn>;
+}
+
+export interface Change {
+  columnId: ImportableColumn;
+  from: JsonValue;
+  to: JsonValue;
+}
+
+export interface MatchedRow {
+  row: number;
+  rowId: string;
+  label: string;
+  changes: Change[];
+}
+
+export interface ReportedRow {
+  row: number;
+  reason: string;
+}
+
+export interface ImportReport {
+  /** Matched rows with at least one change. */
+  matched: MatchedRow[];
+  /** Matched rows whose taken values are what the grid shows already. */
+  unchanged: number;
+  unmatched: ReportedRow[];
+  invalid: ReportedRow[];
+  /** Rows of item types Stockroom does not import (rules, images). */
+  skipped: ReportedRow[];
+}
+
+type Resolved = { kind: 'row'; row: CatalogRow } | { kind: 'unmatched' | 'invalid' | 'skipped'; reason: string } | { kind: 'blank' };
+
+const cell = (cells: readonly string[], index: number | undefined): string => (index === undefined ? '' : (cells[index] ?? '').trim());
+
+function idOf(text: string, what: string): number | string {
+  return /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : `${what} "${text}" is not an id`;
+}
+
+/** Which grid row a file row is: by variant id, product id, or SKU, as its item type allows. */
+export function resolveRow(cells: readonly string[], headers: HeaderMap, index: CatalogIndex): Resolved {
+  if (cells.every((c) => c.trim() === '')) return { kind: 'blank' };
+  const { keys } = headers;
+  const itemText = cell(cells, keys.item);
+  const item = keys.item === undefined ? 'unknown' : itemKind(itemText);
+  if (item === 'other') return { kind: 'skipped', reason: `"${itemText}" rows are not imported` };
+  const variantId = item === 'product' ? '' : cell(cells, keys.variantId) || (item === 'variant' ? cell(cells, keys.id) : '');
+  const productId = item === 'variant' ? '' : cell(cells, keys.productId) || cell(cells, keys.id);
+  if (variantId) {
+    const id = idOf(variantId, 'Variant ID');
+    if (typeof id === 'string') return { kind: 'invalid', reason: id };
+    const row = index.variants.get(id);
+    return row ? { kind: 'row', row } : { kind: 'unmatched', reason: `unknown variant ID ${id}` };
+  }
+  if (productId) {
+    const id = idOf(productId, 'Product ID');
+    if (typeof id === 'string') return { kind: 'invalid', reason: id };
+    const row = index.products.get(id);
+    return row ? { kind: 'row', row } : { kind: 'unmatched', reason: `unknown product ID ${id}` };
+  }
+  const sku = cell(cells, keys.sku);
+  if (!sku) return { kind: 'unmatched', reason: 'no ID or SKU to match' };
+  const row = index.skus.get(skuKey(sku));
+  if (!row) return { kind: 'unmatched', reason: `unknown SKU "${sku}"` };
+  if (item !== 'unknown' && row.kind !== item) return { kind: 'unmatched', reason: `SKU "${sku}" is a ${row.kind}, not a ${item}` };
+  return { kind: 'row', row };
+}
+
+/** Text → the value the field takes, as typing it into the grid would (numbers read with the file's mark). */
+function fieldValue(target: EditTarget, text: string, mark: DecimalMark): { ok: true; value: JsonValue } | { ok: false; message: string } {
+  const spec = fieldSpec(target.entity, target.field);
+  if (!spec) return { ok: false, message: 'cannot be edited' };
+  let input = spec.kind === 'string' ? unescapeFormula(text) : text;
+  if (spec.kind === 'money' || spec.kind === 'decimal' || spec.kind === 'integer') {
+    const normalized = normalizeNumber(text, mark);
+    if (!normalized.ok) return normalized;
+    input = normalized.text;
+  }
+  return coerceCell(spec, input);
+}
+
+/** The changes one matched row makes, or the reasons it cannot be taken. */
+export function rowChanges(cells: readonly string[], row: CatalogRow, ctx: MatchContext, options: MatchOptions): { changes: Change[]; problems: string[] } {
+  const changes: Change[] = [];
+  const problems: string[] = [];
+  for (const columnId of options.take) {
+    const at = options.headers.fields[columnId];
+    const column = ctx.columns.get(columnId);
+    const target = column?.edit?.(row);
+    if (at === undefined || !column || !target) continue;
+    const header = column.label;
+    const coerced = fieldValue(target, cells[at] ?? '', options.mark);
+    if (!coerced.ok) {
+      problems.push(`${header}: ${coerced.message}`);
+      continue;
+    }
+    const from = ctx.shown(target, row);
+    if (sameFieldValue(fieldSpec(target.entity, target.field)!, from, coerced.value)) continue;
+    const refused = column.refuse?.(row) ?? editValueProblem({ ...target, to: coerced.value }, ctx.checks);
+    if (refused) problems.push(`${header}: ${refused}`);
+    else changes.push({ columnId, from, to: coerced.value });
+  }
+  return { changes, problems };
+}
+
+/** Every file row → matched (with its changes), unchanged, unmatched, invalid or skipped, with the reason. */
+export function* matchFile(file: ParsedFile, ctx: MatchContext, options: MatchOptions): Sliced<ImportReport> {
+  const report: ImportReport = { matched: [], unchanged: 0, unmatched: [], invalid: [], skipped: [] };
+  const resolved: Resolved[] = new Array<Resolved>(file.rows.length);
+  const seen = new Map<string, number[]>();
+  for (let i = 0; i < file.rows.length; i++) {
+    const r = resolveRow(file.rows[i]!, options.headers, ctx.index);
+    resolved[i] = r;
+    if (r.kind === 'row') {
+      const list = seen.get(r.row.key);
+      if (list) list.push(file.firstRow + i);
+      else seen.set(r.row.key, [file.firstRow + i]);
+    }
+    if (i % 500 === 499) yield;
+  }
+  for (let i = 0; i < file.rows.length; i++) {
+    const rowNumber = file.firstRow + i;
+    const r = resolved[i]!;
+    const problem = file.problems.get(rowNumber);
+    if (r.kind === 'blank') continue;
+    if (problem) report.invalid.push({ row: rowNumber, reason: problem });
+    else if (r.kind === 'unmatched') report.unmatched.push({ row: rowNumber, reason: r.reason });
+    else if (r.kind === 'invalid') report.invalid.push({ row: rowNumber, reason: r.reason });
+    else if (r.kind === 'skipped') report.skipped.push({ row: rowNumber, reason: r.reason });
+    else if (r.kind === 'row') takeRow(report, rowNumber, r.row, file.rows[i]!, seen.get(r.row.key)!, ctx, options);
+    if (i % 500 === 499) yield;
+  }
+  return report;
+}
+
+function takeRow(report: ImportReport, rowNumber: number, row: CatalogRow, cells: readonly string[], rows: number[], ctx: MatchContext, options: MatchOptions) {
+  if (rows.length > 1) {
+    report.invalid.push({ row: rowNumber, reason: `duplicate: rows ${rows.join(', ')} are all ${rowLabel(row)}; keep one` });
+    return;
+  }
+  const { changes, problems } = rowChanges(cells, row, ctx, options);
+  if (problems.length) report.invalid.push({ row: rowNumber, reason: problems.join('; ') });
+  else if (changes.length) report.matched.push({ row: rowNumber, rowId: row.key, label: rowLabel(row), changes });
+  else report.unchanged++;
+}
+
+/** A value as the grid reads it when typed (what stageCells takes). */
+export function cellText(value: JsonValue): string {
+  if (value === null) return '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
+
+/** The accepted rows' changes as grid cell texts: staged through the grid as one undo step. */
+export function stagedCells(report: ImportReport): CellText[] {
+  return report.matched.flatMap((m) => m.changes.map((c) => ({ rowId: m.rowId, columnId: c.columnId, text: cellText(c.to) })));
+}
+
+export const changeCount = (report: ImportReport): number => report.matched.reduce((n, m) => n + m.changes.length, 0);
