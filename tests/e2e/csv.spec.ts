@@ -87,7 +87,8 @@ test('a file in BigCommerce’s export format with 3 unknown SKUs and 2 invalid 
     line(bad[1]!, 'twelve'),
     line(products[8]!, '5.00', '', 'NO-SUCH-SKU-3'),
   ];
-  await csv.importFile('bigcommerce-export.csv', Papa.unparse([header, ...rows]));
+  // Dropped onto the grid, as from a file manager.
+  await csv.dropFile('bigcommerce-export.csv', Papa.unparse([header, ...rows]));
 
   await expect(csv.section('Matched').getByRole('heading')).toHaveText(/^Matched: 4 rows with 4 changes/);
   await expect(csv.section('Unmatched').getByRole('listitem')).toHaveText(['Row 6: unknown SKU "NO-SUCH-SKU-1"', 'Row 8: unknown SKU "NO-SUCH-SKU-2"', 'Row 10: unknown SKU "NO-SUCH-SKU-3"']);
@@ -98,4 +99,10 @@ test('a file in BigCommerce’s export format with 3 unknown SKUs and 2 invalid 
   await staged.expectCount(4);
   for (const p of [...bad, products[6]!, products[7]!, products[8]!]) await expect(staged.list.getByRole('cell', { name: p.name, exact: true })).toHaveCount(0);
   for (const p of good) await expect(staged.row(p.name, 'Price')).toHaveCount(1);
+
+  // The import is one undo step.
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await staged.expectCount(0);
+  await page.getByRole('button', { name: 'Redo', exact: true }).click();
+  await staged.expectCount(4);
 });

@@ -13,7 +13,7 @@ export class CsvPage {
 
   /** Exports the grid's view with Stockroom's or BigCommerce's headers; resolves to the file's text (BOM included). */
   async exportView(headers: 'Stockroom' | 'BigCommerce'): Promise<{ name: string; text: string }> {
-    await this.page.getByRole('button', { name: 'Export…' }).click();
+    await this.page.getByRole('button', { name: 'Export CSV…' }).click();
     await expect(this.exportDialog).toBeVisible();
     await this.exportDialog.getByRole('radio', { name: headers === 'Stockroom' ? /Stockroom’s column names/ : /BigCommerce’s product-export names/ }).check();
     const download = this.page.waitForEvent('download');
@@ -25,6 +25,23 @@ export class CsvPage {
   /** Picks a file with the Import… button's file picker and waits for the preview. */
   async importFile(name: string, text: string): Promise<void> {
     await this.page.getByLabel('Import a CSV file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+    await expect(this.importDialog).toBeVisible();
+    await expect(this.section('Matched')).toBeVisible({ timeout: 30_000 });
+  }
+
+  /** Drops a file onto the Products grid, as from a file manager, and waits for the preview. */
+  async dropFile(name: string, text: string): Promise<void> {
+    const grid = this.page.getByRole('grid', { name: 'Products' });
+    const dataTransfer = await this.page.evaluateHandle(
+      ({ name, text }) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([text], name, { type: 'text/csv' }));
+        return transfer;
+      },
+      { name, text },
+    );
+    await grid.dispatchEvent('dragover', { dataTransfer });
+    await grid.dispatchEvent('drop', { dataTransfer });
     await expect(this.importDialog).toBeVisible();
     await expect(this.section('Matched')).toBeVisible({ timeout: 30_000 });
   }

@@ -28,7 +28,7 @@ export function* indexCatalog(products: readonly ProductRowData[]): Sliced<Catal
       index.variants.set(child.variant.id, child);
       if (child.variant.sku && !index.skus.has(skuKey(child.variant.sku))) index.skus.set(skuKey(child.variant.sku), child);
     }
-    if (i % 500 === 499) yield;
+    if (i % 200 === 199) yield;
   }
   return index;
 }

@@ -61,6 +61,9 @@ export interface ImportReport {
   skipped: ReportedRow[];
 }
 
+/** Rows per slice between yields: small enough that a slice stays far under a frame on a slow machine. */
+const SLICE = 100;
+
 type Resolved = { kind: 'row'; row: CatalogRow } | { kind: 'unmatched' | 'invalid' | 'skipped'; reason: string } | { kind: 'blank' };
 
 const cell = (cells: readonly string[], index: number | undefined): string => (index === undefined ? '' : (cells[index] ?? '').trim());
@@ -111,6 +114,15 @@ function fieldValue(target: EditTarget, text: string, mark: DecimalMark): { ok: 
   return coerceCell(spec, input);
 }
 
+/**
+ * The text is exactly what the cell holds (most cells of an exported file): unchanged without
+ * parsing it. With a decimal comma, numbers always go the long way (a point must be refused).
+ */
+function sameText(text: string, value: JsonValue, mark: DecimalMark): boolean {
+  if (typeof value === 'string') return text === value && (mark === 'point' || !/^[\d.,+-]+$/.test(text));
+  return typeof value === 'number' && mark === 'point' && text === String(value);
+}
+
 /** The changes one matched row makes, or the reasons it cannot be taken. */
 export function rowChanges(cells: readonly string[], row: CatalogRow, ctx: MatchContext, options: MatchOptions): { changes: Change[]; problems: string[] } {
   const changes: Change[] = [];
@@ -121,12 +133,14 @@ export function rowChanges(cells: readonly string[], row: CatalogRow, ctx: Match
     const target = column?.edit?.(row);
     if (at === undefined || !column || !target) continue;
     const header = column.label;
-    const coerced = fieldValue(target, cells[at] ?? '', options.mark);
+    const text = cells[at] ?? '';
+    const from = ctx.shown(target, row);
+    if (sameText(text, from, options.mark)) continue;
+    const coerced = fieldValue(target, text, options.mark);
     if (!coerced.ok) {
       problems.push(`${header}: ${coerced.message}`);
       continue;
     }
-    const from = ctx.shown(target, row);
     if (sameFieldValue(fieldSpec(target.entity, target.field)!, from, coerced.value)) continue;
     const refused = column.refuse?.(row) ?? editValueProblem({ ...target, to: coerced.value }, ctx.checks);
     if (refused) problems.push(`${header}: ${refused}`);
@@ -139,16 +153,18 @@ export function rowChanges(cells: readonly string[], row: CatalogRow, ctx: Match
 export function* matchFile(file: ParsedFile, ctx: MatchContext, options: MatchOptions): Sliced<ImportReport> {
   const report: ImportReport = { matched: [], unchanged: 0, unmatched: [], invalid: [], skipped: [] };
   const resolved: Resolved[] = new Array<Resolved>(file.rows.length);
-  const seen = new Map<string, number[]>();
+  // Record key → its first row; keys named by more rows → all their rows (rare: kept apart).
+  const first = new Map<string, number>();
+  const repeated = new Map<string, number[]>();
   for (let i = 0; i < file.rows.length; i++) {
     const r = resolveRow(file.rows[i]!, options.headers, ctx.index);
     resolved[i] = r;
     if (r.kind === 'row') {
-      const list = seen.get(r.row.key);
-      if (list) list.push(file.firstRow + i);
-      else seen.set(r.row.key, [file.firstRow + i]);
+      const at = first.get(r.row.key);
+      if (at === undefined) first.set(r.row.key, file.firstRow + i);
+      else repeated.set(r.row.key, [...(repeated.get(r.row.key) ?? [at]), file.firstRow + i]);
     }
-    if (i % 500 === 499) yield;
+    if (i % SLICE === SLICE - 1) yield;
   }
   for (let i = 0; i < file.rows.length; i++) {
     const rowNumber = file.firstRow + i;
@@ -159,14 +175,14 @@ export function* matchFile(file: ParsedFile, ctx: MatchContext, options: MatchOp
     else if (r.kind === 'unmatched') report.unmatched.push({ row: rowNumber, reason: r.reason });
     else if (r.kind === 'invalid') report.invalid.push({ row: rowNumber, reason: r.reason });
     else if (r.kind === 'skipped') report.skipped.push({ row: rowNumber, reason: r.reason });
-    else if (r.kind === 'row') takeRow(report, rowNumber, r.row, file.rows[i]!, seen.get(r.row.key)!, ctx, options);
-    if (i % 500 === 499) yield;
+    else if (r.kind === 'row') takeRow(report, rowNumber, r.row, file.rows[i]!, repeated.get(r.row.key), ctx, options);
+    if (i % SLICE === SLICE - 1) yield;
   }
   return report;
 }
 
-function takeRow(report: ImportReport, rowNumber: number, row: CatalogRow, cells: readonly string[], rows: number[], ctx: MatchContext, options: MatchOptions) {
-  if (rows.length > 1) {
+function takeRow(report: ImportReport, rowNumber: number, row: CatalogRow, cells: readonly string[], rows: number[] | undefined, ctx: MatchContext, options: MatchOptions) {
+  if (rows) {
     report.invalid.push({ row: rowNumber, reason: `duplicate: rows ${rows.join(', ')} are all ${rowLabel(row)}; keep one` });
     return;
   }
