@@ -1,5 +1,5 @@
 // csvImport benchmark (`npm run bench -- --only csvImport`, or `npx tsx scripts/csv-import-bench.ts [rows]`).
-// Node: the app's own parse (Papa Parse), match and stage (the grid's prepareStage, then the real staging
+// Node: the app's own parse (Papa Parse), match and stage (the import's edits as JSON, then the real staging
 // service with its fsync'd log) of a 100,000-row file. Chromium: the same reading through the worker and
 // the sliced matching, with the window's long tasks observed (PerformanceObserver 'longtask').
 import { build } from 'esbuild';
@@ -9,13 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { prepareStage } from '../src/renderer/src/components/data-grid/model/stage';
 import { PRODUCT_COLUMNS } from '../src/renderer/src/features/products/product-columns';
 import type { CatalogRow } from '../src/renderer/src/features/products/product-rows';
 import { benchCatalog, benchCsv } from '../src/renderer/src/features/products/csv/bench-data';
 import { IMPORTABLE, mapHeaders } from '../src/renderer/src/features/products/csv/csv-headers';
 import { indexCatalog } from '../src/renderer/src/features/products/csv/csv-index';
-import { matchFile, stagedCells } from '../src/renderer/src/features/products/csv/csv-match';
+import { importEdits, matchFile } from '../src/renderer/src/features/products/csv/csv-match';
 import { parseCsv } from '../src/renderer/src/features/products/csv/csv-parse';
 import { runAll } from '../src/renderer/src/features/products/csv/sliced';
 import { createStagingService } from '../src/main/services/staging';
@@ -55,15 +54,12 @@ async function inNode() {
   const staging = createStagingService({ dataDir, jobs: { start: () => Promise.reject(new Error('no jobs here')), get: () => undefined } as never });
   try {
     t = performance.now();
-    const byKey = new Map([...index.products.values()].map((r) => [r.key, r]));
-    const cells = stagedCells(report);
-    const prepared = prepareStage(cells.map((c) => ({ row: byKey.get(c.rowId)!, rowId: c.rowId, column: columns.get(c.columnId)!, text: c.text })), (target, column, row) => column.value(row));
     // The call crosses as JSON, as it does over IPC or HTTP.
-    const edits = JSON.parse(JSON.stringify(prepared.edits)) as unknown[];
+    const edits = JSON.parse(JSON.stringify(runAll(importEdits(report)).edits)) as unknown[];
     const staged = await staging.stage({ storeId: 'bench', edits });
     const stageMs = performance.now() - t;
     sample();
-    return { rows: rows.length, changes: staged.count, unmatched: report.unmatched.length, invalid: report.invalid.length, parseMs: Math.round(parseMs), matchMs: Math.round(matchMs), stageMs: Math.round(stageMs), peakHeapMB: Math.round(peak / 1e6) };
+    return { rows: report.matched.length + report.unchanged + report.unmatched.length + report.invalid.length + report.skipped.length, changes: staged.count, unmatched: report.unmatched.length, invalid: report.invalid.length, parseMs: Math.round(parseMs), matchMs: Math.round(matchMs), stageMs: Math.round(stageMs), peakHeapMB: Math.round(peak / 1e6) };
   } finally {
     await staging.close();
     await rm(dataDir, { recursive: true, force: true });

@@ -3,11 +3,13 @@ import { MAX_EDITS, type EditCheckContext, type ProductRowData, type StagedEdit 
 import { Dialog } from '../../../components/Dialog';
 import type { DataGridHandle } from '../../../components/data-grid';
 import { useToasts } from '../../../components/toast-store';
+import { useUndoStore } from '../../../components/data-grid/model/undo-store';
+import { call } from '../../../api/client';
 import { PRODUCT_COLUMNS } from '../product-columns';
 import { downloadCsv, viewToCsv } from './csv-export';
 import type { HeaderStyle } from './csv-headers';
 import { indexCatalog, type CatalogIndex } from './csv-index';
-import { changeCount, stagedCells, type MatchContext } from './csv-match';
+import { changeCount, importEdits, type MatchContext } from './csv-match';
 import { ImportPreview } from './ImportPreview';
 import { runSliced } from './sliced';
 import { useCsvImport } from './useCsvImport';
@@ -99,7 +101,7 @@ function ExportDialog({ grid, storeId, products, decimalPlaces, onClose }: Props
 }
 
 /** The import flow: parse, match, preview, stage through the grid as one undo step. */
-function useCsvFlow({ grid, products, staged, checks, decimalPlaces }: Props) {
+function useCsvFlow({ storeId, products, staged, checks, decimalPlaces }: Props) {
   const push = useToasts((s) => s.push);
   const index = useRef<{ products: readonly ProductRowData[]; index: CatalogIndex } | null>(null);
   const overlay = useMemo(() => new Map(staged.map((e) => [`${e.entity}:${e.id}:${e.field}`, e.to])), [staged]);
@@ -118,15 +120,23 @@ function useCsvFlow({ grid, products, staged, checks, decimalPlaces }: Props) {
   }, [products, checks, overlay]);
   const csv = useCsvImport(context, LABELS);
   const [staging, setStaging] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   const { state } = csv;
 
+  // Staged in one call (main checks it again and takes all or nothing) and recorded as one step of
+  // the grid's undo: the edits were checked as the grid checks typing when the preview was made.
   const stage = async () => {
-    if (state.phase !== 'ready' || !grid.current) return;
+    if (state.phase !== 'ready') return;
     setStaging(true);
+    setFailure(null);
     try {
-      const result = await grid.current.stageCells(stagedCells(state.report));
-      push('info', `Staged ${result.staged.toLocaleString()} ${result.staged === 1 ? 'change' : 'changes'} from ${state.file.name}. Nothing is sent until you apply them.`);
+      const { edits, step } = await runSliced(importEdits(state.report));
+      await call('staging.stage', { storeId, edits });
+      useUndoStore.getState().record(storeId, step);
+      push('info', `Staged ${edits.length.toLocaleString()} ${edits.length === 1 ? 'change' : 'changes'} from ${state.file.name}. Nothing is sent until you apply them.`);
       csv.close();
+    } catch (error) {
+      setFailure(`Nothing was staged: ${(error as Error).message}`);
     } finally {
       setStaging(false);
     }
@@ -144,6 +154,7 @@ function useCsvFlow({ grid, products, staged, checks, decimalPlaces }: Props) {
         footer={
           <>
             {tooMany && <span className="error-text small">At most {MAX_EDITS.toLocaleString()} changes per import: split the file.</span>}
+            {failure && <span className="error-text small">{failure}</span>}
             <span className="spacer" />
             <button type="button" className="button" onClick={csv.close}>
               Cancel

@@ -4,7 +4,7 @@ import { PRODUCT_COLUMNS } from '../product-columns';
 import type { CatalogRow } from '../product-rows';
 import { mapHeaders, IMPORTABLE } from './csv-headers';
 import { indexCatalog } from './csv-index';
-import { matchFile, stagedCells, type MatchContext } from './csv-match';
+import { importEdits, matchFile, type MatchContext } from './csv-match';
 import type { DecimalMark } from './csv-numbers';
 import { runAll } from './sliced';
 import { testCatalog } from './test-catalog';
@@ -28,7 +28,9 @@ function match(lines: string[][], mark: DecimalMark = 'point', ctx = context()) 
   const [header, ...rows] = lines;
   const headers = mapHeaders(header!);
   const take = new Set(IMPORTABLE.filter((c) => headers.fields[c] !== undefined));
-  return runAll(matchFile({ header: header!, rows, firstRow: 2, problems: new Map() }, ctx, { headers, mark, take }));
+  const report = runAll(matchFile({ header: header!, rows, firstRow: 2, problems: new Map() }, ctx, { headers, mark, take }));
+  // Targets are checked once, through importEdits; the rest compare what the preview lists.
+  return { ...report, all: report, matched: report.matched.map((m) => ({ ...m, changes: m.changes.map(({ target: _target, ...c }) => c) })) };
 }
 
 describe('matchFile', () => {
@@ -44,9 +46,14 @@ describe('matchFile', () => {
       { row: 3, rowId: 'v31', label: 'TEE-S (variant of Product 3)', changes: [{ columnId: 'inventory_level', from: 3, to: 7 }] },
     ]);
     expect(report.unchanged).toBe(1);
-    expect(stagedCells(report)).toEqual([
-      { rowId: 'p1', columnId: 'price', text: '11.5' },
-      { rowId: 'v31', columnId: 'inventory_level', text: '7' },
+    const { edits, step } = runAll(importEdits(report.all));
+    expect(edits).toEqual([
+      { entity: 'product', id: 1, field: 'price', from: '10.00', to: '11.5' },
+      { entity: 'variant', id: 31, productId: 3, field: 'inventory_level', from: 3, to: 7 },
+    ]);
+    expect(step.map((c) => [c.target.field, c.before, c.after])).toEqual([
+      ['price', '10.00', '11.5'],
+      ['inventory_level', 3, 7],
     ]);
   });
 

@@ -1,5 +1,6 @@
-import { editValueProblem, fieldSpec, sameFieldValue, type EditCheckContext, type JsonValue } from '../../../../../shared/contract';
-import type { CellText, EditTarget, GridColumn } from '../../../components/data-grid';
+import { editValueProblem, fieldSpec, sameFieldValue, type EditCheckContext, type JobEdit, type JsonValue } from '../../../../../shared/contract';
+import type { EditTarget, GridColumn } from '../../../components/data-grid';
+import type { UndoCell } from '../../../components/data-grid/model/undo-store';
 import { coerceCell } from '../../../components/data-grid/model/coerce';
 import type { CatalogRow } from '../product-rows';
 import { unescapeFormula } from './csv-export';
@@ -34,6 +35,7 @@ export interface MatchOptions {
 
 export interface Change {
   columnId: ImportableColumn;
+  target: EditTarget;
   from: JsonValue;
   to: JsonValue;
 }
@@ -144,7 +146,7 @@ export function rowChanges(cells: readonly string[], row: CatalogRow, ctx: Match
     if (sameFieldValue(fieldSpec(target.entity, target.field)!, from, coerced.value)) continue;
     const refused = column.refuse?.(row) ?? editValueProblem({ ...target, to: coerced.value }, ctx.checks);
     if (refused) problems.push(`${header}: ${refused}`);
-    else changes.push({ columnId, from, to: coerced.value });
+    else changes.push({ columnId, target, from, to: coerced.value });
   }
   return { changes, problems };
 }
@@ -192,16 +194,21 @@ function takeRow(report: ImportReport, rowNumber: number, row: CatalogRow, cells
   else report.unchanged++;
 }
 
-/** A value as the grid reads it when typed (what stageCells takes). */
-export function cellText(value: JsonValue): string {
-  if (value === null) return '';
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return String(value);
-}
-
-/** The accepted rows' changes as grid cell texts: staged through the grid as one undo step. */
-export function stagedCells(report: ImportReport): CellText[] {
-  return report.matched.flatMap((m) => m.changes.map((c) => ({ rowId: m.rowId, columnId: c.columnId, text: cellText(c.to) })));
+/**
+ * The accepted rows' changes as staged edits and the grid's undo step for them (each cell's value
+ * before and after), built a slice at a time: staged in one call, undone in one step.
+ */
+export function* importEdits(report: ImportReport): Sliced<{ edits: JobEdit[]; step: UndoCell[] }> {
+  const edits: JobEdit[] = [];
+  const step: UndoCell[] = [];
+  for (let i = 0; i < report.matched.length; i++) {
+    for (const { target, from, to } of report.matched[i]!.changes) {
+      edits.push({ entity: target.entity, id: target.id, ...(target.productId !== undefined ? { productId: target.productId } : {}), field: target.field, from, to });
+      step.push({ target, before: from, after: to });
+    }
+    if (i % 1000 === 999) yield;
+  }
+  return { edits, step };
 }
 
 export const changeCount = (report: ImportReport): number => report.matched.reduce((n, m) => n + m.changes.length, 0);
