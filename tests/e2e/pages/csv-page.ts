@@ -34,8 +34,13 @@ export class CsvPage {
     const grid = this.page.getByRole('grid', { name: 'Products' });
     const dataTransfer = await this.page.evaluateHandle(
       ({ name, text }) => {
-        const transfer = new DataTransfer();
-        transfer.items.add(new File([text], name, { type: 'text/csv' }));
+        // Runs in the page: the tests' types are Node's, without the DOM's.
+        const dom = globalThis as unknown as {
+          DataTransfer: new () => { items: { add(file: unknown): void } };
+          File: new (parts: string[], name: string, options: { type: string }) => unknown;
+        };
+        const transfer = new dom.DataTransfer();
+        transfer.items.add(new dom.File([text], name, { type: 'text/csv' }));
         return transfer;
       },
       { name, text },

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { MAX_EDITS, type EditCheckContext, type ProductRowData, type StagedEdit } from '../../../../../shared/contract';
+import { type EditCheckContext, type ProductRowData, type StagedEdit } from '../../../../../shared/contract';
 import { Dialog } from '../../../components/Dialog';
 import type { DataGridHandle } from '../../../components/data-grid';
 import { useToasts } from '../../../components/toast-store';
@@ -9,8 +9,8 @@ import { PRODUCT_COLUMNS } from '../product-columns';
 import { downloadCsv, viewToCsv } from './csv-export';
 import type { HeaderStyle } from './csv-headers';
 import { indexCatalog, type CatalogIndex } from './csv-index';
-import { changeCount, importEdits, type MatchContext } from './csv-match';
-import { ImportPreview } from './ImportPreview';
+import { importEdits, type MatchContext } from './csv-match';
+import { ImportDialog } from './ImportDialog';
 import { runSliced } from './sliced';
 import { useCsvImport } from './useCsvImport';
 
@@ -100,12 +100,11 @@ function ExportDialog({ grid, storeId, products, decimalPlaces, onClose }: Props
   );
 }
 
-/** The import flow: parse, match, preview, stage through the grid as one undo step. */
-function useCsvFlow({ storeId, products, staged, checks, decimalPlaces }: Props) {
-  const push = useToasts((s) => s.push);
+/** What the matching compares with: the catalog's index (built a slice at a time, once per load) and the staged values. */
+function useMatchContext(products: readonly ProductRowData[], staged: readonly StagedEdit[], checks: EditCheckContext) {
   const index = useRef<{ products: readonly ProductRowData[]; index: CatalogIndex } | null>(null);
   const overlay = useMemo(() => new Map(staged.map((e) => [`${e.entity}:${e.id}:${e.field}`, e.to])), [staged]);
-  const context = useCallback(async (): Promise<MatchContext> => {
+  return useCallback(async (): Promise<MatchContext> => {
     if (index.current?.products !== products) index.current = { products, index: await runSliced(indexCatalog(products)) };
     return {
       index: index.current.index,
@@ -118,7 +117,12 @@ function useCsvFlow({ storeId, products, staged, checks, decimalPlaces }: Props)
       },
     };
   }, [products, checks, overlay]);
-  const csv = useCsvImport(context, LABELS);
+}
+
+/** The import flow: parse, match, preview, then stage as one undo step. */
+function useCsvFlow({ storeId, products, staged, checks, decimalPlaces }: Props) {
+  const push = useToasts((s) => s.push);
+  const csv = useCsvImport(useMatchContext(products, staged, checks), LABELS);
   const [staging, setStaging] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const { state } = csv;
@@ -142,48 +146,18 @@ function useCsvFlow({ storeId, products, staged, checks, decimalPlaces }: Props)
     }
   };
 
-  const changes = state.phase === 'ready' ? changeCount(state.report) : 0;
-  const tooMany = changes > MAX_EDITS;
-  const title = state.phase === 'idle' ? '' : `Import ${'name' in state ? state.name : state.file.name}`;
   const dialog =
     state.phase === 'idle' ? null : (
-      <Dialog
-        title={title}
+      <ImportDialog
+        state={state}
+        staging={staging}
+        failure={failure}
+        decimalPlaces={decimalPlaces}
+        columnLabel={columnLabel}
         onClose={csv.close}
-        wide
-        footer={
-          <>
-            {tooMany && <span className="error-text small">At most {MAX_EDITS.toLocaleString()} changes per import: split the file.</span>}
-            {failure && <span className="error-text small">{failure}</span>}
-            <span className="spacer" />
-            <button type="button" className="button" onClick={csv.close}>
-              Cancel
-            </button>
-            <button type="button" className="button primary" disabled={state.phase !== 'ready' || changes === 0 || tooMany || staging} onClick={() => void stage()}>
-              {staging ? 'Staging…' : `Stage ${changes.toLocaleString()} ${changes === 1 ? 'change' : 'changes'}`}
-            </button>
-          </>
-        }
-      >
-        {state.phase === 'reading' && (
-          <p>
-            <progress aria-label="Reading the file" value={state.progress} max={1} /> Reading… {state.rows.toLocaleString()} rows
-          </p>
-        )}
-        {state.phase === 'matching' && <p role="status">Matching {state.file.rows.length.toLocaleString()} rows against the catalog…</p>}
-        {state.phase === 'failed' && <p className="error-text">{state.message}</p>}
-        {state.phase === 'ready' && (
-          <ImportPreview
-            file={state.file}
-            report={state.report}
-            mark={state.mark}
-            take={state.take}
-            columnLabel={columnLabel}
-            decimalPlaces={decimalPlaces}
-            onOptions={(mark, take) => void csv.match(state.file, mark, take)}
-          />
-        )}
-      </Dialog>
+        onStage={() => void stage()}
+        onOptions={(file, mark, take) => void csv.match(file, mark, take)}
+      />
     );
   return { open: csv.open, dialog };
 }
