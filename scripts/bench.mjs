@@ -15,6 +15,7 @@ const BENCHES = {
   rpcLimits: 'src/main/web/bench.ts',
   pickList: 'src/main/services/picklists/bench.ts',
   webhookLatency: { file: 'tests/bench/webhook-latency.ts', keychain: true },
+  csvImport: 'scripts/csv-import-bench.ts',
 };
 
 // Benches that drive the app in Chromium run the production build in out/: build it when sources changed.

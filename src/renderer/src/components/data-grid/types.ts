@@ -72,9 +72,17 @@ export interface StageResult {
   refused: RefusedCell[];
 }
 
-/** Imperative handle (React 19 `ref` prop) for screen actions such as bulk rules. */
+/** The grid as it stands: shown columns in their order, and filtered, sorted rows with their sub-rows. */
+export interface GridView {
+  columns: Array<{ id: string; label: string }>;
+  /** Each row with the values its cells show (staged ones included), one per column; sub-rows follow their row, expanded or not. */
+  rows: Array<{ rowId: string; depth: number; values: JsonValue[] }>;
+}
+
+/** Imperative handle (React 19 `ref` prop) for screen actions such as bulk rules and export. */
 export interface DataGridHandle {
   getSelectedCells(): SelectedCell[];
+  getView(): GridView;
   /** Stage these cell texts as ONE undo step; refused cells keep their reason beside them. */
   stageCells(cells: readonly CellText[]): Promise<StageResult>;
 }

@@ -10,7 +10,7 @@ import type { ColumnSlot } from './layout';
 import { formatClipboardText, parseClipboardText } from './model/clipboard';
 import { boundsOf, columnSelection, fillDownCells, fillRightCells, move, pasteCells, pasteTarget, rowSelection, rowsWithoutRow, selectAll, single, type Cell, type Direction, type Selection } from './model/range';
 import { cellTarget, plainText, type TextAt } from './model/stage';
-import type { CellText, DataGridProps, SelectedCell } from './types';
+import type { CellText, DataGridProps, GridView, SelectedCell } from './types';
 import type { useGridStaging } from './useGridStaging';
 
 type Editing = { row: number; col: number; text: string } | null;
@@ -221,7 +221,18 @@ export function useGridActions<Row extends object>(a: Args<Row>) {
       }),
     );
   };
-  useImperativeHandle(a.props.ref, () => ({ getSelectedCells, stageCells }));
+  const getView = (): GridView => {
+    const { table, slots, staging } = latest.current;
+    const columns = slots.map((s) => s.column);
+    const rows: GridView['rows'] = [];
+    const visit = (row: GridRow<Row>, depth: number) => {
+      rows.push({ rowId: row.id, depth, values: columns.map((c) => shownValue(c, row.original, staging.overlayRef.current)) });
+      for (const sub of row.subRows) visit(sub, depth + 1);
+    };
+    for (const row of table.getSortedRowModel().rows) visit(row, 0);
+    return { columns: columns.map((c) => ({ id: c.id, label: c.label })), rows };
+  };
+  useImperativeHandle(a.props.ref, () => ({ getSelectedCells, getView, stageCells }));
   const { onSelectionChange } = a.props;
   useEffect(() => onSelectionChange?.(getSelectedCells), [a.selection, a.visible, a.slots.length, onSelectionChange]);
 

@@ -7,6 +7,7 @@ import { StagedChanges } from '../staging/StagedChanges';
 import { fieldLabel } from '../staging/review';
 import { useStaging } from '../staging/useStaging';
 import { useActiveStore } from '../stores/StoreSwitcher';
+import { CsvActions } from './csv/CsvActions';
 import { ProductsGrid } from './ProductsGrid';
 import { BulkRules } from './rules/BulkRules';
 import { rowInfoLookup } from './rules/row-info';
@@ -43,7 +44,12 @@ export function ProductsView() {
           staged={staged}
           {...(staging.data ? { stagedRevision: staging.data.revision } : {})}
           checks={checks}
-          toolbar={<BulkRules grid={grid} rowInfo={rowInfo} columnLabel={fieldLabel} sourceColumns={SOURCE_COLUMNS} decimalPlaces={decimalPlaces} currency={currency} />}
+          toolbar={
+            <>
+              <BulkRules grid={grid} rowInfo={rowInfo} columnLabel={fieldLabel} sourceColumns={SOURCE_COLUMNS} decimalPlaces={decimalPlaces} currency={currency} />
+              <CsvActions grid={grid} storeId={store.id} products={rows} staged={staged} checks={checks} decimalPlaces={decimalPlaces} />
+            </>
+          }
         />
       ) : (
         <div className="panel-message">
