@@ -13,6 +13,7 @@ import { createKeychain, loadKeytar, DEFAULT_KEYCHAIN_SERVICE, type Keychain } f
 import { startBudgetFeed } from './services/stores/budget-feed';
 import { createStoresService, type DemoStoreRef, type StoresService } from './services/stores/stores-service';
 import { createWebhooksService, receiverOptionsFromEnv, type StoreChange, type WebhooksService } from './services/webhooks';
+import { browserPrinter, type Printer } from './services/print/printer';
 import { APP_VERSION } from './version';
 
 export interface ComposeOptions {
@@ -28,6 +29,8 @@ export interface ComposeOptions {
   webhookReceiver?: { host: string; port: number };
   /** A webhook named rows that changed on the store (refresh exactly those). */
   onStoreChanged?: (change: StoreChange) => void;
+  /** The desktop host prints its window; without one (browser mode, tests) printing is refused with a sentence. */
+  printer?: Printer;
 }
 
 export interface Services {
@@ -39,6 +42,7 @@ export interface Services {
   staging: StagingService;
   picklists: PicklistsService;
   webhooks: WebhooksService;
+  printer: Printer;
   /** Decimal places and SKU checks of edits from the renderer (staging.stage, jobs.start). */
   checkEdits: EditChecks;
 }
@@ -128,7 +132,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     .then((list) => webhooks.ensureDemoHooks(list.stores.filter((st) => st.isDemo && st.hasToken).map((st) => st.id)))
     .catch((error: unknown) => log(`[webhooks] ${String(error)}`));
 
-  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging, picklists, webhooks, checkEdits };
+  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging, picklists, webhooks, printer: options.printer ?? browserPrinter, checkEdits };
   // The active store's catalog in memory and encoded before anyone opens Products (issue 10: first visit ≤ 1 s).
   void stores.list().then(({ activeStoreId }) => (activeStoreId ? catalog.warm(activeStoreId, PRODUCT_COLUMNS_MAX) : undefined))
     .catch((error: unknown) => log(`[catalog] warm-up failed: ${String(error)}`));
