@@ -11,7 +11,7 @@ const FileName = z
   .string()
   .min(1)
   .max(120)
-  .regex(/^[^/\\:*?"<>|\u0000-\u001f]+\.pdf$/i, 'a file name ending in .pdf, without folders');
+  .regex(/^[^/\\:*?"<>|\p{Cc}]+\.pdf$/iu, 'a file name ending in .pdf, without folders');
 
 export const SavePdfParams = z.object({ paper: PaperSize, suggestedName: FileName }).strict();
 
