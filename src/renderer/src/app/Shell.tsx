@@ -2,6 +2,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ProductsView } from '../features/products/ProductsView';
 import { ActivityView } from '../features/jobs/ActivityView';
 import { WebhooksView } from '../features/webhooks/WebhooksView';
+import { PrintView } from '../features/print/PrintView';
 import { Toasts } from '../components/Toasts';
 import { StoreSwitcher, useActiveStore } from '../features/stores/StoreSwitcher';
 import { StatusBar } from './StatusBar';
@@ -65,6 +66,7 @@ function SectionView({ section, hint }: { section: SectionId; hint: string }) {
   }
   if (section === 'activity') return <ActivityView />;
   if (section === 'webhooks') return <WebhooksView />;
+  if (section === 'picklists') return <PrintView />;
   return (
     <div className="panel-message">
       <p>{hint}</p>
