@@ -82,7 +82,7 @@ function OrderScope({ request }: { request: PrintRequest }) {
       <form className="print-orders-form" onSubmit={submit}>
         <input
           aria-label="Order numbers"
-          placeholder="or order numbers: 101, 105-110"
+          placeholder="Orders: 101, 105-110"
           value={typed}
           onChange={(e) => setTyped(e.target.value)}
           aria-invalid={error ? true : undefined}

@@ -55,9 +55,7 @@ function StorePrint({ storeId, storeName }: { storeId: string; storeName: string
           {request.kind === 'pickList' &&
             guides.guides.map((g) => (
               <div key={g.page} className="print-guide" style={{ top: g.top }} aria-hidden>
-                <span>
-                  Page {g.page} / {guides.pages}
-                </span>
+                <span>Page {g.page}</span>
               </div>
             ))}
         </div>
@@ -67,7 +65,7 @@ function StorePrint({ storeId, storeName }: { storeId: string; storeName: string
 }
 
 function summary(request: PrintRequest, totals: { orders: number; lines: number; units: number } | undefined, slips: number | undefined, pages: number): string {
-  if (request.kind === 'pickList') return totals ? `${plural(totals.orders, 'order')} · ${plural(totals.lines, 'line')} · ${plural(totals.units, 'unit')} · ${plural(pages, 'page')}` : '';
+  if (request.kind === 'pickList') return totals ? `${plural(totals.orders, 'order')} · ${plural(totals.lines, 'line')} · ${plural(totals.units, 'unit')} · about ${plural(pages, 'page')}` : '';
   return slips === undefined ? '' : plural(slips, 'packing slip');
 }
 
