@@ -78,7 +78,7 @@ const SCENES = {
     const options = page.getByRole('group', { name: 'Print options' });
     await options.getByRole('checkbox', { name: 'Group by zone' }).check();
     await page.getByRole('region', { name: 'Print preview' }).and(page.locator('[aria-busy=false]')).getByRole('article').waitFor({ timeout: 120_000 });
-    if (await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)) return;
+    if (await page.evaluate(() => globalThis.matchMedia('(prefers-color-scheme: dark)').matches)) return;
     // The first printed page as the PDF has it (the browser's print of this screen), drawn by pdf.js.
     await pdfPageImage(page.context().browser(), await page.pdf({ preferCSSPageSize: true, printBackground: true }), join(outDir, 'pick-list-page.png'));
     console.log('docs/screenshots/pick-list-page.png');
@@ -146,7 +146,7 @@ async function pdfPageImage(browser, pdf, path) {
     const doc = await pdfjs.getDocument({ data: new Uint8Array(await (await fetch('/doc.pdf')).arrayBuffer()) }).promise;
     const first = await doc.getPage(1);
     const viewport = first.getViewport({ scale: 1.35 });
-    const canvas = document.querySelector('canvas');
+    const canvas = globalThis.document.querySelector('canvas');
     Object.assign(canvas, { width: viewport.width, height: viewport.height });
     await first.render({ canvas, canvasContext: canvas.getContext('2d'), viewport }).promise;
   });
