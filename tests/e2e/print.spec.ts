@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { ActivityPage } from './pages/activity-page';
 import { PrintPage } from './pages/print-page';
 import { activeStoreHttp, type StoreHttp } from './support/demo-http';
 import { pdfPages, type PdfItem } from './support/pdf-text';
@@ -78,4 +79,26 @@ test('packing slips print one page per order with its ship-to address; a typo in
   // One page per order (a long order runs on to more, without a new slip heading).
   expect(pages.flatMap((items) => items.filter((i) => i.str.startsWith('Order #')).map((i) => i.str))).toEqual(ids.map((id) => `Order #${id}`));
   expect(pages.length).toBeGreaterThanOrEqual(ids.length);
+});
+
+test('after printing, the printed orders move to a chosen status as a job, and its undo moves them back', async ({ page, shell }) => {
+  test.setTimeout(120_000);
+  await shell.goTo('Pick lists');
+  const print = new PrintPage(page);
+  const http = await activeStoreHttp(page);
+  const open = (await http.request('GET', '/v2/orders?status_id=11&sort=id:desc&limit=4')).body as Array<{ id: number }>;
+  const ids = open.map((o) => o.id);
+  await print.chooseDocument('Packing slips');
+  await print.useOrders(ids);
+  const statuses = () => Promise.all(ids.map(async (id) => ((await http.request('GET', `/v2/orders/${id}`)).body as { status_id: number }).status_id));
+
+  await print.moveOrdersTo('Awaiting Shipment');
+  await expect.poll(statuses, { timeout: 60_000 }).toEqual(ids.map(() => 9));
+
+  await shell.goTo('Activity');
+  const activity = new ActivityPage(page);
+  const title = 'Printed orders → Awaiting Shipment';
+  await activity.expectStatus(title, 'Completed');
+  await activity.undo(title);
+  await expect.poll(statuses, { timeout: 60_000 }).toEqual(ids.map(() => 11));
 });

@@ -41,6 +41,8 @@ export const PickListSchema = z.object({
   catalogSyncedAt: z.string().nullable(),
   /** API requests the build made (the inline line items keep this near orders / 250). */
   requests: Count,
+  /** Each order's status when the list was built (ascending by id): what a status move after printing expects to find. */
+  orderStatuses: z.array(z.object({ orderId: Id, statusId: z.number().int().min(0) })),
 });
 export type PickList = z.infer<typeof PickListSchema>;
 
@@ -90,6 +92,8 @@ export const SlipLineSchema = z.object({
 
 export const PackingSlipSchema = z.object({
   orderId: Id,
+  /** The order's status when the slips were built. */
+  statusId: z.number().int().min(0),
   /** ISO date the order was placed. */
   dateCreated: z.string(),
   customerMessage: z.string(),

@@ -31,6 +31,14 @@ export class PrintPage {
     await this.settled();
   }
 
+  /** After printing: moves the document's orders to a status (a bulk job; Activity has its Undo). */
+  async moveOrdersTo(status: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'After printing' });
+    await form.getByLabel('Then move to').selectOption({ label: status });
+    await form.getByRole('button', { name: /^Move \d+ orders?$/ }).click();
+    await expect(this.page.getByText(/progress and Undo in Activity/)).toBeVisible();
+  }
+
   async setPaper(paper: 'A4' | 'Letter'): Promise<void> {
     await this.options.getByLabel('Paper').selectOption(paper);
   }

@@ -92,7 +92,7 @@ export async function runPickListBench(storeOrders = 3300): Promise<PickListBenc
     const list = aggregatePickList(fetched.lines, { catalog: null });
     const seconds = Math.round(performance.now() - t0) / 1000;
     const orders = fetched.orderIds.length;
-    const pdf = await printPdf({ storeId: 'bench', builtAt: new Date().toISOString(), ...list, missingOrderIds: [], catalogSyncedAt: null, requests: fetched.requests });
+    const pdf = await printPdf({ storeId: 'bench', builtAt: new Date().toISOString(), ...list, missingOrderIds: [], catalogSyncedAt: null, requests: fetched.requests, orderStatuses: [] });
     return {
       storeOrders, orders, lines: fetched.lines.length, units: list.totals.units, pickLines: list.totals.lines,
       requests: fetched.requests, cutShort: fetched.completedSeparately.length,

@@ -25,6 +25,8 @@ export interface FetchPickOrdersOptions {
 export interface FetchedPickOrders {
   /** Orders found, ascending. */
   orderIds: number[];
+  /** Their statuses, in the same order. */
+  statusIds: number[];
   missingOrderIds: number[];
   lines: OrderLine[];
   /** Orders whose lines came from `/orders/{id}/products`. */
@@ -73,7 +75,8 @@ export async function fetchPickOrders(client: BigCommerceClient, options: FetchP
     }),
   );
   const orderIds = [...orders.keys()].sort((a, b) => a - b);
-  return { orderIds, missingOrderIds, lines, completedSeparately: completedSeparately.sort((a, b) => a - b), requests: counted.requests() };
+  const statusIds = orderIds.map((id) => statusOf(orders.get(id)!));
+  return { orderIds, statusIds, missingOrderIds, lines, completedSeparately: completedSeparately.sort((a, b) => a - b), requests: counted.requests() };
 }
 
 /** A client that counts its requests (the pick list and the packing slips report theirs). */
@@ -98,6 +101,13 @@ export async function fetchOrdersWithLines(client: BigCommerceClient, options: F
   for (const o of pages.flat()) if (!wanted || wanted.has(o.id)) orders.set(o.id, o);
   const missingOrderIds = wanted ? [...wanted].filter((id) => !orders.has(id)).sort((a, b) => a - b) : [];
   return { orders, missingOrderIds };
+}
+
+/** The order's `status_id` (the list carries it loose, as the packing slips read more of the order). */
+export function statusOf(o: ApiOrder): number {
+  const id = (o as { status_id?: unknown }).status_id;
+  if (typeof id === 'number' && Number.isInteger(id) && id >= 0) return id;
+  throw new BigCommerceError({ code: 'BAD_RESPONSE', message: `Unexpected response from /v2/orders: order ${o.id} has no status_id.`, method: 'GET', path: '/v2/orders' });
 }
 
 /** All of an order's lines, for an order whose inline lines were cut short. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PackingSlip, PackingSlips, PostalAddress } from '../../../shared/contract/picklists';
 import type { BigCommerceClient } from '../bigcommerce';
-import { countingClient, fetchOrdersWithLines, orderProducts, parse, ApiLine, type ApiOrder } from './fetch-orders';
+import { countingClient, fetchOrdersWithLines, orderProducts, parse, statusOf, ApiLine, type ApiOrder } from './fetch-orders';
 
 /**
  * Packing slips in few requests, like the pick list: the orders come with their shipping
@@ -53,6 +53,7 @@ async function toSlip(client: BigCommerceClient, raw: ApiOrder, signal?: AbortSi
   const all = cutShort ? await orderProducts(client, order.id, signal) : null;
   return {
     orderId: order.id,
+    statusId: statusOf(raw),
     dateCreated: isoDate(order.date_created),
     customerMessage: order.customer_message,
     shipments: shipping.map((c) => ({

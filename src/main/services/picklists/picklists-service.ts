@@ -42,9 +42,11 @@ export function createPicklistsService(deps: PicklistsServiceDeps): PicklistsSer
         deps.catalog.snapshot(input.storeId),
       ]);
       const aggregated = aggregatePickList(fetched.lines, { catalog: snapshot?.products ?? null, groupByZone: input.groupByZone });
+      const picked = new Set(aggregated.orderIds);
       return {
         storeId: input.storeId, builtAt: new Date(now()).toISOString(), ...aggregated, missingOrderIds: fetched.missingOrderIds,
         catalogSyncedAt: snapshot?.syncedAt ?? null, requests: fetched.requests,
+        orderStatuses: fetched.orderIds.map((orderId, i) => ({ orderId, statusId: fetched.statusIds[i]! })).filter((o) => picked.has(o.orderId)),
       };
     },
     async packingSlips(input) {

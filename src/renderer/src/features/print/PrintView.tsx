@@ -4,6 +4,7 @@ import { useToasts } from '../../components/toast-store';
 import { useActiveStore } from '../stores/StoreSwitcher';
 import { pdfFileName, plural } from './layout';
 import { PackingSlipsDocument } from './PackingSlipsDocument';
+import { MoveOrders } from './MoveOrders';
 import { PickListDocument } from './PickListDocument';
 import { PrintControls } from './PrintControls';
 import { DEFAULT_STATUS_IDS, usePrint, type PrintRequest } from './print-store';
@@ -41,6 +42,7 @@ function StorePrint({ storeId, storeName }: { storeId: string; storeName: string
             Rebuild
           </button>
           <PrintButtons kind={request.kind} disabled={!ready} />
+          {ready && <MoveOrders storeId={storeId} orders={request.kind === 'pickList' ? (pick.data?.orderStatuses ?? []) : (slips.data?.slips ?? []).map((s) => ({ orderId: s.orderId, statusId: s.statusId }))} />}
         </div>
       </div>
       {query.error && (
