@@ -5,8 +5,11 @@ import { StoreId } from './stores';
 
 const Id = z.number().int().positive();
 
-/** What changed the rows: a job main ran (apply, undo, retry), and later webhooks and syncs. */
-export const RowsChangedCause = z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('job'), jobId: z.string().max(64) })]);
+/** What changed the rows: a job main ran (apply, undo, retry), or the store said so (a webhook delivery). */
+export const RowsChangedCause = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('job'), jobId: z.string().max(64) }),
+  z.strictObject({ kind: z.literal('webhook') }),
+]);
 
 /**
  * One shape for "these rows of a store are now this": full rows, so the renderer replaces its
