@@ -1,6 +1,6 @@
 // Takes the README's screenshots (`npm run screenshots`): starts browser mode on a fresh data dir, drives headless Chromium.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +72,17 @@ const SCENES = {
     const grid = page.getByRole('grid', { name: 'Products' });
     await grid.getByRole('row').nth(6).getByRole('gridcell').nth(5).click();
     await grid.getByRole('row').nth(9).getByRole('gridcell').nth(6).click({ modifiers: ['Shift'] });
+  },
+  async 'pick-list'(page) {
+    await SCENES.shell(page); // the catalog loaded: the lines have their bins
+    await page.getByRole('link', { name: 'Pick lists', exact: true }).click();
+    const options = page.getByRole('group', { name: 'Print options' });
+    await options.getByRole('checkbox', { name: 'Group by zone' }).check();
+    await page.getByRole('region', { name: 'Print preview' }).and(page.locator('[aria-busy=false]')).getByRole('article').waitFor({ timeout: 120_000 });
+    if (await page.evaluate(() => globalThis.matchMedia('(prefers-color-scheme: dark)').matches)) return;
+    // The first printed page as the PDF has it (the browser's print of this screen), drawn by pdf.js.
+    await pdfPageImage(page.context().browser(), await page.pdf({ preferCSSPageSize: true, printBackground: true }), join(outDir, 'pick-list-page.png'));
+    console.log('docs/screenshots/pick-list-page.png');
   },
   async 'rule-preview'(page) {
     await page.keyboard.press('Escape');
@@ -161,6 +172,30 @@ function rpcOf(page) {
 }
 
 /** Starts a real job through the contract, as a grid would: +10 %, round to .99, on 300 products. */
+/** Page 1 of a PDF as a PNG: pdf.js (the build unpdf ships) renders it on a canvas in a page of its own. */
+async function pdfPageImage(browser, pdf, path) {
+  const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+  const pdfjs = await readFile(join(root, 'node_modules/unpdf/dist/pdfjs.mjs'));
+  await page.route('http://pdf.invalid/**', (route) => {
+    const { pathname } = new URL(route.request().url());
+    if (pathname === '/pdfjs.mjs') return route.fulfill({ body: pdfjs, contentType: 'text/javascript' });
+    if (pathname === '/doc.pdf') return route.fulfill({ body: pdf, contentType: 'application/pdf' });
+    return route.fulfill({ body: '<!doctype html><body style="margin:0;background:#fff"><canvas></canvas></body>', contentType: 'text/html' });
+  });
+  await page.goto('http://pdf.invalid/');
+  await page.evaluate(async () => {
+    const pdfjs = await import('/pdfjs.mjs');
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(await (await fetch('/doc.pdf')).arrayBuffer()) }).promise;
+    const first = await doc.getPage(1);
+    const viewport = first.getViewport({ scale: 1.35 });
+    const canvas = globalThis.document.querySelector('canvas');
+    Object.assign(canvas, { width: viewport.width, height: viewport.height });
+    await first.render({ canvas, canvasContext: canvas.getContext('2d'), viewport }).promise;
+  });
+  await page.locator('canvas').screenshot({ path });
+  await page.close();
+}
+
 async function startDemoJob(page, title) {
   const rpc = rpcOf(page);
   const { activeStoreId: storeId } = await rpc('stores.list', {});

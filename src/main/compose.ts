@@ -15,6 +15,7 @@ import { startBudgetFeed } from './services/stores/budget-feed';
 import { createStoreChangesService } from './services/store-changes';
 import { createStoresService, type DemoStoreRef, type StoresService } from './services/stores/stores-service';
 import { createWebhooksService, receiverOptionsFromEnv, type WebhooksService } from './services/webhooks';
+import { browserPrinter, type Printer } from './services/print/printer';
 import { APP_VERSION } from './version';
 
 export interface ComposeOptions {
@@ -28,6 +29,8 @@ export interface ComposeOptions {
   log?: (line: string) => void;
   /** The webhook receiver's address; default 127.0.0.1 on a free port (STOCKROOM_WEBHOOK_HOST/PORT override). */
   webhookReceiver?: { host: string; port: number };
+  /** The desktop host prints its window; without one (browser mode, tests) printing is refused with a sentence. */
+  printer?: Printer;
 }
 
 export interface Services {
@@ -40,6 +43,7 @@ export interface Services {
   picklists: PicklistsService;
   webhooks: WebhooksService;
   compare: CompareService;
+  printer: Printer;
   /** Decimal places and SKU checks of edits from the renderer (staging.stage, jobs.start). */
   checkEdits: EditChecks;
 }
@@ -137,7 +141,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     .catch((error: unknown) => log(`[webhooks] ${String(error)}`));
 
   const compare = createCompareService({ catalog, profile: (storeId) => stores.describe(storeId), stage: (input) => staging.stage(input) });
-  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging, picklists, webhooks, compare, checkEdits };
+  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging, picklists, webhooks, compare, printer: options.printer ?? browserPrinter, checkEdits };
   // The active store's catalog in memory and encoded before anyone opens Products (issue 10: first visit ≤ 1 s).
   void stores.list().then(({ activeStoreId }) => (activeStoreId ? catalog.warm(activeStoreId, PRODUCT_COLUMNS_MAX) : undefined))
     .catch((error: unknown) => log(`[catalog] warm-up failed: ${String(error)}`));

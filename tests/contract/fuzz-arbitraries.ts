@@ -115,6 +115,14 @@ export function validParams(ctx: FuzzContext): { [M in MethodName]: fc.Arbitrary
       .chain((p) =>
         p.statusIds ? fc.constant(defined(p)) : optional(fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 5 })).map((orderIds) => defined({ ...p, orderIds })),
       ),
+    'picklists.packingSlips': fc
+      .record({ storeId, statusIds: optional(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 3 })) })
+      .chain((p) =>
+        p.statusIds ? fc.constant(defined(p)) : optional(fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 5 })).map((orderIds) => defined({ ...p, orderIds })),
+      ),
+    // Browser mode and tests have no window to print: both answer BAD_REQUEST with a sentence.
+    'print.print': fc.record({ paper: fc.constantFrom('A4' as const, 'Letter' as const) }),
+    'print.savePdf': fc.record({ paper: fc.constantFrom('A4' as const, 'Letter' as const), suggestedName: fc.stringMatching(/^[A-Za-z0-9 _-]{1,40}\.pdf$/) }),
     'webhooks.list': byStore,
     'webhooks.getReceiver': byStore,
     'webhooks.listEvents': byStore,

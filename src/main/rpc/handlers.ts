@@ -51,6 +51,9 @@ export function createHandlers(s: Services): Handlers {
     'staging.apply': ({ storeId, title, keys }) => s.staging.apply({ storeId, storeHash: s.stores.resolve(storeId).storeHash, title, keys }),
     'picklists.build': ({ storeId, statusIds, orderIds, groupByZone }) =>
       (s.stores.resolve(storeId), s.picklists.build({ storeId, statusIds, orderIds, groupByZone })),
+    'picklists.packingSlips': ({ storeId, statusIds, orderIds }) => (s.stores.resolve(storeId), s.picklists.packingSlips({ storeId, statusIds, orderIds })),
+    'print.print': ({ paper }) => s.printer.print({ paper }),
+    'print.savePdf': (input) => s.printer.savePdf(input),
     'webhooks.list': ({ storeId }) => s.webhooks.list(storeId),
     'webhooks.getReceiver': ({ storeId }) => s.webhooks.receiverInfo(storeId),
     'webhooks.create': (input) => s.webhooks.create(input),

@@ -4,7 +4,8 @@ import { catalogEvents, catalogMethods } from './catalog';
 import { compareMethods } from './compare';
 import { dataEvents } from './data';
 import { jobsEvents, jobsMethods } from './jobs';
-import { picklistsMethods } from './picklists';
+import { packingSlipsMethods, picklistsMethods } from './picklists';
+import { printMethods } from './print';
 import { stagingEvents, stagingMethods } from './staging';
 import { storesEvents, storesMethods } from './stores';
 import { webhooksEvents, webhooksMethods } from './webhooks';
@@ -17,6 +18,7 @@ export * from './catalog';
 export * from './jobs';
 export * from './staging';
 export * from './picklists';
+export * from './print';
 export * from './data';
 export * from './webhooks';
 export * from './field-checks';
@@ -30,6 +32,8 @@ export const contract = {
   ...jobsMethods,
   ...stagingMethods,
   ...picklistsMethods,
+  ...packingSlipsMethods,
+  ...printMethods,
   ...webhooksMethods,
   ...compareMethods,
 };

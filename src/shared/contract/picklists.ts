@@ -41,6 +41,8 @@ export const PickListSchema = z.object({
   catalogSyncedAt: z.string().nullable(),
   /** API requests the build made (the inline line items keep this near orders / 250). */
   requests: Count,
+  /** Each order's status when the list was built (ascending by id): what a status move after printing expects to find. */
+  orderStatuses: z.array(z.object({ orderId: Id, statusId: z.number().int().min(0) })),
 });
 export type PickList = z.infer<typeof PickListSchema>;
 
@@ -60,5 +62,67 @@ export const picklistsMethods = {
     BuildPickListParams,
     PickListSchema,
     'A pick list: units to pick per SKU over the orders of some statuses (default Awaiting Fulfillment) or of chosen ids, sorted by bin.',
+  ),
+};
+
+const Text = z.string().max(2000);
+
+export const PostalAddressSchema = z.object({
+  name: Text,
+  company: Text,
+  street1: Text,
+  street2: Text,
+  city: Text,
+  state: Text,
+  zip: Text,
+  country: Text,
+  phone: Text,
+});
+export type PostalAddress = z.infer<typeof PostalAddressSchema>;
+
+export const SlipLineSchema = z.object({
+  sku: z.string(),
+  name: z.string(),
+  options: z.array(z.string()),
+  /** Ordered less refunded: what belongs in the parcel over the order's life. */
+  quantity: z.number().int().min(0),
+  /** Of that, already shipped before (a partly shipped order's slip says so). */
+  shipped: z.number().int().min(0),
+});
+
+export const PackingSlipSchema = z.object({
+  orderId: Id,
+  /** The order's status when the slips were built. */
+  statusId: z.number().int().min(0),
+  /** ISO date the order was placed. */
+  dateCreated: z.string(),
+  customerMessage: z.string(),
+  /** One per shipping consignment (usually one): where it goes and what goes there. */
+  shipments: z.array(z.object({ shipTo: PostalAddressSchema, shippingMethod: z.string(), lines: z.array(SlipLineSchema) })),
+});
+export type PackingSlip = z.infer<typeof PackingSlipSchema>;
+
+export const PackingSlipsSchema = z.object({
+  storeId: StoreId,
+  builtAt: z.string(),
+  /** From the store's `/v2/store`: the sender on every slip. */
+  store: z.object({ name: z.string(), address: z.string(), country: z.string(), phone: z.string(), email: z.string() }),
+  /** Ascending by order id. */
+  slips: z.array(PackingSlipSchema),
+  missingOrderIds: z.array(Id),
+  requests: Count,
+});
+export type PackingSlips = z.infer<typeof PackingSlipsSchema>;
+
+export const PackingSlipsParams = z
+  .object({ storeId: StoreId, statusIds: z.array(z.number().int().min(0).max(100)).min(1).max(20).optional(), orderIds: z.array(Id).min(1).max(1000).optional() })
+  .strict()
+  .refine((p) => !(p.statusIds && p.orderIds), { message: 'Give statusIds or orderIds, not both.', path: ['orderIds'] });
+
+export const packingSlipsMethods = {
+  'picklists.packingSlips': method(
+    PackingSlipsParams,
+    PackingSlipsSchema,
+    'Packing slips: per order the ship-to address, lines and customer message, with the store as sender; by chosen ids or statuses (default Awaiting Fulfillment).',
   ),
 };

@@ -25,6 +25,8 @@ export interface FetchPickOrdersOptions {
 export interface FetchedPickOrders {
   /** Orders found, ascending. */
   orderIds: number[];
+  /** Their statuses, in the same order. */
+  statusIds: number[];
   missingOrderIds: number[];
   lines: OrderLine[];
   /** Orders whose lines came from `/orders/{id}/products`. */
@@ -37,7 +39,7 @@ const PAGE = 250;
 const DEFAULT_PAGE = 50;
 const RUN_GAP = 250;
 
-const ApiLine = z.object({
+export const ApiLine = z.object({
   id: z.number(),
   order_id: z.number(),
   product_id: z.number().nullish(),
@@ -48,29 +50,20 @@ const ApiLine = z.object({
   quantity: z.number(),
   quantity_shipped: z.number().nullish(),
   quantity_refunded: z.number().nullish(),
+  order_address_id: z.number().nullish(),
   product_options: z.array(z.object({ display_name: z.string().nullish(), display_value: z.string().nullish() })).nullish(),
 });
-type ApiLine = z.infer<typeof ApiLine>;
+export type ApiLine = z.infer<typeof ApiLine>;
 
 const Consignment = z.object({ line_items: z.array(z.unknown()).nullish(), __warning__: z.unknown().optional() });
 const ConsignmentsObject = z.object({ shipping: z.array(Consignment).nullish(), pickups: z.array(Consignment).nullish() });
-const ApiOrder = z.object({ id: z.number(), consignments: z.unknown() });
-type ApiOrder = z.infer<typeof ApiOrder>;
+// Loose: the packing slips read more of the order (date, message) than the pick list.
+const ApiOrder = z.looseObject({ id: z.number(), consignments: z.unknown() });
+export type ApiOrder = z.infer<typeof ApiOrder>;
 
 export async function fetchPickOrders(client: BigCommerceClient, options: FetchPickOrdersOptions): Promise<FetchedPickOrders> {
-  let requests = 0;
-  const counted: BigCommerceClient = {
-    storeHash: client.storeHash,
-    request: (req) => {
-      requests++;
-      return client.request(req);
-    },
-  };
-  const wanted = options.orderIds ? new Set(options.orderIds) : null;
-  const queries = wanted ? idRuns([...wanted]).map(([min, max]) => ({ max_id: max, start: min })) : (options.statusIds ?? [11]).map((s) => ({ status_id: s, start: 0 }));
-  const pages = await Promise.all(queries.map(({ start, ...query }) => walk(counted, query, start, options.signal)));
-  const orders = new Map<number, ApiOrder>();
-  for (const o of pages.flat()) if (!wanted || wanted.has(o.id)) orders.set(o.id, o);
+  const counted = countingClient(client);
+  const { orders, missingOrderIds } = await fetchOrdersWithLines(counted, options);
   const lines: OrderLine[] = [];
   const completedSeparately: number[] = [];
   await Promise.all(
@@ -78,13 +71,49 @@ export async function fetchPickOrders(client: BigCommerceClient, options: FetchP
       const inline = inlineLines(o);
       if (inline) return void lines.push(...inline.map(toOrderLine));
       completedSeparately.push(o.id);
-      const all = await collectV2<unknown>(counted, { path: `/orders/${o.id}/products`, limit: PAGE, signal: options.signal });
-      lines.push(...all.map((l) => parse(ApiLine, l, `/v2/orders/${o.id}/products`)).filter((l) => l.type !== 'digital' && l.type !== 'giftcertificate').map(toOrderLine));
+      lines.push(...(await orderProducts(counted, o.id, options.signal)).filter((l) => l.type !== 'digital' && l.type !== 'giftcertificate').map(toOrderLine));
     }),
   );
   const orderIds = [...orders.keys()].sort((a, b) => a - b);
+  const statusIds = orderIds.map((id) => statusOf(orders.get(id)!));
+  return { orderIds, statusIds, missingOrderIds, lines, completedSeparately: completedSeparately.sort((a, b) => a - b), requests: counted.requests() };
+}
+
+/** A client that counts its requests (the pick list and the packing slips report theirs). */
+export function countingClient(client: BigCommerceClient): BigCommerceClient & { requests(): number } {
+  let requests = 0;
+  return {
+    storeHash: client.storeHash,
+    request: (req) => {
+      requests++;
+      return client.request(req);
+    },
+    requests: () => requests,
+  };
+}
+
+/** The orders of some statuses (default Awaiting Fulfillment) or of chosen ids, with their consignments' lines inline. */
+export async function fetchOrdersWithLines(client: BigCommerceClient, options: FetchPickOrdersOptions): Promise<{ orders: Map<number, ApiOrder>; missingOrderIds: number[] }> {
+  const wanted = options.orderIds ? new Set(options.orderIds) : null;
+  const queries = wanted ? idRuns([...wanted]).map(([min, max]) => ({ max_id: max, start: min })) : (options.statusIds ?? [11]).map((s) => ({ status_id: s, start: 0 }));
+  const pages = await Promise.all(queries.map(({ start, ...query }) => walk(client, query, start, options.signal)));
+  const orders = new Map<number, ApiOrder>();
+  for (const o of pages.flat()) if (!wanted || wanted.has(o.id)) orders.set(o.id, o);
   const missingOrderIds = wanted ? [...wanted].filter((id) => !orders.has(id)).sort((a, b) => a - b) : [];
-  return { orderIds, missingOrderIds, lines, completedSeparately: completedSeparately.sort((a, b) => a - b), requests };
+  return { orders, missingOrderIds };
+}
+
+/** The order's `status_id` (the list carries it loose, as the packing slips read more of the order). */
+export function statusOf(o: ApiOrder): number {
+  const id = (o as { status_id?: unknown }).status_id;
+  if (typeof id === 'number' && Number.isInteger(id) && id >= 0) return id;
+  throw new BigCommerceError({ code: 'BAD_RESPONSE', message: `Unexpected response from /v2/orders: order ${o.id} has no status_id.`, method: 'GET', path: '/v2/orders' });
+}
+
+/** All of an order's lines, for an order whose inline lines were cut short. */
+export async function orderProducts(client: BigCommerceClient, orderId: number, signal?: AbortSignal): Promise<ApiLine[]> {
+  const all = await collectV2<unknown>(client, { path: `/orders/${orderId}/products`, limit: PAGE, signal });
+  return all.map((l) => parse(ApiLine, l, `/v2/orders/${orderId}/products`));
 }
 
 async function walk(client: BigCommerceClient, filter: QueryParams, start: number, signal?: AbortSignal): Promise<ApiOrder[]> {
@@ -132,7 +161,7 @@ function idRuns(ids: number[]): Array<[number, number]> {
   return runs;
 }
 
-function parse<T>(schema: z.ZodType<T>, data: unknown, path: string): T {
+export function parse<T>(schema: z.ZodType<T>, data: unknown, path: string): T {
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
   throw new BigCommerceError({ code: 'BAD_RESPONSE', message: `Unexpected response from ${path}: ${parsed.error.issues[0]?.message ?? 'invalid'}.`, method: 'GET', path });

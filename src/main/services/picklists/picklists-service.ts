@@ -1,9 +1,10 @@
-import type { PickList } from '../../../shared/contract/picklists';
+import type { PackingSlips, PickList } from '../../../shared/contract/picklists';
 import { AppError, type ErrorCode } from '../../../shared/rpc';
 import { BigCommerceError, type BigCommerceService, type Clock } from '../bigcommerce';
 import type { CatalogService } from '../catalog';
 import { aggregatePickList } from './aggregate';
 import { fetchPickOrders } from './fetch-orders';
+import { fetchPackingSlips, type PackingSlipsOptions } from './packing-slips';
 
 /**
  * Pick lists: the orders' lines fetched (fetch-orders.ts) and summed against the local catalog's
@@ -27,6 +28,7 @@ export interface BuildPickListInput {
 
 export interface PicklistsService {
   build(input: BuildPickListInput): Promise<PickList>;
+  packingSlips(input: PackingSlipsOptions & { storeId: string }): Promise<PackingSlips>;
 }
 
 export function createPicklistsService(deps: PicklistsServiceDeps): PicklistsService {
@@ -40,10 +42,18 @@ export function createPicklistsService(deps: PicklistsServiceDeps): PicklistsSer
         deps.catalog.snapshot(input.storeId),
       ]);
       const aggregated = aggregatePickList(fetched.lines, { catalog: snapshot?.products ?? null, groupByZone: input.groupByZone });
+      const picked = new Set(aggregated.orderIds);
       return {
         storeId: input.storeId, builtAt: new Date(now()).toISOString(), ...aggregated, missingOrderIds: fetched.missingOrderIds,
         catalogSyncedAt: snapshot?.syncedAt ?? null, requests: fetched.requests,
+        orderStatuses: fetched.orderIds.map((orderId, i) => ({ orderId, statusId: fetched.statusIds[i]! })).filter((o) => picked.has(o.orderId)),
       };
+    },
+    async packingSlips(input) {
+      const data = await fetchPackingSlips(deps.bigcommerce.clientFor(input.storeId), input).catch((error: unknown) => {
+        throw toAppError(error, 'the packing slips');
+      });
+      return { storeId: input.storeId, builtAt: new Date(now()).toISOString(), ...data };
     },
   };
 }
@@ -53,7 +63,7 @@ const CODES: Partial<Record<BigCommerceError['code'], ErrorCode>> = {
 };
 
 /** BigCommerce's failure as the renderer's error: its code where one matches, else BIGCOMMERCE. */
-function toAppError(error: unknown): unknown {
+function toAppError(error: unknown, what = 'the orders for the pick list'): unknown {
   if (!(error instanceof BigCommerceError)) return error;
-  return new AppError(CODES[error.code] ?? 'BIGCOMMERCE', `Could not load the orders for the pick list: ${error.message}`, { status: error.status, path: error.path });
+  return new AppError(CODES[error.code] ?? 'BIGCOMMERCE', `Could not load ${what}: ${error.message}`, { status: error.status, path: error.path });
 }

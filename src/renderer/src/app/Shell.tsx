@@ -3,6 +3,7 @@ import { ProductsView } from '../features/products/ProductsView';
 import { ActivityView } from '../features/jobs/ActivityView';
 import { WebhooksView } from '../features/webhooks/WebhooksView';
 import { CompareView } from '../features/compare/CompareView';
+import { PrintView } from '../features/print/PrintView';
 import { Toasts } from '../components/Toasts';
 import { StoreSwitcher, useActiveStore } from '../features/stores/StoreSwitcher';
 import { StatusBar } from './StatusBar';
@@ -73,6 +74,7 @@ function SectionView({ section, hint }: { section: SectionId; hint: string }) {
   if (section === 'activity') return <ActivityView />;
   if (section === 'webhooks') return <WebhooksView />;
   if (section === 'compare') return <CompareView />;
+  if (section === 'picklists') return <PrintView />;
   return (
     <div className="panel-message">
       <p>{hint}</p>
