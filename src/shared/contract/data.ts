@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { ProductRowSchema } from './catalog';
+import { CustomerRowSchema } from './customers';
 import { event } from './define';
 import { StoreId } from './stores';
 
 const Id = z.number().int().positive();
 
 /** What changed the rows: a job main ran (apply, undo, retry), and later webhooks and syncs. */
-export const RowsChangedCause = z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('job'), jobId: z.string().max(64) })]);
+export const RowsChangedCause = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('job'), jobId: z.string().max(64) }),
+  /** A contract call that wrote to the store directly (customers.create, customers.deleteGroup). */
+  z.strictObject({ kind: z.literal('call'), method: z.string().max(64) }),
+]);
 
 /**
  * One shape for "these rows of a store are now this": full rows, so the renderer replaces its
@@ -19,6 +24,13 @@ export const RowsChangedSchema = z.discriminatedUnion('entity', [
     storeId: StoreId,
     entity: z.literal('product'),
     rows: z.array(ProductRowSchema),
+    removedIds: z.array(Id).optional(),
+    cause: RowsChangedCause,
+  }),
+  z.strictObject({
+    storeId: StoreId,
+    entity: z.literal('customer'),
+    rows: z.array(CustomerRowSchema),
     removedIds: z.array(Id).optional(),
     cause: RowsChangedCause,
   }),

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import { catalogEvents, catalogMethods } from './catalog';
+import { customersEvents, customersMethods } from './customers';
 import { dataEvents } from './data';
 import { jobsEvents, jobsMethods } from './jobs';
 import { picklistsMethods } from './picklists';
@@ -13,6 +14,7 @@ export * from './issues';
 export * from './app';
 export * from './stores';
 export * from './catalog';
+export * from './customers';
 export * from './jobs';
 export * from './staging';
 export * from './picklists';
@@ -29,6 +31,7 @@ export const contract = {
   ...stagingMethods,
   ...picklistsMethods,
   ...webhooksMethods,
+  ...customersMethods,
 };
 
 /** Every main→renderer event. */
@@ -40,6 +43,7 @@ export const events = {
   ...stagingEvents,
   ...dataEvents,
   ...webhooksEvents,
+  ...customersEvents,
 };
 
 export type Contract = typeof contract;
