@@ -6,7 +6,7 @@ import { createWithCheck, type BigCommerceService } from '../bigcommerce';
 import { fetchStoreMoney } from '../catalog/run-sync';
 import { storeFileName } from '../fs/store-files';
 import { CUSTOMERS_CACHE_FILE, readCustomersCache, removeCustomersCache, writeCustomersCache } from './cache-file';
-import { applyEdits, createState, CustomerEdit, orderedRows, unassignGroup, upsertRows, type CustomersState } from './customers-state';
+import { applyEdits, createState, type CustomerEdit, orderedRows, unassignGroup, upsertRows, type CustomersState } from './customers-state';
 import { toAppError } from './errors';
 import { findByEmail, type FetchContext } from './fetch';
 import * as groups from './groups';
