@@ -83,7 +83,7 @@ export function CreateCustomerDialog({ storeId, groups, onCreated, onClose }: Pr
         <label>
           Customer group
           <select name="customer_group_id" value={draft.customer_group_id} onChange={(e) => set('customer_group_id', e.target.value)}>
-            <option value="">The store’s default</option>
+            <option value="">Not set (the store decides)</option>
             {groups.map((g) => (
               <option key={g.id} value={String(g.id)}>
                 {g.name}
