@@ -64,7 +64,7 @@ describe('the review names customers, not ids', () => {
   const index = indexCatalog([], { rows: [customer(5, { first_name: 'Grace', last_name: 'Hopper' })], groups: groups.names });
   it('by name and email, and group ids by group name', () => {
     expect(rowName({ entity: 'customer', id: 5 }, index)).toEqual({ name: 'Grace Hopper', sku: 'ada5@example.com' });
-    expect(rowName({ entity: 'customer', id: 6 }, index).name).toBe('Customer #6 (not in the local cache)');
+    expect(rowName({ entity: 'customer', id: 6 }, index).name).toBe('Customer #6');
     expect(formatStaged('customer', 'customer_group_id', 2, 2, index)).toBe('Wholesale');
     expect(formatStaged('customer', 'customer_group_id', 0, 2, index)).toBe('No group');
     expect(nameHeaders([{ entity: 'customer' }])).toEqual(['Customer', 'Email']);

@@ -95,7 +95,7 @@ export function rowName(edit: Pick<StagedEdit, 'entity' | 'id' | 'productId'>, c
   }
   if (edit.entity === 'customer') {
     const customer = catalog.customer(edit.id);
-    return customer ? { name: `${customer.first_name} ${customer.last_name}`.trim() || customer.email, sku: customer.email } : { name: `Customer #${edit.id} (not in the local cache)`, sku: '' };
+    return customer ? { name: `${customer.first_name} ${customer.last_name}`.trim() || customer.email, sku: customer.email } : { name: `Customer #${edit.id}`, sku: '' };
   }
   return { name: `${edit.entity} #${edit.id}`, sku: '' };
 }
