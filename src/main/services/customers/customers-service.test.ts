@@ -61,6 +61,18 @@ describe('customers cache', () => {
     expect(await service.get('store-1', [second!.id])).toEqual([]);
   });
 
+  it('refetch re-reads named customers: a changed one is cached, a deleted one dropped', async () => {
+    await setup(30);
+    await service.sync('store-1', env.storeHash, 'refresh');
+    const [a, b] = await service.rows('store-1');
+    await env.raw('PUT', '/v3/customers', [{ id: a!.id, phone: '555-0000' }]);
+    await env.raw('DELETE', `/v3/customers?id:in=${b!.id}`);
+    const result = await service.refetch('store-1', [a!.id, b!.id]);
+    expect(result.rows.map((r) => [r.id, r.phone])).toEqual([[a!.id, '555-0000']]);
+    expect(result.removedIds).toEqual([b!.id]);
+    expect((await service.status('store-1')).customers).toBe(29);
+  });
+
   it('applyLocal patches the rows a job applied and ignores other entities and unknown fields', async () => {
     await setup(50);
     await service.sync('store-1', env.storeHash, 'refresh');

@@ -8,7 +8,7 @@ import { storeFileName } from '../fs/store-files';
 import { CUSTOMERS_CACHE_FILE, readCustomersCache, removeCustomersCache, writeCustomersCache } from './cache-file';
 import { applyEdits, createState, type CustomerEdit, orderedRows, unassignGroup, upsertRows, type CustomersState } from './customers-state';
 import { toAppError } from './errors';
-import { findByEmail, type FetchContext } from './fetch';
+import { fetchCustomers, findByEmail, type FetchContext } from './fetch';
 import * as groups from './groups';
 import { normalizeCustomer, type CustomerRow } from './normalize';
 import { runCustomersSync, type CustomersEvent } from './sync';
@@ -38,6 +38,11 @@ export interface CustomersService {
   get(storeId: string, ids: readonly number[]): Promise<CustomerRow[]>;
   /** Patch cached rows with edits a job applied; the ids of rows that changed. */
   applyLocal(storeId: string, edits: readonly CustomerEdit[]): Promise<number[]>;
+  /**
+   * Read these customers again from the store (a webhook named them): rows it has are cached, ids
+   * it lacks are dropped. For the webhook receiver to wire to `data.rowsChanged`; nothing when no cache.
+   */
+  refetch(storeId: string, ids: readonly number[]): Promise<{ rows: CustomerRow[]; removedIds: number[] }>;
   create(storeId: string, customer: NewCustomer): Promise<CustomerRow>;
   listGroups(storeId: string): Promise<CustomerGroup[]>;
   createGroup(storeId: string, name: string): Promise<CustomerGroup>;
@@ -161,6 +166,20 @@ export function createCustomersService(deps: CustomersServiceDeps): CustomersSer
       const changed = applyEdits(state, edits);
       if (changed.length) await save(entry);
       return changed;
+    },
+    async refetch(storeId, ids) {
+      const entry = entryFor(storeId);
+      const state = await open(entry);
+      if (!state || ids.length === 0) return { rows: [], removedIds: [] };
+      const ctx = await fetchContext(storeId);
+      const rows: CustomerRow[] = [];
+      for (let i = 0; i < ids.length; i += 250) rows.push(...(await fetchCustomers(ctx, { 'id:in': ids.slice(i, i + 250) })).rows);
+      const found = new Set(rows.map((row) => row.id));
+      const removedIds = ids.filter((id) => !found.has(id) && state.byId.delete(id));
+      upsertRows(state, rows);
+      state.ordered = null;
+      await save(entry);
+      return { rows, removedIds };
     },
     async create(storeId, customer) {
       const ctx = await fetchContext(storeId);
