@@ -6,10 +6,13 @@ import { StoreId } from './stores';
 
 const Id = z.number().int().positive();
 
-/** What changed the rows: a job main ran (apply, undo, retry), and later webhooks and syncs. */
+/**
+ * What changed the rows: a job main ran (apply, undo, retry), the store said so (a webhook
+ * delivery), or a contract call that wrote to the store directly (customers.create, customers.deleteGroup).
+ */
 export const RowsChangedCause = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('job'), jobId: z.string().max(64) }),
-  /** A contract call that wrote to the store directly (customers.create, customers.deleteGroup). */
+  z.strictObject({ kind: z.literal('webhook') }),
   z.strictObject({ kind: z.literal('call'), method: z.string().max(64) }),
 ]);
 
