@@ -6,6 +6,7 @@ import { createHandlers } from './rpc/handlers';
 import { createBigCommerceService, type BigCommerceService } from './services/bigcommerce';
 import { createCatalogService, type CatalogService } from './services/catalog';
 import { createCustomersService, type CustomersEvent, type CustomersService } from './services/customers';
+import { createCompareService, type CompareService } from './services/compare';
 import { createJobsService, migrateHashJournals, type JobsService } from './services/jobs';
 import { createPicklistsService, type PicklistsService } from './services/picklists';
 import { createJobsSettledService, type JobsSettledService } from './services/jobs-settled';
@@ -40,6 +41,7 @@ export interface Services {
   staging: StagingService;
   picklists: PicklistsService;
   webhooks: WebhooksService;
+  compare: CompareService;
   /** Decimal places and SKU checks of edits from the renderer (staging.stage, jobs.start). */
   checkEdits: EditChecks;
 }
@@ -141,13 +143,15 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     log,
   });
   late.webhooks = webhooks;
+  void stores.learnMissing(log);
   // Out of the box, a demo store delivers to the receiver (and hooks follow a public URL) (in the background: a store that is down must not delay the start).
   void stores
     .list()
     .then((list) => webhooks.followReceiver(list.stores.filter((st) => st.hasToken)))
     .catch((error: unknown) => log(`[webhooks] ${String(error)}`));
 
-  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, customers, jobs, staging, picklists, webhooks, checkEdits };
+  const compare = createCompareService({ catalog, profile: (storeId) => stores.describe(storeId), stage: (input) => staging.stage(input) });
+  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, customers, jobs, staging, picklists, webhooks, compare, checkEdits };
   // The active store's catalog in memory and encoded before anyone opens Products (issue 10: first visit ≤ 1 s).
   void stores.list().then(({ activeStoreId }) => (activeStoreId ? catalog.warm(activeStoreId, PRODUCT_COLUMNS_MAX) : undefined))
     .catch((error: unknown) => log(`[catalog] warm-up failed: ${String(error)}`));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
-import { contract, EDITABLE_FIELDS, ENTITIES, RETRY_ROWS, SECRET_HEADER, WEBHOOK_SCOPES, type FieldSpec, type MethodName, type ParamsOf } from '../../src/shared/contract';
+import { contract, COPY_FIELDS, EDITABLE_FIELDS, ENTITIES, RETRY_ROWS, SECRET_HEADER, WEBHOOK_SCOPES, type FieldSpec, type MethodName, type ParamsOf } from '../../src/shared/contract';
 
 /**
  * Arbitraries for the contract fuzz test. Valid params are hand-written per method (the schemas'
@@ -159,6 +159,15 @@ export function validParams(ctx: FuzzContext): { [M in MethodName]: fc.Arbitrary
     'customers.createGroup': fc.record({ storeId, name: nonBlank(255) }),
     'customers.renameGroup': fc.record({ storeId, id: fc.integer({ min: 1000, max: 1_000_000 }), name: nonBlank(255) }),
     'customers.deleteGroup': fc.record({ storeId, id: fc.integer({ min: 1000, max: 1_000_000 }) }),
+    'compare.matchSkus': fc.record({ storeIds: fc.uniqueArray(storeId, { minLength: 2, maxLength: 4 }), skus: optional(fc.array(skuArb, { minLength: 1, maxLength: 5 })) }).map(defined),
+    'compare.copyValues': fc
+      .record({
+        stores: fc.uniqueArray(storeId, { minLength: 2, maxLength: 2 }),
+        skus: fc.array(skuArb, { minLength: 1, maxLength: 5 }),
+        fields: fc.uniqueArray(fc.constantFrom(...COPY_FIELDS), { minLength: 1, maxLength: 2 }),
+        factor: optional(fc.stringMatching(/^(0|[1-9][0-9]{0,3})\.[0-9]{0,3}[1-9]$/)),
+      })
+      .map(({ stores, ...rest }) => defined({ fromStoreId: stores[0]!, toStoreId: stores[1]!, ...rest })),
   };
 }
 

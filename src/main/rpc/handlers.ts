@@ -78,6 +78,8 @@ export function createHandlers(s: Services): Handlers {
     'customers.createGroup': ({ storeId, name }) => (s.stores.resolve(storeId), s.customers.createGroup(storeId, name)),
     'customers.renameGroup': ({ storeId, id, name }) => (s.stores.resolve(storeId), s.customers.renameGroup(storeId, id, name)),
     'customers.deleteGroup': ({ storeId, id }) => (s.stores.resolve(storeId), s.customers.deleteGroup(storeId, id)),
+    'compare.matchSkus': (input) => s.compare.match(input),
+    'compare.copyValues': (input) => s.compare.copy(input),
     'stores.getBudget': ({ id }) => {
       const store = s.stores.resolve(id);
       return toBudget(id, store.storeHash, s.bigcommerce.limiterFor(id).state());

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import { catalogEvents, catalogMethods } from './catalog';
 import { customersEvents, customersMethods } from './customers';
+import { compareMethods } from './compare';
 import { dataEvents } from './data';
 import { jobsEvents, jobsMethods } from './jobs';
 import { picklistsMethods } from './picklists';
@@ -21,6 +22,7 @@ export * from './picklists';
 export * from './data';
 export * from './webhooks';
 export * from './field-checks';
+export * from './compare';
 
 /** Every renderer→main call. Adding a method here without a handler in main fails the type check. */
 export const contract = {
@@ -32,6 +34,7 @@ export const contract = {
   ...picklistsMethods,
   ...webhooksMethods,
   ...customersMethods,
+  ...compareMethods,
 };
 
 /** Every main→renderer event. */

@@ -11,8 +11,9 @@ export class ProductsGridPage {
   readonly staged: Locator;
   readonly quickFilter: Locator;
 
-  constructor(readonly page: Page) {
-    this.grid = page.getByRole('grid', { name: 'Products' });
+  /** `name`: the grid's accessible name; other screens' grids (Comparison) are driven the same way. */
+  constructor(readonly page: Page, readonly name = 'Products') {
+    this.grid = page.getByRole('grid', { name });
     this.staged = page.getByRole('region', { name: 'Staged changes' });
     this.quickFilter = page.getByRole('searchbox', { name: 'Quick filter' });
   }
@@ -60,7 +61,7 @@ export class ProductsGridPage {
         raf(() => raf(() => resolve(null)));
       }));
     }
-    throw new Error(`no column "${column}" in the Products grid`);
+    throw new Error(`no column "${column}" in the ${this.name} grid`);
   }
 
   async select(sku: string, column: string, options: { shift?: boolean } = {}): Promise<void> {

@@ -31,6 +31,17 @@ export class ShellPage {
     await expect(this.storeButton(name)).toHaveAttribute('aria-current', 'true');
   }
 
+  /** Switches with the keyboard shortcut (Ctrl+N selects the N-th store). */
+  async switchByShortcut(position: number, name: string | RegExp): Promise<void> {
+    await this.page.keyboard.press(`Control+${position}`);
+    await expect(this.storeButton(name)).toHaveAttribute('aria-current', 'true');
+  }
+
+  /** The active store's name in the screen's header (always in view). */
+  activeStore(): Locator {
+    return this.page.getByTestId('active-store');
+  }
+
   async goTo(section: string): Promise<void> {
     await this.sections.getByRole('link', { name: section, exact: true }).click();
     await expect(this.title).toHaveText(section);

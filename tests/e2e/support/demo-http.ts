@@ -13,8 +13,13 @@ export interface StoreHttp {
 
 /** The active demo store over its HTTP API (its demo token is fixed per seed, not read from the app). */
 export async function activeStoreHttp(page: Page): Promise<StoreHttp> {
+  return demoStoreHttp(page, (await rpc(page, 'stores.list', {})).activeStoreId!);
+}
+
+/** A demo store of the app (by profile id, e.g. demo-2) over its HTTP API. */
+export async function demoStoreHttp(page: Page, storeId: string): Promise<StoreHttp> {
   const list = await rpc(page, 'stores.list', {});
-  const index = list.stores.findIndex((s) => s.id === list.activeStoreId);
+  const index = list.stores.findIndex((s) => s.id === storeId);
   const store = list.stores[index]!;
   const token = defaultToken(DEFAULT_SEED, index);
   const request = async (method: string, path: string, body?: unknown) => {

@@ -68,11 +68,15 @@ export interface StoresService {
   update(input: UpdateStoreInput): Promise<StoreList>;
   remove(id: string): Promise<StoreList>;
   testConnection(id: string): Promise<ConnectionInfo>;
+  /** Tests every profile with a token that was never tested (the demo stores on first run), so the switcher can show plan and currency. */
+  learnMissing(log: (line: string) => void): Promise<void>;
   testDraft(target: ConnectionTarget): Promise<ConnectionInfo>;
   /** For main's BigCommerce clients only; never crosses to the renderer. */
   tokenFor(id: string): Promise<string>;
   /** The one place a profile id becomes hash and origin (a demo store's come from this launch). */
   resolve(id: string): ResolvedStore;
+  /** A profile's name and colour, as the user sees them; NOT_FOUND for an unknown id. */
+  describe(id: string): { name: string; color: string };
   /** As resolve, undefined for an unknown id. */
   lookup(id: string): ResolvedStore | undefined;
   active(): ResolvedStore | null;
@@ -185,9 +189,20 @@ export async function createStoresService(deps: StoresServiceDeps): Promise<Stor
       await save({ ...file, profiles: file.profiles.map((x) => (x.id === id ? { ...x, connection } : x)) });
       return connection;
     },
+    async learnMissing(this: StoresService, log) {
+      for (const p of file.profiles.filter((x) => x.connection === null)) {
+        if (!(await hasToken(p))) continue;
+        // One store at a time, each on its own limiter: a store that is down costs only its own answer.
+        await this.testConnection(p.id).catch((error: unknown) => log(`[stores] could not learn ${p.id}'s store info: ${String(error)}`));
+      }
+    },
     testDraft: (target) => testDraft(target),
     tokenFor: async (id) => tokenOf(find(id)),
     resolve: (id) => resolved(find(id)),
+    describe(id) {
+      const p = find(id);
+      return { name: p.name, color: p.color };
+    },
     lookup(id) {
       const p = file.profiles.find((x) => x.id === id);
       return p && resolved(p);

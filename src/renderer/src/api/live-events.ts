@@ -50,6 +50,7 @@ function createHandlers(client: QueryClient): Handlers {
       live.setSyncProgress(storeId, null);
       // The status carries syncedAt, which the product rows' key includes: they are read afresh.
       void client.invalidateQueries({ queryKey: queryKey('catalog.getStatus', { storeId }) });
+      void client.invalidateQueries({ queryKey: queryKey('compare.matchSkus') });
     },
     'catalog.syncFailed': ({ storeId, message }) => {
       live.setSyncProgress(storeId, null);
@@ -80,6 +81,8 @@ function createHandlers(client: QueryClient): Handlers {
         client.setQueriesData<ProductRows>({ queryKey: queryKey('catalog.listProductColumns', { storeId: change.storeId }) }, (current) =>
           current ? patchProductRows(current, change) : current,
         );
+        // A comparison reads the catalog caches the change has just reached.
+        void client.invalidateQueries({ queryKey: queryKey('compare.matchSkus') });
         return;
       }
       client.setQueriesData<CustomerRows>({ queryKey: queryKey('customers.list', { storeId: change.storeId }) }, (current) => (current ? patchCustomerRows(current, change) : current));

@@ -3,6 +3,7 @@ import { ProductsView } from '../features/products/ProductsView';
 import { CustomersView } from '../features/customers/CustomersView';
 import { ActivityView } from '../features/jobs/ActivityView';
 import { WebhooksView } from '../features/webhooks/WebhooksView';
+import { CompareView } from '../features/compare/CompareView';
 import { Toasts } from '../components/Toasts';
 import { StoreSwitcher, useActiveStore } from '../features/stores/StoreSwitcher';
 import { StatusBar } from './StatusBar';
@@ -44,9 +45,15 @@ export function Shell() {
         </nav>
       </aside>
       <main className="main" aria-labelledby="section-title">
-        <header className="main-header">
+        {/* The store every action here reads and writes, always in view: its colour over the whole screen's top edge. */}
+        <header className="main-header" style={store ? { boxShadow: `inset 0 3px 0 ${store.color}` } : undefined}>
           <h1 id="section-title">{current.label}</h1>
-          <span className="muted">{store ? `${store.name}` : ''}</span>
+          {store && (
+            <span className="active-store" data-testid="active-store">
+              <span className="store-dot" style={{ background: store.color }} aria-hidden />
+              {store.name}
+            </span>
+          )}
         </header>
         <section className="main-body">
           <ErrorBoundary resetKey={section}>
@@ -67,6 +74,7 @@ function SectionView({ section, hint }: { section: SectionId; hint: string }) {
   if (section === 'customers') return <CustomersView />;
   if (section === 'activity') return <ActivityView />;
   if (section === 'webhooks') return <WebhooksView />;
+  if (section === 'compare') return <CompareView />;
   return (
     <div className="panel-message">
       <p>{hint}</p>

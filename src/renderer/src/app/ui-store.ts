@@ -5,6 +5,7 @@ export const SECTIONS = [
   { id: 'orders', label: 'Orders', hint: 'Status changes and shipments for many orders at once.' },
   { id: 'customers', label: 'Customers', hint: 'Customer edits and customer groups.' },
   { id: 'picklists', label: 'Pick lists', hint: 'Items of the selected orders, summed by SKU, sorted by bin.' },
+  { id: 'compare', label: 'Compare', hint: 'Price and stock of SKUs across stores, and copying them between stores.' },
   { id: 'webhooks', label: 'Webhooks', hint: 'Store webhooks and live store events.' },
   { id: 'activity', label: 'Activity', hint: 'Bulk jobs: progress, per-row results, undo and retry.' },
 ] as const;

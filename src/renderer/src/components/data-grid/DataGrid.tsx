@@ -4,7 +4,8 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { gridTableOptions, quickFilter, resort, tableColumns } from './grid-table';
 import { GridHeader } from './GridHeader';
 import { GridRowMemo, type RowEvents } from './GridRows';
-import { GridToolbar } from './GridToolbar';
+import { applyView, currentView, GridToolbar } from './GridToolbar';
+import { loadSession, saveSession, sessionKey, type GridSession } from './session';
 import { columnSlots, GUTTER, pinnedWidth, ROW_HEIGHT } from './layout';
 import { boundsOf, single, type Selection } from './model/range';
 import type { DataGridProps } from './types';
@@ -17,6 +18,11 @@ import { useGridStaging } from './useGridStaging';
  * an overlay the grid paints at once: an edit never touches the row objects nor the row model.
  */
 export function DataGrid<Row extends object>(props: DataGridProps<Row>) {
+  // One grid instance per store: nothing of one store's grid state can leak into another's.
+  return <StoreGrid<Row> key={sessionKey(props.storeId, props.gridId)} {...props} />;
+}
+
+function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
   const { label, storeId, gridId, rows, columns, getRowId, getSubRows, toolbar } = props;
   const domId = useId().replace(/:/g, '');
   const staging = useGridStaging<Row>(props);
@@ -42,7 +48,19 @@ export function DataGrid<Row extends object>(props: DataGridProps<Row>) {
   const pinned = GUTTER + pinnedWidth(slots);
 
   const scroller = useRef<HTMLDivElement>(null);
-  const [selection, setSelection] = useState<Selection>(single({ row: 0, col: 0 }));
+  const [restored] = useState(() => loadSession(sessionKey(storeId, gridId)));
+  const [selection, setSelection] = useState<Selection>(restored?.selection ?? single({ row: 0, col: 0 }));
+  const scroll = useRef({ top: restored?.scrollTop ?? 0, left: restored?.scrollLeft ?? 0 });
+  const latest = useRef({ selection, table });
+  latest.current = { selection, table };
+  useEffect(() => {
+    // After the toolbar's effect has applied the store's default view: the session wins.
+    if (restored) restoreSession(latest.current.table, restored, scroller);
+    return () => {
+      const { table: last, selection: selected } = latest.current;
+      saveSession(sessionKey(storeId, gridId), { view: currentView(last), expanded: last.atoms.expanded.get(), selection: selected, scrollTop: scroll.current.top, scrollLeft: scroll.current.left });
+    };
+  }, [restored, storeId, gridId]);
   const [editing, setEditing] = useState<{ row: number; col: number; text: string } | null>(null);
   /** Edits staged since the view was last sorted (the order is kept until the user sorts again). */
   const [sortStale, setSortStale] = useState(false);
@@ -112,6 +130,7 @@ export function DataGrid<Row extends object>(props: DataGridProps<Row>) {
         aria-activedescendant={editing ? undefined : focusCell}
         tabIndex={0}
         ref={scroller}
+        onScroll={(e) => (scroll.current = { top: e.currentTarget.scrollTop, left: e.currentTarget.scrollLeft })}
         onKeyDown={actions.onKeyDown}
         onCopy={actions.onCopy}
         onPaste={actions.onPaste}
@@ -155,5 +174,16 @@ export function DataGrid<Row extends object>(props: DataGridProps<Row>) {
         </div>
       </div>
     </div>
+  );
+}
+
+function restoreSession<Row extends object>(table: Parameters<typeof applyView<Row>>[0], session: GridSession, scroller: React.RefObject<HTMLDivElement | null>): void {
+  applyView(table, session.view);
+  table.setExpanded(session.expanded);
+  // Two frames: the restored sort and filter re-render the rows first, then the scroll fits them.
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      scroller.current?.scrollTo({ top: session.scrollTop, left: session.scrollLeft });
+    }),
   );
 }

@@ -64,6 +64,7 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
     const storeValue = column.value(row.original);
     const moved = typeof target === 'object' && target !== null && storeMoved(entry, target, storeValue);
     const note = refusal ? refusal.message : moved ? `The store now has ${shownText(column, row.original, storeValue)}` : noteOf(entry);
+    const mark = column.highlight?.(row.original) ?? null;
     if (note) notes.push({ key: refusal ? refusalKey(row.id, column.id) : '', left, right: width - left - slot.width, text: note, refusal: !!refusal });
     const className = [
       'grid-cell',
@@ -73,6 +74,7 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
       entry?.note ? `note-${entry.note.status}` : '',
       moved ? 'note-moved' : '',
       refusal ? 'refused' : '',
+      mark ? 'highlight' : '',
       isSelected ? 'selected' : '',
       isFocus ? 'focus' : '',
       slot.pinned ? 'pinned' : '',
@@ -87,7 +89,7 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
         aria-colindex={slot.index + 2}
         aria-selected={isSelected}
         aria-readonly={target === null || typeof target === 'string'}
-        aria-description={entry ? (entry.note ? `staged, ${entry.note.status}` : moved ? 'staged, the store changed' : 'staged') : undefined}
+        aria-description={entry ? (entry.note ? `staged, ${entry.note.status}` : moved ? 'staged, the store changed' : 'staged') : (mark ?? undefined)}
         className={className}
         style={style}
         title={typeof target === 'string' ? target : undefined}

@@ -22,7 +22,7 @@ interface Props<Row extends object> {
   children?: ReactNode;
 }
 
-function currentView<Row extends object>(table: ReactTable<GridFeatures, Row, unknown>): GridView {
+export function currentView<Row extends object>(table: ReactTable<GridFeatures, Row, unknown>): GridView {
   const a = table.atoms;
   return {
     columnOrder: a.columnOrder.get(),

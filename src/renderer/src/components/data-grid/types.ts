@@ -40,6 +40,8 @@ export interface GridColumn<Row> {
   filter?: ColumnFilterKind;
   /** Enum values for the one-of filter: a cell matches by its value or by its shown text. */
   options?: readonly string[];
+  /** Marks the cell (e.g. a value that differs between stores): shown highlighted and described to screen readers with this word. */
+  highlight?(row: Row): string | null;
   /** Hidden until the user shows it (Columns menu). */
   hidden?: boolean;
   /** Pinned left until the user unpins it: stays in view while scrolling sideways. */

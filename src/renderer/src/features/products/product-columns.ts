@@ -28,6 +28,9 @@ function moneyColumn(id: string, label: string, product: (r: CatalogRow & { kind
 }
 
 /** The Products screen's columns: product rows, and the variant rows under them, in one set. */
+// One formatter: toLocaleString builds a new one per call, which made a quick filter over 2,000 products take seconds.
+const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
 export const PRODUCT_COLUMNS: readonly Col[] = [
   { id: 'thumbnail', label: 'Image', width: 56, value: () => null, hidden: true },
   { id: 'id', label: 'ID', width: 72, numeric: true, value: (r) => (r.kind === 'product' ? r.product.id : r.variant.id) },
@@ -112,6 +115,6 @@ export const PRODUCT_COLUMNS: readonly Col[] = [
     label: 'Date modified',
     width: 150,
     value: (r) => (r.kind === 'product' ? r.product.date_modified : null),
-    format: (v) => (typeof v === 'string' && v ? new Date(v).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : ''),
+    format: (v) => (typeof v === 'string' && v ? DATE_TIME.format(new Date(v)) : ''),
   },
 ];

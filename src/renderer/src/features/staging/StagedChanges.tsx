@@ -45,6 +45,9 @@ export function StagedChanges({ products, customers, decimalPlaces }: Props) {
           {panel.collapsed ? '▸' : '▾'}
         </button>
         <h2>Staged changes</h2>
+        <span className="staged-store" aria-label={`Applies to ${store.name}`}>
+          for <span className="store-dot" style={{ background: store.color }} aria-hidden /> <strong>{store.name}</strong>
+        </span>
         <span className="muted" role="status">
           {edits.length === 0 ? 'nothing staged' : `${edits.length.toLocaleString()} ${edits.length === 1 ? 'change' : 'changes'}`}
           {applying > 0 && ` · ${applying.toLocaleString()} being applied`}

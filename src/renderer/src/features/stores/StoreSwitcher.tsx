@@ -1,14 +1,25 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { StoreProfile } from '../../../../shared/contract';
 import { Details } from '../../components/Details';
 import { splitDetails } from './form-error';
 import { StoreDialog } from './StoreDialog';
+import { StoreItem } from './StoreItem';
+import { useStoreShortcuts } from './useStoreShortcuts';
 import { useSelectStore, useStoreList } from './useStores';
 
 export function StoreSwitcher() {
   const { data, isPending, error } = useStoreList();
   const select = useSelectStore();
   const [editing, setEditing] = useState<StoreProfile | 'new' | null>(null);
+  const ids = useMemo(() => data?.stores.map((s) => s.id) ?? [], [data]);
+  const { mutate } = select;
+  const pick = useCallback(
+    (id: string) => {
+      if (id !== data?.activeStoreId) mutate(id);
+    },
+    [data?.activeStoreId, mutate],
+  );
+  useStoreShortcuts(ids, pick);
   if (isPending) return <div className="store-switcher muted">Loading stores…</div>;
   if (error) return <div className="store-switcher error-text">{error.message}</div>;
   return (
@@ -20,27 +31,14 @@ export function StoreSwitcher() {
         </button>
       </div>
       <ul role="list">
-        {data.stores.map((store) => {
-          const active = store.id === data.activeStoreId;
-          return (
-            <li key={store.id} className="store-row">
-              <button
-                type="button"
-                className={`store-item${active ? ' active' : ''}`}
-                aria-current={active ? 'true' : undefined}
-                onClick={() => !active && select.mutate(store.id)}
-                title={`${store.name} — ${store.storeHash}`}
-              >
-                <span className="store-dot" style={{ background: store.color }} aria-hidden />
-                <span className="store-name">{store.name}</span>
-                {store.isDemo && <span className="badge">demo</span>}
-              </button>
-              <button type="button" className="icon-button store-edit" aria-label={`Edit ${store.name}`} onClick={() => setEditing(store)}>
-                ⋯
-              </button>
-            </li>
-          );
-        })}
+        {data.stores.map((store, i) => (
+          <li key={store.id} className="store-row">
+            <StoreItem store={store} active={store.id === data.activeStoreId} position={i < 9 ? i + 1 : null} onSelect={() => select.mutate(store.id)} />
+            <button type="button" className="icon-button store-edit" aria-label={`Edit ${store.name}`} onClick={() => setEditing(store)}>
+              ⋯
+            </button>
+          </li>
+        ))}
       </ul>
       {data.keychain.status === 'unavailable' && <KeychainNotice message={data.keychain.message} />}
       {editing && <StoreDialog store={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}

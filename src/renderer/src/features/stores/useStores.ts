@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { StoreList } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { queryKey } from '../../api/queries';
 import { useToasts } from '../../components/toast-store';
@@ -13,11 +14,17 @@ export function useSelectStore() {
   const push = useToasts((s) => s.push);
   return useMutation({
     mutationFn: (id: string) => call('stores.select', { id }),
-    onSuccess: (list) => {
-      client.setQueryData(queryKey('stores.list'), list);
-      // Everything cached belongs to the previous store.
-      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'stores.list' && q.queryKey[0] !== 'app.getInfo' });
+    // Instant: every query is keyed by its store and kept live by events, so the other store's
+    // cached data, staged edits and jobs are shown at once and nothing is fetched again.
+    onMutate: (id: string) => {
+      const before = client.getQueryData<StoreList>(queryKey('stores.list'));
+      if (before) client.setQueryData(queryKey('stores.list'), { ...before, activeStoreId: id });
+      return { before };
     },
-    onError: (error) => push('error', error.message),
+    onSuccess: (list) => client.setQueryData(queryKey('stores.list'), list),
+    onError: (error, _id, context) => {
+      if (context?.before) client.setQueryData(queryKey('stores.list'), context.before);
+      push('error', error.message);
+    },
   });
 }

@@ -1,0 +1,1 @@
+export { createCompareService, type CompareService, type CompareServiceDeps } from './compare-service';
