@@ -14,6 +14,7 @@ const BENCHES = {
   catalogFirstVisit: 'src/main/services/catalog/first-visit-bench.ts',
   rpcLimits: 'src/main/web/bench.ts',
   pickList: 'src/main/services/picklists/bench.ts',
+  customersJob: 'src/main/services/customers/bench.ts',
   webhookLatency: { file: 'tests/bench/webhook-latency.ts', keychain: true },
   csvImport: 'scripts/csv-import-bench.ts',
 };

@@ -98,6 +98,8 @@ const SCENES = {
     await dialog.getByRole('combobox', { name: 'Round prices to' }).selectOption('.99');
     await dialog.getByRole('region', { name: 'Preview' }).getByText(/cells change/).waitFor();
   },
+  'customers-grid': (page) => customersScene(page, { width: 1440, height: 900 }),
+  'customers-grid-1024': (page) => customersScene(page, { width: 1024, height: 700 }),
   async review(page) {
     await page.keyboard.press('Escape');
     const rpc = rpcOf(page);
@@ -171,7 +173,6 @@ function rpcOf(page) {
     }, [method, params]);
 }
 
-/** Starts a real job through the contract, as a grid would: +10 %, round to .99, on 300 products. */
 /** Page 1 of a PDF as a PNG: pdf.js (the build unpdf ships) renders it on a canvas in a page of its own. */
 async function pdfPageImage(browser, pdf, path) {
   const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
@@ -196,6 +197,27 @@ async function pdfPageImage(browser, pdf, path) {
   await page.close();
 }
 
+/** Customers at a size: loaded, three customers staged into VIP (named in the review), the block still selected. */
+async function customersScene(page, size) {
+  await page.setViewportSize(size);
+  await page.getByRole('link', { name: 'Customers', exact: true }).click();
+  const panel = page.getByLabel('Customers cache');
+  const load = panel.getByRole('button', { name: 'Load customers' });
+  if (await load.isVisible()) await load.click();
+  await panel.getByText(/customers ·/).waitFor({ timeout: 60_000 });
+  const grid = page.getByRole('grid', { name: 'Customers' });
+  const first = grid.getByRole('gridcell').nth(3);
+  await first.click();
+  for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+ArrowDown');
+  const staged = page.getByRole('region', { name: 'Staged changes' });
+  if (await staged.getByText('nothing staged').isVisible()) {
+    await page.getByRole('combobox', { name: 'Group to assign' }).selectOption({ label: 'VIP' });
+    await page.getByRole('button', { name: 'Assign to group' }).click();
+    await staged.getByText(/^3 changes/).waitFor();
+  }
+}
+
+/** Starts a real job through the contract, as a grid would: +10 %, round to .99, on 300 products. */
 async function startDemoJob(page, title) {
   const rpc = rpcOf(page);
   const { activeStoreId: storeId } = await rpc('stores.list', {});
@@ -223,6 +245,7 @@ try {
     await page.goto(url);
     await page.getByRole('navigation', { name: 'Stores' }).getByRole('listitem').first().waitFor();
     for (const name of only) {
+      await page.setViewportSize({ width: 1400, height: 820 }); // a scene may pick its own size
       await SCENES[name](page).catch(async (error) => {
         // What the page showed when a scene got stuck, for whoever runs this next.
         const shot = join(tmpdir(), `stockroom-screenshot-failure-${name}.png`);

@@ -5,6 +5,7 @@ import { createEventBus, type EventBus } from './rpc/event-bus';
 import { createHandlers } from './rpc/handlers';
 import { createBigCommerceService, type BigCommerceService } from './services/bigcommerce';
 import { createCatalogService, type CatalogService } from './services/catalog';
+import { createCustomersService, type CustomersEvent, type CustomersService } from './services/customers';
 import { createCompareService, type CompareService } from './services/compare';
 import { createJobsService, migrateHashJournals, type JobsService } from './services/jobs';
 import { createPicklistsService, type PicklistsService } from './services/picklists';
@@ -38,6 +39,7 @@ export interface Services {
   stores: StoresService;
   bigcommerce: BigCommerceService;
   catalog: CatalogService;
+  customers: CustomersService;
   jobs: JobsService;
   staging: StagingService;
   picklists: PicklistsService;
@@ -78,7 +80,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     onStoreReset: (storeId) => {
       bigcommerce.forget(storeId);
       // Another store's data must never show under this profile, nor a removed store's linger.
-      void Promise.all([catalog.clear(storeId), late.webhooks?.forget(storeId)]).catch((error: unknown) => log(`[stores] could not forget ${storeId}: ${String(error)}`));
+      void Promise.all([catalog.clear(storeId), customers.clear(storeId), late.webhooks?.forget(storeId)]).catch((error: unknown) => log(`[stores] could not forget ${storeId}: ${String(error)}`));
     },
   });
   late.stores = stores;
@@ -96,6 +98,13 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     },
   });
 
+  const customers = createCustomersService({
+    dataDir: options.dataDir,
+    bigcommerce,
+    onEvent: (e) => emitCustomersEvent(events, e, log),
+    onRowsChanged: (change) => events.emit('data.rowsChanged', change),
+  });
+
   const later: { settled?: JobsSettledService } = {};
   const jobs = createJobsService({
     dataDir: options.dataDir,
@@ -105,7 +114,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
       later.settled?.onJob(e.job);
     },
   });
-  const settled = createJobsSettledService({ jobs, catalog, onRowsChanged: (change) => events.emit('data.rowsChanged', change), log });
+  const settled = createJobsSettledService({ jobs, catalog, customers, onRowsChanged: (change) => events.emit('data.rowsChanged', change), log });
   later.settled = settled;
   await jobs.recover();
   // After jobs.recover(): jobs cut off by a crash are `interrupted` by now, so their edits settle.
@@ -122,6 +131,11 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
 
   const picklists = createPicklistsService({ bigcommerce, catalog });
   const storeChanges = createStoreChangesService({ catalog, onRowsChanged: (change) => events.emit('data.rowsChanged', change), log });
+  // store/customer/* deliveries: exactly the named customers are read again and painted.
+  storeChanges.register('customer', async ({ storeId, ids }) => {
+    const { rows, removedIds } = await customers.refetch(storeId, ids);
+    if (rows.length || removedIds.length) events.emit('data.rowsChanged', { storeId, entity: 'customer', rows, ...(removedIds.length ? { removedIds } : {}), cause: { kind: 'webhook' } });
+  });
   const webhooks = await createWebhooksService({
     dataDir: options.dataDir,
     keychain,
@@ -141,7 +155,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     .catch((error: unknown) => log(`[webhooks] ${String(error)}`));
 
   const compare = createCompareService({ catalog, profile: (storeId) => stores.describe(storeId), stage: (input) => staging.stage(input) });
-  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging, picklists, webhooks, compare, printer: options.printer ?? browserPrinter, checkEdits };
+  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, customers, jobs, staging, picklists, webhooks, compare, printer: options.printer ?? browserPrinter, checkEdits };
   // The active store's catalog in memory and encoded before anyone opens Products (issue 10: first visit ≤ 1 s).
   void stores.list().then(({ activeStoreId }) => (activeStoreId ? catalog.warm(activeStoreId, PRODUCT_COLUMNS_MAX) : undefined))
     .catch((error: unknown) => log(`[catalog] warm-up failed: ${String(error)}`));
@@ -161,9 +175,17 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
       await settled.idle();
       await staging.close();
       await catalog.close();
+      await customers.close();
       bigcommerce.close();
     },
   };
+}
+
+function emitCustomersEvent(events: EventBus, e: CustomersEvent, log: (line: string) => void): void {
+  if (e.type === 'syncProgressed') events.emit('customers.syncProgressed', { storeId: e.storeId, loaded: e.loaded, total: e.total });
+  else if (e.type === 'synced') events.emit('customers.synced', { storeId: e.storeId, mode: e.mode, customers: e.customers, at: e.at, upserted: e.upserted, removed: e.removed });
+  else if (e.type === 'syncFailed') events.emit('customers.syncFailed', { storeId: e.storeId, message: e.message, code: e.code });
+  else log(`[customers] cache rejected: ${e.reason}`);
 }
 
 async function defaultKeychain(): Promise<Keychain> {

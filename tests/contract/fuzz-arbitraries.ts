@@ -144,6 +144,29 @@ export function validParams(ctx: FuzzContext): { [M in MethodName]: fc.Arbitrary
     'webhooks.update': fc.record({ storeId, id: fc.integer({ min: 1, max: 1_000_000 }), isActive: fc.boolean() }),
     'webhooks.delete': fc.record({ storeId, id: fc.integer({ min: 1, max: 1_000_000 }) }),
     'webhooks.setPublicUrl': fc.record({ storeId, publicUrl: fc.option(fc.constantFrom('https://hooks.example.com', 'https://fwd.example.org/base'), { nil: null }) }),
+    'customers.list': fc
+      .record({ storeId, offset: optional(fc.integer({ min: 0, max: 1_000_000 })), limit: optional(fc.integer({ min: 1, max: 50_000 })) })
+      .map(defined),
+    'customers.getStatus': byStore,
+    'customers.sync': fc.record({ storeId, mode: optional(fc.constantFrom('refresh' as const, 'full' as const)) }).map(defined),
+    'customers.listGroups': byStore,
+    // A fresh email each time (a taken one is the store's VALIDATION, rightly) and no group id (an unknown group is too).
+    'customers.create': fc.record({
+      storeId,
+      customer: fc
+        .record({
+          first_name: nonBlank(100),
+          last_name: nonBlank(100),
+          email: fc.stringMatching(/^[a-z0-9]{12,24}@fuzz\.example\.com$/),
+          company: optional(fc.string({ maxLength: 255 })),
+          phone: optional(fc.string({ maxLength: 50 })),
+          accepts_product_review_abandoned_cart_emails: optional(fc.boolean()),
+        })
+        .map(defined),
+    }),
+    'customers.createGroup': fc.record({ storeId, name: nonBlank(255) }),
+    'customers.renameGroup': fc.record({ storeId, id: fc.integer({ min: 1000, max: 1_000_000 }), name: nonBlank(255) }),
+    'customers.deleteGroup': fc.record({ storeId, id: fc.integer({ min: 1000, max: 1_000_000 }) }),
     'compare.matchSkus': fc.record({ storeIds: fc.uniqueArray(storeId, { minLength: 2, maxLength: 4 }), skus: optional(fc.array(skuArb, { minLength: 1, maxLength: 5 })) }).map(defined),
     'compare.copyValues': fc
       .record({

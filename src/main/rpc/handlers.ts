@@ -69,6 +69,18 @@ export function createHandlers(s: Services): Handlers {
     'webhooks.delete': ({ storeId, id }) => s.webhooks.remove(storeId, id),
     'webhooks.setPublicUrl': ({ storeId, publicUrl }) => s.webhooks.setPublicUrl(storeId, publicUrl),
     'webhooks.listEvents': ({ storeId }) => s.webhooks.listEvents(storeId),
+    'customers.list': async ({ storeId, offset, limit }) => {
+      s.stores.resolve(storeId);
+      const rows = await s.customers.rows(storeId);
+      return { total: rows.length, offset, customers: rows.slice(offset, offset + limit) };
+    },
+    'customers.getStatus': ({ storeId }) => (s.stores.resolve(storeId), s.customers.status(storeId)),
+    'customers.sync': ({ storeId, mode }) => s.customers.sync(storeId, s.stores.resolve(storeId).storeHash, mode),
+    'customers.create': ({ storeId, customer }) => (s.stores.resolve(storeId), s.customers.create(storeId, customer)),
+    'customers.listGroups': ({ storeId }) => (s.stores.resolve(storeId), s.customers.listGroups(storeId)),
+    'customers.createGroup': ({ storeId, name }) => (s.stores.resolve(storeId), s.customers.createGroup(storeId, name)),
+    'customers.renameGroup': ({ storeId, id, name }) => (s.stores.resolve(storeId), s.customers.renameGroup(storeId, id, name)),
+    'customers.deleteGroup': ({ storeId, id }) => (s.stores.resolve(storeId), s.customers.deleteGroup(storeId, id)),
     'compare.matchSkus': (input) => s.compare.match(input),
     'compare.copyValues': (input) => s.compare.copy(input),
     'stores.getBudget': ({ id }) => {

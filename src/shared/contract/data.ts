@@ -1,14 +1,19 @@
 import { z } from 'zod';
 import { ProductRowSchema } from './catalog';
+import { CustomerRowSchema } from './customers';
 import { event } from './define';
 import { StoreId } from './stores';
 
 const Id = z.number().int().positive();
 
-/** What changed the rows: a job main ran (apply, undo, retry), or the store said so (a webhook delivery). */
+/**
+ * What changed the rows: a job main ran (apply, undo, retry), the store said so (a webhook
+ * delivery), or a contract call that wrote to the store directly (customers.create, customers.deleteGroup).
+ */
 export const RowsChangedCause = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('job'), jobId: z.string().max(64) }),
   z.strictObject({ kind: z.literal('webhook') }),
+  z.strictObject({ kind: z.literal('call'), method: z.string().max(64) }),
 ]);
 
 /**
@@ -22,6 +27,13 @@ export const RowsChangedSchema = z.discriminatedUnion('entity', [
     storeId: StoreId,
     entity: z.literal('product'),
     rows: z.array(ProductRowSchema),
+    removedIds: z.array(Id).optional(),
+    cause: RowsChangedCause,
+  }),
+  z.strictObject({
+    storeId: StoreId,
+    entity: z.literal('customer'),
+    rows: z.array(CustomerRowSchema),
     removedIds: z.array(Id).optional(),
     cause: RowsChangedCause,
   }),

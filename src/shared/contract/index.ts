@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import { catalogEvents, catalogMethods } from './catalog';
+import { customersEvents, customersMethods } from './customers';
 import { compareMethods } from './compare';
 import { dataEvents } from './data';
 import { jobsEvents, jobsMethods } from './jobs';
@@ -15,6 +16,7 @@ export * from './issues';
 export * from './app';
 export * from './stores';
 export * from './catalog';
+export * from './customers';
 export * from './jobs';
 export * from './staging';
 export * from './picklists';
@@ -35,6 +37,7 @@ export const contract = {
   ...packingSlipsMethods,
   ...printMethods,
   ...webhooksMethods,
+  ...customersMethods,
   ...compareMethods,
 };
 
@@ -47,6 +50,7 @@ export const events = {
   ...stagingEvents,
   ...dataEvents,
   ...webhooksEvents,
+  ...customersEvents,
 };
 
 export type Contract = typeof contract;

@@ -78,6 +78,8 @@ export const EDITABLE_FIELDS: { readonly [E in Entity]: Readonly<Record<string, 
     phone: text(50),
     customer_group_id: { kind: 'integer', min: 0, max: INT32_MAX },
     notes: { kind: 'string' },
+    tax_exempt_category: text(255),
+    accepts_product_review_abandoned_cart_emails: flag,
   },
   order: {
     // Order statuses 0-14 (orders.v2.oas2.yml orderStatusCollection_Resp, facts §7).

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RowsChanged } from '../../../shared/contract';
 import { addMoney } from '../../../shared/money';
 import { createCatalogService, type CatalogService } from '../catalog';
+import { createCustomersService } from '../customers';
 import { listRows, money } from '../jobs/test-support/demo';
 import { startJobsEnv, type JobsEnv } from '../jobs/test-support/jobs-env';
 import { createStagingService, type StagingService } from '../staging';
@@ -30,6 +31,8 @@ async function setup(loadCatalog = true): Promise<{ changes: RowsChanged[]; sett
   return { changes, settled };
 }
 
+const productRows = (change: RowsChanged) => (change.entity === 'product' ? change.rows : []);
+
 async function priceEdits(n: number) {
   const products = await listRows(env, '/v3/catalog/products', n, '&include_fields=price');
   return products.map((p) => ({ entity: 'product' as const, id: p.id, field: 'price', from: money(p.price), to: addMoney(money(p.price)!, '2.50') }));
@@ -45,7 +48,7 @@ describe('jobs at rest: catalog patch and data.rowsChanged', () => {
     const ids = edits.slice(0, 2).map((e) => e.id);
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ storeId: 'store-1', entity: 'product', cause: { kind: 'job', jobId: job.id } });
-    expect(changes[0]!.rows.map((r) => [r.id, Number(r.price)])).toEqual(ids.map((id, i) => [id, Number(edits[i]!.to)]));
+    expect(productRows(changes[0]!).map((r) => [r.id, Number(r.price)])).toEqual(ids.map((id, i) => [id, Number(edits[i]!.to)]));
     // Full rows, the same as the cache now holds.
     expect(changes[0]!.rows).toEqual(await catalog.get('store-1', ids));
 
@@ -54,7 +57,7 @@ describe('jobs at rest: catalog patch and data.rowsChanged', () => {
     await settled.idle();
     expect(changes).toHaveLength(2);
     expect(changes[1]!.cause).toEqual({ kind: 'job', jobId: undo.id });
-    expect(changes[1]!.rows.map((r) => [r.id, Number(r.price)])).toEqual(ids.map((id, i) => [id, Number(edits[i]!.from)]));
+    expect(productRows(changes[1]!).map((r) => [r.id, Number(r.price)])).toEqual(ids.map((id, i) => [id, Number(edits[i]!.from)]));
   });
 
   it('a variant edit is reported as its product row', async () => {
@@ -64,7 +67,7 @@ describe('jobs at rest: catalog patch and data.rowsChanged', () => {
     await env.run([{ entity: 'variant', id: variant.id, productId: product!.id, field: 'inventory_level', from: variant.inventory_level, to: 41 }]);
     await settled.idle();
     expect(changes.map((c) => c.rows.map((r) => r.id))).toEqual([[product!.id]]);
-    expect(changes[0]!.rows[0]!.variants.find((v) => v.id === variant.id)?.inventory_level).toBe(41);
+    expect(productRows(changes[0]!)[0]!.variants.find((v) => v.id === variant.id)?.inventory_level).toBe(41);
   });
 
   it('emits nothing when the store has no catalog cache yet', async () => {
@@ -84,5 +87,24 @@ describe('jobs at rest: catalog patch and data.rowsChanged', () => {
     await env.jobs.waitFor(job.id);
     await settled.idle();
     await expect.poll(async () => (await staging!.list('store-1')).edits.length).toBe(0);
+  });
+});
+
+describe('jobs at rest: customers patch', () => {
+  it('a job that moved customers to a group patches the customers cache and emits their rows', async () => {
+    const changes: RowsChanged[] = [];
+    const late: { settled?: JobsSettledService } = {};
+    env = await startJobsEnv({}, {}, { onEvent: (e) => late.settled?.onJob(e.job) });
+    catalog = createCatalogService({ dataDir: env.dataDir, bigcommerce: env.bigcommerce });
+    const customers = createCustomersService({ dataDir: env.dataDir, bigcommerce: env.bigcommerce });
+    await customers.sync('store-1', env.storeHash, 'refresh');
+    const settled = createJobsSettledService({ jobs: env.jobs, catalog, customers, onRowsChanged: (c) => changes.push(c), log: (line) => expect.fail(line) });
+    late.settled = settled;
+    const rows = (await customers.rows('store-1')).filter((r) => r.customer_group_id !== 3).slice(0, 3);
+    const job = await env.run(rows.map((r) => ({ entity: 'customer' as const, id: r.id, field: 'customer_group_id', from: r.customer_group_id, to: 3 })));
+    await settled.idle();
+    expect(changes).toEqual([{ storeId: 'store-1', entity: 'customer', rows: rows.map((r) => ({ ...r, customer_group_id: 3 })), cause: { kind: 'job', jobId: job.id } }]);
+    expect((await customers.get('store-1', rows.map((r) => r.id))).map((r) => r.customer_group_id)).toEqual([3, 3, 3]);
+    await customers.close();
   });
 });

@@ -1,11 +1,14 @@
 import { isAtRest, type RowsChanged } from '../../../shared/contract';
 import type { CatalogService } from '../catalog';
-import type { JobSummary, JobsService } from '../jobs';
+import type { CustomersService } from '../customers';
+import type { JobEdit, JobSummary, JobsService } from '../jobs';
 import type { StagingService } from '../staging';
 
 export interface JobsSettledDeps {
   jobs: Pick<JobsService, 'get'>;
   catalog: Pick<CatalogService, 'snapshot' | 'applyLocal' | 'get'>;
+  /** Optional: main without a customers service (older tests) patches only the catalog. */
+  customers?: Pick<CustomersService, 'applyLocal' | 'get'>;
   /** Main's word to the renderer that rows changed (the `data.rowsChanged` event). */
   onRowsChanged(change: RowsChanged): void;
   log(line: string): void;
@@ -37,21 +40,34 @@ export function createJobsSettledService(deps: JobsSettledDeps): JobsSettledServ
     const detail = deps.jobs.get(jobId);
     const done = patched.get(jobId) ?? new Set<number>();
     patched.set(jobId, done);
-    const applied = detail.rows.filter((r) => r.status === 'applied' && !done.has(r.index) && (r.edit.entity === 'product' || r.edit.entity === 'variant'));
-    for (const r of applied) done.add(r.index);
-    if (applied.length === 0 || !(await deps.catalog.snapshot(detail.storeId))) return;
-    const result = await deps.catalog.applyLocal(detail.storeId, applied.map((r) => r.edit));
+    const fresh = detail.rows.filter((r) => r.status === 'applied' && !done.has(r.index));
+    for (const r of fresh) done.add(r.index);
+    const cause = { kind: 'job' as const, jobId };
+    await patchCatalog(detail.storeId, fresh.filter((r) => r.edit.entity === 'product' || r.edit.entity === 'variant').map((r) => r.edit), cause);
+    await patchCustomers(detail.storeId, fresh.filter((r) => r.edit.entity === 'customer').map((r) => r.edit), cause);
+  }
+
+  async function patchCatalog(storeId: string, edits: JobEdit[], cause: RowsChanged['cause']): Promise<void> {
+    if (edits.length === 0 || !(await deps.catalog.snapshot(storeId))) return;
+    const result = await deps.catalog.applyLocal(storeId, edits);
     if (result.productIds.length === 0) return;
-    const rows = await deps.catalog.get(detail.storeId, result.productIds);
+    const rows = await deps.catalog.get(storeId, result.productIds);
     // Cached rows are readonly by type; they are serialized across the boundary, never mutated.
-    deps.onRowsChanged({ storeId: detail.storeId, entity: 'product', rows: rows as RowsChanged['rows'], cause: { kind: 'job', jobId } });
+    deps.onRowsChanged({ storeId, entity: 'product', rows: rows as Extract<RowsChanged, { entity: 'product' }>['rows'], cause });
+  }
+
+  async function patchCustomers(storeId: string, edits: JobEdit[], cause: RowsChanged['cause']): Promise<void> {
+    if (edits.length === 0 || !deps.customers) return;
+    const ids = await deps.customers.applyLocal(storeId, edits);
+    if (ids.length === 0) return;
+    deps.onRowsChanged({ storeId, entity: 'customer', rows: await deps.customers.get(storeId, ids), cause });
   }
 
   return {
     onJob(job) {
       staging?.onJob(job);
       if (!isAtRest(job.status)) return;
-      queue = queue.then(() => patch(job.id)).catch((error: unknown) => deps.log(`[catalog] could not patch after job ${job.id}: ${String(error)}`));
+      queue = queue.then(() => patch(job.id)).catch((error: unknown) => deps.log(`[catalog/customers] could not patch after job ${job.id}: ${String(error)}`));
     },
     attachStaging(next) {
       staging = next;

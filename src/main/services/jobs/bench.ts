@@ -11,7 +11,7 @@ import { envAround, money, type DemoEnv } from './test-support/demo';
 import { startDemoProcess, type DemoProcess } from './test-support/demo-process';
 
 /** The bench's store runs in a process of its own (a real store is remote): same env, async stats. */
-type BenchEnv = Omit<DemoEnv, 'demo'> & { demo: DemoProcess };
+export type BenchEnv = Omit<DemoEnv, 'demo'> & { demo: DemoProcess };
 
 /**
  * Bulk-job benchmark against the demo store over real HTTP with a Standard-shaped quota.
@@ -68,13 +68,13 @@ export interface BulkBenchRow {
   storeCpuMs: number;
 }
 
-type Row = Record<string, unknown> & { id: number };
+export type Row = Record<string, unknown> & { id: number };
 
 /** Job id → performance.now() of its first final-status event. */
 const finished = new Map<string, number>();
-type Options = Required<Omit<BulkBenchOptions, 'limiter' | 'requestsInFlight'>> & Pick<BulkBenchOptions, 'limiter' | 'requestsInFlight'>;
+export type Options = Required<Omit<BulkBenchOptions, 'limiter' | 'requestsInFlight'>> & Pick<BulkBenchOptions, 'limiter' | 'requestsInFlight'>;
 
-async function listAll(env: BenchEnv, path: string, n: number, fields: string): Promise<Row[]> {
+export async function listAll(env: BenchEnv, path: string, n: number, fields: string): Promise<Row[]> {
   const out: Row[] = [];
   for (let page = 1; out.length < n; page++) {
     const { status, data } = await env.raw<{ data: Row[] }>('GET', `${path}?limit=250&page=${page}${fields}`);
@@ -94,15 +94,15 @@ function cpuTimes(): { idle: number; total: number } {
   return { idle, total };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const round = (n: number, places = 3) => Number(n.toFixed(places));
 
-interface Timing {
+export interface Timing {
   method: string;
   ms: number;
 }
 
-async function runJob(
+export async function runJob(
   env: BenchEnv,
   jobs: JobsService,
   timings: Timing[],
@@ -168,12 +168,36 @@ async function runJob(
   };
 }
 
-async function startBenchEnv(
+export async function startBenchEnv(
   options: Parameters<typeof startDemoProcess>[0],
   fetchImpl: typeof fetch,
   limiter: Options['limiter'],
 ): Promise<BenchEnv> {
   return envAround(await startDemoProcess(options), { fetch: fetchImpl, limiter });
+}
+
+/** A fetch that records each request's method and duration (the write requests' median is tTail). */
+export function timingFetch(timings: Timing[]): typeof fetch {
+  return async (input, init) => {
+    const t0 = performance.now();
+    try {
+      return await fetch(input, init);
+    } finally {
+      timings.push({ method: init?.method ?? 'GET', ms: performance.now() - t0 });
+    }
+  };
+}
+
+/** The jobs service a bench drives: it notes when each job first reaches a final status. */
+export function benchJobs(env: BenchEnv, opts: Pick<Options, 'requestsInFlight'>): JobsService {
+  return createJobsService({
+    dataDir: env.dataDir,
+    bigcommerce: env.bigcommerce,
+    requestsInFlight: opts.requestsInFlight,
+    onEvent: ({ job }) => {
+      if (AT_REST.has(job.status) && !finished.has(job.id)) finished.set(job.id, performance.now());
+    },
+  });
 }
 
 export async function runBulkBench(options: BulkBenchOptions = {}): Promise<BulkBenchRow[]> {
@@ -188,27 +212,12 @@ export async function runBulkBench(options: BulkBenchOptions = {}): Promise<Bulk
     ...options,
   };
   const timings: Timing[] = [];
-  const timingFetch: typeof fetch = async (input, init) => {
-    const t0 = performance.now();
-    try {
-      return await fetch(input, init);
-    } finally {
-      timings.push({ method: init?.method ?? 'GET', ms: performance.now() - t0 });
-    }
-  };
   const env = await startBenchEnv(
     { stores: 1, products: opts.products, customers: 10, orders: 10, rateQuota: opts.rateQuota, rateWindowMs: opts.rateWindowMs, faultRate: opts.faultRate, latencyMs: opts.latencyMs, seed: opts.seed },
-    timingFetch,
+    timingFetch(timings),
     opts.limiter,
   );
-  const jobs = createJobsService({
-    dataDir: env.dataDir,
-    bigcommerce: env.bigcommerce,
-    requestsInFlight: opts.requestsInFlight,
-    onEvent: ({ job }) => {
-      if (AT_REST.has(job.status) && !finished.has(job.id)) finished.set(job.id, performance.now());
-    },
-  });
+  const jobs = benchJobs(env, opts);
   try {
     const products = await listAll(env, '/v3/catalog/products', opts.edits, '&include_fields=price');
     const variants = await listAll(env, '/v3/catalog/variants', opts.edits, '&include_fields=inventory_level');
@@ -216,14 +225,7 @@ export async function runBulkBench(options: BulkBenchOptions = {}): Promise<Bulk
     const priceRule = { kind: 'percent', amount: '10', round: { to: 'ending', ending: '.99' } } as const;
     const priceEdits = products.map((p): JobEdit => ({ entity: 'product', id: p.id, field: 'price', from: money(p.price), to: applyPriceRule(money(p.price)!, priceRule, 2) }));
     const stockEdits = variants.map((v): JobEdit => ({ entity: 'variant', id: v.id, field: 'inventory_level', from: v.inventory_level as number, to: applyStockRule(v.inventory_level as number, { kind: 'add', amount: 5 }) }));
-    const readRowsOf = (path: string) => async (ids: number[]) => {
-      const out = new Map<number, Row>();
-      for (let i = 0; i < ids.length; i += 250) {
-        const { data } = await env.raw<{ data: Row[] }>('GET', `${path}?id:in=${ids.slice(i, i + 250).join(',')}&limit=250`);
-        data.data.forEach((r) => out.set(r.id, r));
-      }
-      return out;
-    };
+    const readRowsOf = (path: string) => readRows(env, path);
     return [
       await runJob(env, jobs, timings, 'product prices +10% (.99)', priceEdits, readRowsOf('/v3/catalog/products'), opts),
       await runJob(env, jobs, timings, 'variant stock +5', stockEdits, readRowsOf('/v3/catalog/variants'), opts),
@@ -232,6 +234,18 @@ export async function runBulkBench(options: BulkBenchOptions = {}): Promise<Bulk
     await jobs.close();
     await env.close();
   }
+}
+
+/** Rows of a V3 collection by id, 250 per request (the read-back that counts lost edits). */
+export function readRows(env: BenchEnv, path: string) {
+  return async (ids: number[]): Promise<Map<number, Row>> => {
+    const out = new Map<number, Row>();
+    for (let i = 0; i < ids.length; i += 250) {
+      const { data } = await env.raw<{ data: Row[] }>('GET', `${path}?id:in=${ids.slice(i, i + 250).join(',')}&limit=250`);
+      data.data.forEach((r) => out.set(r.id, r));
+    }
+    return out;
+  };
 }
 
 /**

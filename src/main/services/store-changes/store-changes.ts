@@ -42,7 +42,7 @@ export function createStoreChangesService(deps: StoreChangesDeps): StoreChangesS
     deps.onRowsChanged({
       storeId: change.storeId,
       entity: 'product',
-      rows: rows as RowsChanged['rows'],
+      rows: rows as Extract<RowsChanged, { entity: 'product' }>['rows'],
       ...(removedIds.length ? { removedIds } : {}),
       cause: { kind: 'webhook' },
     });

@@ -1,11 +1,12 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventName, JobSummary, PayloadOf, ProductRowData } from '../../../shared/contract';
+import type { CustomerRowData, EventName, JobSummary, PayloadOf, ProductRowData } from '../../../shared/contract';
 import type { EventMessage } from '../../../shared/rpc';
 import { useToasts } from '../components/toast-store';
 import type { LiveTransport, StreamState } from './client';
 import { startLiveEvents } from './live-events';
 import { useLive } from './live-store';
+import { customerRows, type CustomerRows } from './customer-rows';
 import { productRows, type ProductRows } from './product-rows';
 import { queryKey } from './queries';
 
@@ -54,6 +55,22 @@ describe('live events → query cache', () => {
     expect(after.version).toBe(1);
     expect(after.rows[0]).toBe(untouched);
     expect(after.rows[1]!.price).toBe('12.34');
+  });
+
+  it('patches cached customer rows from data.rowsChanged and has the group counts read again; products stay as they were', () => {
+    const { client, emit } = setup();
+    const person = (id: number, group: number) => ({ id, customer_group_id: group }) as unknown as CustomerRowData;
+    const key = [...queryKey('customers.list', { storeId: 's1' }), '2026-01-01'];
+    client.setQueryData(key, customerRows([person(1, 1), person(2, 1)]));
+    client.setQueryData(queryKey('customers.listGroups', { storeId: 's1' }), []);
+    const products = productRows([row(1, '1.00')]);
+    client.setQueryData([...queryKey('catalog.listProductColumns', { storeId: 's1' }), 'x'], products);
+    emit('data.rowsChanged', { storeId: 's1', entity: 'customer', rows: [person(2, 3)], cause: { kind: 'job', jobId: 'j1' } });
+    const after = client.getQueryData<CustomerRows>(key)!;
+    expect(after.rows.map((r) => r.customer_group_id)).toEqual([1, 3]);
+    expect(after.version).toBe(1);
+    expect(client.getQueryState(queryKey('customers.listGroups', { storeId: 's1' }))!.isInvalidated).toBe(true);
+    expect(client.getQueryData([...queryKey('catalog.listProductColumns', { storeId: 's1' }), 'x'])).toBe(products);
   });
 
   it('keeps the jobs list and budget true without a view mounted; a job at rest has its detail refetched', () => {

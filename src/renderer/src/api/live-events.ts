@@ -5,6 +5,8 @@ import { useToasts } from '../components/toast-store';
 import { transport, type LiveTransport } from './client';
 import { SESSION_EXPIRED_MESSAGE } from './http-transport';
 import { useLive } from './live-store';
+import { useCustomersSyncStore } from '../features/customers/customers-sync-store';
+import { patchCustomerRows, type CustomerRows } from './customer-rows';
 import { patchProductRows, type ProductRows } from './product-rows';
 import { queryKey } from './queries';
 
@@ -63,13 +65,29 @@ function createHandlers(client: QueryClient): Handlers {
       client.setQueryData<WebhookEvent[]>(queryKey('webhooks.listEvents', { storeId: event.storeId }), (list) =>
         list ? [event, ...list].slice(0, WEBHOOK_FEED_LIMIT) : list,
       ),
+    'customers.syncProgressed': (progress) => useCustomersSyncStore.getState().set(progress.storeId, progress),
+    'customers.synced': ({ storeId }) => {
+      useCustomersSyncStore.getState().set(storeId, null);
+      void client.invalidateQueries({ queryKey: queryKey('customers.getStatus', { storeId }) });
+      void client.invalidateQueries({ queryKey: queryKey('customers.listGroups', { storeId }) });
+    },
+    'customers.syncFailed': ({ storeId, message }) => {
+      useCustomersSyncStore.getState().set(storeId, null);
+      toast('error', `Loading the customers failed: ${message}`);
+    },
     'data.rowsChanged': (change) => {
       // Prefix match: the key also holds the syncedAt the rows were read at.
-      client.setQueriesData<ProductRows>({ queryKey: queryKey('catalog.listProductColumns', { storeId: change.storeId }) }, (current) =>
-        current ? patchProductRows(current, change) : current,
-      );
-      // A comparison reads the catalog caches the change has just reached.
-      void client.invalidateQueries({ queryKey: queryKey('compare.matchSkus') });
+      if (change.entity === 'product') {
+        client.setQueriesData<ProductRows>({ queryKey: queryKey('catalog.listProductColumns', { storeId: change.storeId }) }, (current) =>
+          current ? patchProductRows(current, change) : current,
+        );
+        // A comparison reads the catalog caches the change has just reached.
+        void client.invalidateQueries({ queryKey: queryKey('compare.matchSkus') });
+        return;
+      }
+      client.setQueriesData<CustomerRows>({ queryKey: queryKey('customers.list', { storeId: change.storeId }) }, (current) => (current ? patchCustomerRows(current, change) : current));
+      // Group member counts follow the customers' groups.
+      void client.invalidateQueries({ queryKey: queryKey('customers.listGroups', { storeId: change.storeId }) });
     },
   };
 }

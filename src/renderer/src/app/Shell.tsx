@@ -1,5 +1,6 @@
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ProductsView } from '../features/products/ProductsView';
+import { CustomersView } from '../features/customers/CustomersView';
 import { ActivityView } from '../features/jobs/ActivityView';
 import { WebhooksView } from '../features/webhooks/WebhooksView';
 import { CompareView } from '../features/compare/CompareView';
@@ -71,6 +72,7 @@ function SectionView({ section, hint }: { section: SectionId; hint: string }) {
   if (section === 'products') {
     return <ProductsView />;
   }
+  if (section === 'customers') return <CustomersView />;
   if (section === 'activity') return <ActivityView />;
   if (section === 'webhooks') return <WebhooksView />;
   if (section === 'compare') return <CompareView />;

@@ -25,6 +25,11 @@ export interface GridColumn<Row> {
   value(row: Row): JsonValue;
   /** How a value reads in the cell and on the clipboard; defaults to plain text (TRUE/FALSE, empty for null). */
   format?(value: JsonValue, row: Row): string;
+  /**
+   * Typed or pasted text → the text the field's spec reads, for a column that shows something
+   * other than the value it stores (a group's name for its id). Default: the text as typed.
+   */
+  parse?(text: string, row: Row): string;
   /** The field a cell of this row edits, typed by the shared field specs; null = read-only cell. */
   edit?(row: Row): EditTarget | null;
   /** Why this row's cell refuses edits although the column is editable (shown beside the cell). */
@@ -33,7 +38,7 @@ export interface GridColumn<Row> {
   numeric?: boolean;
   /** Which per-column filter the column offers; default 'text' ('number' when numeric). */
   filter?: ColumnFilterKind;
-  /** Enum values for the one-of filter. */
+  /** Enum values for the one-of filter: a cell matches by its value or by its shown text. */
   options?: readonly string[];
   /** Marks the cell (e.g. a value that differs between stores): shown highlighted and described to screen readers with this word. */
   highlight?(row: Row): string | null;

@@ -1,4 +1,4 @@
-import { fieldSpec, type JsonValue, type ProductRowData, type StagedEdit } from '../../../../shared/contract';
+import { fieldSpec, type CustomerRowData, type JsonValue, type ProductRowData, type StagedEdit } from '../../../../shared/contract';
 import { compareMoney, formatMoney, isMoney, subMoney, mulMoney } from '../../../../shared/money';
 
 /**
@@ -30,6 +30,15 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   availability: 'Availability',
   sort_order: 'Sort order',
   purchasing_disabled: 'Purchasing disabled',
+  first_name: 'First name',
+  last_name: 'Last name',
+  email: 'Email',
+  company: 'Company',
+  phone: 'Phone',
+  customer_group_id: 'Customer group',
+  notes: 'Notes',
+  tax_exempt_category: 'Tax-exempt category',
+  accepts_product_review_abandoned_cart_emails: 'Accepts marketing',
 };
 
 export const fieldLabel = (field: string): string => FIELD_LABELS[field] ?? field.replace(/_/g, ' ');
@@ -38,16 +47,33 @@ type Variant = ProductRowData['variants'][number];
 export interface CatalogIndex {
   product(id: number): ProductRowData | undefined;
   variant(id: number): { product: ProductRowData; variant: Variant } | undefined;
+  customer(id: number): CustomerRowData | undefined;
+  /** A customer group's name by id (staged group changes read as names). */
+  groupName(id: number): string | undefined;
 }
 
-export function indexCatalog(products: readonly ProductRowData[]): CatalogIndex {
+/** What the review names rows by: the catalog, and the customers with their group names when the screen has them. */
+export interface Customers {
+  rows: readonly CustomerRowData[];
+  groups: ReadonlyMap<number, string>;
+}
+
+export function indexCatalog(products: readonly ProductRowData[], customers?: Customers): CatalogIndex {
   const byId = new Map<number, ProductRowData>();
   const variants = new Map<number, { product: ProductRowData; variant: Variant }>();
   for (const product of products) {
     byId.set(product.id, product);
     for (const variant of product.variants) variants.set(variant.id, { product, variant });
   }
-  return { product: (id) => byId.get(id), variant: (id) => variants.get(id) };
+  const people = new Map((customers?.rows ?? []).map((c) => [c.id, c]));
+  return { product: (id) => byId.get(id), variant: (id) => variants.get(id), customer: (id) => people.get(id), groupName: (id) => (id === 0 ? 'No group' : customers?.groups.get(id)) };
+}
+
+/** The list's first two column headers: what names the rows staged. */
+export function nameHeaders(edits: readonly Pick<StagedEdit, 'entity'>[]): [string, string] {
+  const customers = edits.filter((e) => e.entity === 'customer').length;
+  if (customers === 0) return ['Product', 'SKU'];
+  return customers === edits.length ? ['Customer', 'Email'] : ['Row', 'SKU / email'];
 }
 
 export interface RowName {
@@ -67,11 +93,16 @@ export function rowName(edit: Pick<StagedEdit, 'entity' | 'id' | 'productId'>, c
     const options = found.variant.option_values.map((o) => `${o.option_display_name}: ${o.label}`).join(', ');
     return { name: options ? `${found.product.name} — ${options}` : found.product.name, sku: found.variant.sku };
   }
+  if (edit.entity === 'customer') {
+    const customer = catalog.customer(edit.id);
+    return customer ? { name: `${customer.first_name} ${customer.last_name}`.trim() || customer.email, sku: customer.email } : { name: `Customer #${edit.id}`, sku: '' };
+  }
   return { name: `${edit.entity} #${edit.id}`, sku: '' };
 }
 
 /** A value as the store shows it: money padded to the currency's places ("20" → "20.00"). */
-export function formatStaged(entity: StagedEdit['entity'], field: string, value: JsonValue, decimalPlaces: number): string {
+export function formatStaged(entity: StagedEdit['entity'], field: string, value: JsonValue, decimalPlaces: number, catalog?: CatalogIndex): string {
+  if (entity === 'customer' && field === 'customer_group_id' && typeof value === 'number') return catalog?.groupName(value) ?? `Group #${value}`;
   if (value === null) return entity === 'variant' && field.endsWith('price') ? '— (product’s)' : '—';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'string' && fieldSpec(entity, field)?.kind === 'money' && isMoney(value)) return formatMoney(value, decimalPlaces);

@@ -29,7 +29,7 @@ export function matchesFilter(filter: ColumnFilterValue, value: JsonValue, text:
     case 'notEmpty':
       return !isEmpty(value);
     case 'oneOf':
-      return filter.values.length === 0 || filter.values.includes(String(value ?? ''));
+      return filter.values.length === 0 || filter.values.includes(String(value ?? '')) || filter.values.includes(text);
     case 'range': {
       const min = filter.min?.trim();
       const max = filter.max?.trim();

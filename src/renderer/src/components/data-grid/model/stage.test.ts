@@ -40,4 +40,11 @@ describe('cell texts → staged edits and one undo step', () => {
     const places = prepareStage([at(a, price, '156.009')], shown, (_t, value) => (String(value).split('.')[1]?.length ?? 0) > 2 ? 'at most 2 decimal places' : null);
     expect(places.refused[0]!.message).toBe('at most 2 decimal places');
   });
+  it('reads a column’s shown text back into the stored value through column.parse (a name typed for an id)', () => {
+    const names = new Map([['low', '1'], ['high', '9']]);
+    const level: GridColumn<Item> = { ...stock, refuse: undefined, parse: (text) => names.get(text.trim().toLowerCase()) ?? text };
+    const { edits, refused } = prepareStage([at(a, level, 'High'), at(b, level, 'medium')], shown);
+    expect(edits).toEqual([{ entity: 'product', id: 1, field: 'inventory_level', from: 3, to: 9 }]);
+    expect(refused.map((r) => r.message)).toEqual(['"medium" is not a whole number']);
+  });
 });

@@ -54,7 +54,7 @@ export function prepareStage<Row>(
     }
     const spec = fieldSpec(target.entity, target.field);
     if (!spec) continue;
-    const coerced = coerceCell(spec, text);
+    const coerced = coerceCell(spec, column.parse ? column.parse(text, row) : text);
     if (!coerced.ok) {
       refuse(coerced.message);
       continue;

@@ -1,0 +1,45 @@
+import { useState, type RefObject } from 'react';
+import type { CustomerGroup } from '../../../../shared/contract';
+import type { DataGridHandle } from '../../components/data-grid';
+import { useToasts } from '../../components/toast-store';
+import { NO_GROUP } from './customer-columns';
+
+interface Props {
+  grid: RefObject<DataGridHandle | null>;
+  groups: readonly CustomerGroup[];
+}
+
+/**
+ * Batch "Assign to group": every selected customer row gets the chosen group, staged as
+ * customer_group_id edits in ONE grid step, so Ctrl+Z puts each customer's own group back (and
+ * after Apply, the job's Undo does the same on the store).
+ */
+export function AssignGroup({ grid, groups }: Props) {
+  const push = useToasts((s) => s.push);
+  const [groupId, setGroupId] = useState('');
+  const assign = async () => {
+    const handle = grid.current;
+    const rowIds = [...new Set((handle?.getSelectedCells() ?? []).map((cell) => cell.rowId))];
+    if (!handle || rowIds.length === 0) return push('info', 'Select the customers to assign first (any of their cells).');
+    const name = groupId === '0' ? NO_GROUP : (groups.find((g) => String(g.id) === groupId)?.name ?? groupId);
+    const result = await handle.stageCells(rowIds.map((rowId) => ({ rowId, columnId: 'customer_group_id', text: name })));
+    const refused = result.refused.length ? `; ${result.refused.length} refused: ${result.refused[0]!.message}` : '';
+    push('info', `Staged ${result.staged.toLocaleString()} group ${result.staged === 1 ? 'change' : 'changes'} to ${name} (Ctrl+Z takes them back)${refused}`);
+  };
+  return (
+    <span className="assign-group">
+      <select aria-label="Group to assign" value={groupId} onChange={(e) => setGroupId(e.target.value)}>
+        <option value="">Choose a group…</option>
+        {groups.map((g) => (
+          <option key={g.id} value={String(g.id)}>
+            {g.name}
+          </option>
+        ))}
+        <option value="0">{NO_GROUP}</option>
+      </select>
+      <button type="button" className="button small" disabled={groupId === ''} onClick={() => void assign()}>
+        Assign to group
+      </button>
+    </span>
+  );
+}
