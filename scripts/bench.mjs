@@ -13,6 +13,7 @@ const BENCHES = {
   catalogFirstVisit: 'src/main/services/catalog/first-visit-bench.ts',
   rpcLimits: 'src/main/web/bench.ts',
   pickList: 'src/main/services/picklists/bench.ts',
+  grid: 'tests/bench/grid-bench.ts',
 };
 
 const onlyAt = process.argv.indexOf('--only');
