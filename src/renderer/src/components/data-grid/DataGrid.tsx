@@ -1,7 +1,7 @@
 import { useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { gridTableOptions, quickFilter, resort, tableColumns } from './grid-table';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { gridTableOptions, quickFilter, resort, shownRows, tableColumns, type ShownRow } from './grid-table';
 import { GridHeader } from './GridHeader';
 import { GridRowMemo, type RowEvents } from './GridRows';
 import { GridToolbar } from './GridToolbar';
@@ -36,7 +36,10 @@ export function DataGrid<Row extends object>(props: DataGridProps<Row>) {
     [rows, columns, getRowId, getSubRows, overlayRef],
   );
   const table = useTable(options);
-  const visible = table.getRowModel().rows;
+  const modelRows = table.getRowModel().rows;
+  const expanded = table.atoms.expanded.get();
+  const made = useMemo(() => new WeakMap<Row, ShownRow<Row>>(), []);
+  const visible = useMemo(() => shownRows(modelRows, getSubRows, getRowId, made), [modelRows, expanded, getSubRows, getRowId, made]); // eslint-disable-line react-hooks/exhaustive-deps -- rows read their expansion from the table
   const slots = columnSlots(table.getStartVisibleLeafColumns(), table.getCenterVisibleLeafColumns(), byId);
   const center = slots.filter((s) => !s.pinned);
   const pinned = GUTTER + pinnedWidth(slots);
@@ -49,6 +52,9 @@ export function DataGrid<Row extends object>(props: DataGridProps<Row>) {
   const sorting = table.atoms.sorting.get();
   useEffect(() => setSortStale(false), [sorting]);
 
+  // The virtualizer re-measures every row whenever getItemKey changes identity (100,000 keys per
+  // render, most of a fling frame): it changes only with the visible rows.
+  const rowKey = useCallback((i: number) => visible[i]!.id, [visible]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design; this component is not memoized by the compiler.
   const rowVirtual = useVirtualizer({
     count: visible.length,
@@ -57,7 +63,7 @@ export function DataGrid<Row extends object>(props: DataGridProps<Row>) {
     overscan: 8,
     scrollMargin: ROW_HEIGHT,
     scrollPaddingStart: ROW_HEIGHT,
-    getItemKey: (i) => visible[i]!.id,
+    getItemKey: rowKey,
   });
   const widthsKey = center.map((s) => `${s.column.id}:${s.width}`).join(',');
   const colVirtual = useVirtualizer({

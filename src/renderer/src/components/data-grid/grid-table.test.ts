@@ -1,7 +1,7 @@
 import { constructTable } from '@tanstack/table-core';
 import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings';
 import { describe, expect, it } from 'vitest';
-import { gridFeatures, gridTableOptions, quickFilter, resort, tableColumns } from './grid-table';
+import { gridFeatures, gridTableOptions, quickFilter, resort, shownRows, tableColumns, type ShownRow } from './grid-table';
 import type { OverlayEntry } from './model/overlay';
 import type { GridColumn } from './types';
 
@@ -26,7 +26,8 @@ function makeTable() {
   const source = () => overlay;
   const options = gridTableOptions({ rows, columns: tableColumns(columns, source), getRowId: (r) => String(r.id), getSubRows: (r) => r.kids, quick: quickFilter(columns, source), hidden: {}, pinned: [] });
   const table = constructTable({ ...options, features: { ...gridFeatures, coreReactivityFeature: storeReactivityBindings() } } as typeof options);
-  const order = () => table.getRowModel().rows.map((r) => r.original.sku);
+  const made = new WeakMap<Item, ShownRow<Item>>();
+  const order = () => shownRows(table.getRowModel().rows, (r) => r.kids, (r) => String(r.id), made).map((r) => r.original.sku);
   return { table, overlay, order };
 }
 

@@ -5,7 +5,6 @@ import {
   columnResizingFeature,
   columnSizingFeature,
   columnVisibilityFeature,
-  createExpandedRowModel,
   createFilteredRowModel,
   createSortedRowModel,
   globalFilteringFeature,
@@ -36,17 +35,76 @@ export const gridFeatures = tableFeatures({
   rowExpandingFeature,
   filteredRowModel: createFilteredRowModel(),
   sortedRowModel: createSortedRowModel(),
-  expandedRowModel: createExpandedRowModel(),
 });
 export type GridFeatures = typeof gridFeatures;
 export type GridRow<Row extends object> = TableRow<GridFeatures, Row>;
+
+/** A row the grid shows: a table row, or a child row (a variant) under an expanded one. */
+export interface ShownRow<Row> {
+  id: string;
+  original: Row;
+  depth: number;
+  getCanExpand(): boolean;
+  getIsExpanded(): boolean;
+  toggleExpanded(): void;
+}
+
+/**
+ * The shown rows: the table's (sorted, filtered) rows with the children of expanded rows under
+ * them. Children never enter the table: TanStack would build a row object for each of them on
+ * every load (387,000 variants under 100,000 products, most of a first visit), so they are made
+ * here, once each (`made` keeps their identity for memoized rows), and only when shown.
+ */
+export function shownRows<Row extends object>(
+  rows: readonly ShownRow<Row>[],
+  getSubRows: ((row: Row) => readonly Row[] | undefined) | undefined,
+  getRowId: (row: Row) => string,
+  made: WeakMap<Row, ShownRow<Row>>,
+): readonly ShownRow<Row>[] {
+  if (!getSubRows) return rows;
+  let out: ShownRow<Row>[] | null = null;
+  rows.forEach((row, i) => {
+    const children = row.getIsExpanded() ? getSubRows(row.original) : undefined;
+    if (!children?.length) {
+      out?.push(row);
+      return;
+    }
+    out ??= rows.slice(0, i);
+    out.push(row);
+    for (const child of children) {
+      let shown = made.get(child);
+      if (!shown) {
+        shown = { id: getRowId(child), original: child, depth: row.depth + 1, getCanExpand: () => false, getIsExpanded: () => false, toggleExpanded: () => undefined };
+        made.set(child, shown);
+      }
+      out.push(shown);
+    }
+  });
+  return out ?? rows;
+}
+
+/** Row id → row object over rows and their children, built on the first lookup (screen actions). */
+export function rowLookup<Row extends object>(rows: readonly Row[], getRowId: (row: Row) => string, getSubRows?: (row: Row) => readonly Row[] | undefined) {
+  let byId: Map<string, Row> | null = null;
+  return (id: string): Row | undefined => {
+    if (!byId) {
+      byId = new Map();
+      for (const row of rows) {
+        byId.set(getRowId(row), row);
+        for (const child of getSubRows?.(row) ?? []) byId.set(getRowId(child), child);
+      }
+    }
+    return byId.get(id);
+  };
+}
 
 /** Reads the live overlay (a ref's current map): the row model never depends on it. */
 export type OverlaySource = () => ReadonlyMap<string, OverlayEntry>;
 
 /** What a cell shows now: its staged value over the store's. */
 export function shownValue<Row>(column: GridColumn<Row>, row: Row, overlay: ReadonlyMap<string, OverlayEntry>): JsonValue {
-  const target = column.edit?.(row);
+  // No staged edits (the usual case while sorting or filtering): no key to build per cell.
+  const target = overlay.size > 0 ? column.edit?.(row) : undefined;
   if (target) {
     const entry = overlay.get(keyOf(target));
     if (entry) return entry.to;
@@ -107,7 +165,8 @@ export function gridTableOptions<Row extends object>(args: {
     columns: args.columns,
     data: args.rows as Row[],
     getRowId: (row) => args.getRowId(row),
-    ...(args.getSubRows ? { getSubRows: (row: Row) => args.getSubRows!(row) as Row[] | undefined } : {}),
+    // Children are not table rows (see shownRows): the table only knows which rows can expand.
+    ...(args.getSubRows ? { getRowCanExpand: (row: GridRow<Row>) => !!args.getSubRows!(row.original)?.length } : {}),
     globalFilterFn: args.quick,
     getColumnCanGlobalFilter: () => true,
     // Filters pick products; their variants come along (a variant has no name to match).
