@@ -10,6 +10,10 @@ import { boundsOf, single, type Selection } from './model/range';
 import type { DataGridProps } from './types';
 import { useGridActions } from './useGridActions';
 import { useGridStaging } from './useGridStaging';
+import { useIdleEach } from './useIdleEach';
+
+/** More than the rows a window ever renders: a window is contiguous, so index % ROW_SLOTS is unique in it. */
+const ROW_SLOTS = 1024;
 
 /**
  * The shared spreadsheet grid. TanStack Table v9 keeps the column state, sort, filters and
@@ -22,18 +26,20 @@ export function DataGrid<Row extends object>(props: DataGridProps<Row>) {
   const staging = useGridStaging<Row>(props);
   const { overlayRef } = staging;
   const byId = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
+  const quick = useMemo(() => quickFilter(columns, () => overlayRef.current), [columns, overlayRef, rows]); // eslint-disable-line react-hooks/exhaustive-deps -- new rows, new texts
+  useIdleEach(rows, quick.prepare);
   const options = useMemo(
     () =>
       gridTableOptions({
         rows,
-        columns: tableColumns(columns, () => overlayRef.current),
+        columns: tableColumns(columns, () => overlayRef.current, rows.length),
         getRowId,
         ...(getSubRows ? { getSubRows } : {}),
-        quick: quickFilter(columns, () => overlayRef.current),
+        quick,
         hidden: Object.fromEntries(columns.filter((c) => c.hidden).map((c) => [c.id, false])),
         pinned: columns.filter((c) => c.pinned).map((c) => c.id),
       }),
-    [rows, columns, getRowId, getSubRows, overlayRef],
+    [rows, columns, getRowId, getSubRows, overlayRef, quick],
   );
   const table = useTable(options);
   const modelRows = table.getRowModel().rows;
@@ -138,7 +144,9 @@ export function DataGrid<Row extends object>(props: DataGridProps<Row>) {
             const inRange = item.index >= bounds.top && item.index <= bounds.bottom;
             return (
               <GridRowMemo<Row>
-                key={row.id}
+                // Keyed by place in the window, not by row: a fling that brings a whole new window
+                // each frame updates the rendered rows' text instead of replacing their elements.
+                key={item.index % ROW_SLOTS}
                 gridId={domId}
                 row={row}
                 index={item.index}

@@ -17,7 +17,8 @@ import {
   type TableOptions,
 } from '@tanstack/react-table';
 import type { JsonValue } from '../../../../shared/contract';
-import { compareValues, matchesFilter, matchesQuick, type ColumnFilterValue } from './model/filters';
+import { matchesFilter, type ColumnFilterValue } from './model/filters';
+import { compareKeys, sortKey, type SortKey } from './model/sort-keys';
 import { keyOf, type OverlayEntry } from './model/overlay';
 import { plainText } from './model/stage';
 import type { GridColumn } from './types';
@@ -98,7 +99,7 @@ export function rowLookup<Row extends object>(rows: readonly Row[], getRowId: (r
   };
 }
 
-/** Reads the live overlay (a ref's current map): the row model never depends on it. */
+/** Reads the live overlay (a ref's current map): the row model never depends on it. A staged change makes a new map (sort keys and filter texts are kept per map). */
 export type OverlaySource = () => ReadonlyMap<string, OverlayEntry>;
 
 /** What a cell shows now: its staged value over the store's. */
@@ -121,33 +122,79 @@ export function shownText<Row>(column: GridColumn<Row>, row: Row, value: JsonVal
  * included), read through `overlay()` when the sorted/filtered model is computed — which happens
  * only when the sort or filter state changes, never on an edit. So a sorted view holds still
  * while you edit and takes the new values into account when you sort again (as in a spreadsheet).
+ * Sorting compares keys made once per row (sort-keys), not values per comparison.
  */
-export function tableColumns<Row extends object>(columns: readonly GridColumn<Row>[], overlay: OverlaySource): ColumnDef<GridFeatures, Row>[] {
-  return columns.map((column): ColumnDef<GridFeatures, Row> => ({
-    id: column.id,
-    header: column.label,
-    accessorFn: (row: Row) => column.value(row) as never,
-    size: column.width ?? 120,
-    minSize: 48,
-    sortFn: (a: GridRow<Row>, b: GridRow<Row>) => {
+/** `rowCount`: how many rows the table has (sizes the per-sort key arrays). */
+export function tableColumns<Row extends object>(columns: readonly GridColumn<Row>[], overlay: OverlaySource, rowCount = 0): ColumnDef<GridFeatures, Row>[] {
+  return columns.map((column): ColumnDef<GridFeatures, Row> => {
+    // By the row's place in `rows` (variants are not table rows, so it is unique): an array
+    // read per comparison, not a WeakMap.
+    let keys: SortKey[] = [];
+    let keysFor: ReadonlyMap<string, OverlayEntry> | null = null;
+    const keyOfRow = (row: GridRow<Row>): SortKey => {
       const map = overlay();
-      return compareValues(shownValue(column, a.original, map), shownValue(column, b.original, map));
-    },
-    filterFn: (row: GridRow<Row>, _id: string, filter: ColumnFilterValue) => {
-      const value = shownValue(column, row.original, overlay());
-      return matchesFilter(filter, value, shownText(column, row.original, value));
-    },
-  }));
+      if (map !== keysFor) {
+        keys = new Array<SortKey>(rowCount);
+        keysFor = map;
+      }
+      return (keys[row.index] ??= sortKey(shownValue(column, row.original, map)));
+    };
+    return {
+      id: column.id,
+      header: column.label,
+      accessorFn: (row: Row) => column.value(row) as never,
+      size: column.width ?? 120,
+      minSize: 48,
+      // Values are never undefined (empty is null, sorted last by the keys): no per-comparison getValue.
+      sortUndefined: false,
+      sortFn: (a: GridRow<Row>, b: GridRow<Row>) => compareKeys(keyOfRow(a), keyOfRow(b)),
+      filterFn: (row: GridRow<Row>, _id: string, filter: ColumnFilterValue) => {
+        const value = shownValue(column, row.original, overlay());
+        return matchesFilter(filter, value, shownText(column, row.original, value));
+      },
+    };
+  });
 }
 
+/**
+ * The quick filter over every column's shown text. Each row's lower-cased text of the store's
+ * values is made once and kept (typing a second letter scans strings, it formats nothing); rows
+ * with staged values are read afresh.
+ */
 export function quickFilter<Row extends object>(columns: readonly GridColumn<Row>[], overlay: OverlaySource) {
-  return (row: GridRow<Row>, _id: string, query: string): boolean => {
-    const map = overlay();
-    return matchesQuick(
-      query,
-      columns.map((c) => shownText(c, row.original, shownValue(c, row.original, map))),
-    );
+  const none: ReadonlyMap<string, OverlayEntry> = new Map();
+  const text = (row: Row, map: ReadonlyMap<string, OverlayEntry>) => columns.map((c) => shownText(c, row, shownValue(c, row, map))).join('\u0000').toLowerCase();
+  const base = new WeakMap<Row, { text: string; records: string[] }>();
+  const baseOf = (row: Row) => {
+    let entry = base.get(row);
+    if (!entry) {
+      const records = new Set(columns.map((c) => c.edit?.(row)).filter((t) => !!t).map((t) => `${t!.entity}:${t!.id}:`));
+      entry = { text: text(row, none), records: [...records] };
+      base.set(row, entry);
+    }
+    return entry;
   };
+  let stagedFor: ReadonlyMap<string, OverlayEntry> | null = null;
+  let stagedRecords = new Set<string>();
+  let wordsFor = '';
+  let words: string[] = [];
+  const filter = (row: GridRow<Row>, _id: string, query: string): boolean => {
+    const map = overlay();
+    if (map !== stagedFor) {
+      stagedFor = map;
+      stagedRecords = new Set([...map.keys()].map((k) => k.slice(0, k.lastIndexOf(':') + 1)));
+    }
+    if (query !== wordsFor) {
+      wordsFor = query;
+      words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    }
+    const entry = baseOf(row.original);
+    const haystack = entry.records.some((r) => stagedRecords.has(r)) ? text(row.original, map) : entry.text;
+    return words.every((word) => haystack.includes(word));
+  };
+  /** Makes a row's text ahead of the first filter (the grid does it while idle). */
+  const prepare = (row: Row): void => void baseOf(row);
+  return Object.assign(filter, { prepare });
 }
 
 /** Table options shared by the React grid and the model tests. */
