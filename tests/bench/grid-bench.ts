@@ -25,15 +25,18 @@ async function startApp(dataDir: string, products: number): Promise<App> {
   const child = spawn(process.execPath, [join(ROOT, 'out/main/web.js'), '--port', '0', '--data-dir', dataDir, '--demo-products', String(products)], {
     cwd: ROOT,
     env: { ...process.env, STOCKROOM_KEYCHAIN_SERVICE: `StockroomBench-${process.pid}` },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // Its log (no keychain here, so webhook receivers say so) is shown only if it fails to start.
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const match = /Stockroom is ready: (\S+)/.exec(out);
       if (match) resolve(match[1]!);
-    });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`browser mode exited (${code}): ${out.slice(-500)}`)));
   });
   const stop = async () => {
