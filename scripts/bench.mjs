@@ -17,6 +17,7 @@ const BENCHES = {
   customersJob: 'src/main/services/customers/bench.ts',
   webhookLatency: { file: 'tests/bench/webhook-latency.ts', keychain: true },
   csvImport: 'scripts/csv-import-bench.ts',
+  grid: 'tests/bench/grid-bench.ts',
 };
 
 // Benches that drive the app in Chromium run the production build in out/: build it when sources changed.

@@ -4,9 +4,11 @@ import { defaultDataDir } from './services/app-paths';
 export interface LaunchArgs {
   port: number;
   dataDir: string;
+  /** Products per built-in demo store (benchmarks seed 100,000); the demo store's default when absent. */
+  demoProducts?: number;
 }
 
-/** `--port N` (0 = a free port) and `--data-dir DIR`; anything else is a clear error, not a silent default. */
+/** `--port N` (0 = a free port), `--data-dir DIR`, `--demo-products N`; anything else is a clear error, not a silent default. */
 export function parseLaunchArgs(argv: string[]): LaunchArgs {
   const args: LaunchArgs = { port: 0, dataDir: process.env.STOCKROOM_DATA_DIR || defaultDataDir() };
   for (let i = 0; i < argv.length; i++) {
@@ -21,8 +23,12 @@ export function parseLaunchArgs(argv: string[]): LaunchArgs {
       if (!value) throw new Error('--data-dir needs a folder');
       args.dataDir = resolve(value);
       i++;
+    } else if (flag === '--demo-products') {
+      if (!/^\d+$/.test(value ?? '')) throw new Error(`--demo-products needs a whole number, got "${value ?? ''}"`);
+      args.demoProducts = Number(value);
+      i++;
     } else if (flag !== '--browser') {
-      throw new Error(`Unknown option "${flag}". Options: --port N, --data-dir DIR`);
+      throw new Error(`Unknown option "${flag}". Options: --port N, --data-dir DIR, --demo-products N`);
     }
   }
   return args;

@@ -10,7 +10,7 @@ import { startHttpHost } from './web/http-host';
 
 async function main(): Promise<void> {
   const args = parseLaunchArgs(process.argv.slice(2));
-  const demo = await startDemoStores(args.dataDir);
+  const demo = await startDemoStores(args.dataDir, args.demoProducts);
   const app = await composeApp({ dataDir: args.dataDir, mode: 'browser', demoStores: demo.stores });
   const host = await startHttpHost({
     dispatch: app.dispatch,

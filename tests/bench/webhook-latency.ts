@@ -9,7 +9,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-// @ts-expect-error -- a plain ESM script shared with the e2e set-up and screenshots.
 import { CHROMIUM_ARGS, resolveChromium } from '../../scripts/chromium.mjs';
 import { startBrowserMode, stopBrowserMode } from '../e2e/support/browser-mode';
 import { startDemoStoreCli } from '../e2e/support/demo-store-cli';

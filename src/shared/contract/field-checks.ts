@@ -96,8 +96,15 @@ interface SkuRow {
 /**
  * Every SKU of the catalog → its product or variant (a base variant carrying its product's SKU
  * counts as the product). Case-insensitive, as the store compares them ("ab-1" clashes with "AB-1").
+ * Built on the first lookup: the Products screen makes one per catalog load, and most loads never
+ * check a SKU (at 100,000 products building it cost the first visit about half a second).
  */
 export function buildSkuIndex(products: readonly SkuRow[]): SkuLookup {
+  let owners: Map<string, SkuOwner> | null = null;
+  return (sku) => (owners ??= indexSkus(products)).get(sku.toLowerCase());
+}
+
+function indexSkus(products: readonly SkuRow[]): Map<string, SkuOwner> {
   const owners = new Map<string, SkuOwner>();
   for (const product of products) {
     if (product.sku) owners.set(product.sku.toLowerCase(), { key: `product:${product.id}`, label: `“${product.name}”` });
@@ -108,5 +115,5 @@ export function buildSkuIndex(products: readonly SkuRow[]): SkuLookup {
       owners.set(sku, { key: `variant:${variant.id}`, label: `a variant of “${product.name}”${options ? ` (${options})` : ''}` });
     }
   }
-  return (sku) => owners.get(sku.toLowerCase());
+  return owners;
 }

@@ -8,7 +8,7 @@ export interface RunningDemoStores {
 }
 
 /** The demo stores run in-process on a free loopback port, their data under the app's data dir. */
-export async function startDemoStores(dataDir: string): Promise<RunningDemoStores> {
-  const demo = await startDemoStore({ port: 0, dataDir: join(dataDir, 'demo-store') });
+export async function startDemoStores(dataDir: string, products?: number): Promise<RunningDemoStores> {
+  const demo = await startDemoStore({ port: 0, dataDir: join(dataDir, 'demo-store'), ...(products !== undefined ? { products } : {}) });
   return { stores: demo.stores, close: () => demo.close() };
 }

@@ -1,7 +1,7 @@
 import { useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { gridTableOptions, quickFilter, resort, tableColumns } from './grid-table';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { gridTableOptions, quickFilter, resort, shownRows, tableColumns, type ShownRow } from './grid-table';
 import { GridHeader } from './GridHeader';
 import { GridRowMemo, type RowEvents } from './GridRows';
 import { applyView, currentView, GridToolbar } from './GridToolbar';
@@ -11,6 +11,10 @@ import { boundsOf, single, type Selection } from './model/range';
 import type { DataGridProps } from './types';
 import { useGridActions } from './useGridActions';
 import { useGridStaging } from './useGridStaging';
+import { useIdleEach } from './useIdleEach';
+
+/** More than the rows a window ever renders: a window is contiguous, so index % ROW_SLOTS is unique in it. */
+const ROW_SLOTS = 1024;
 
 /**
  * The shared spreadsheet grid. TanStack Table v9 keeps the column state, sort, filters and
@@ -28,21 +32,26 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
   const staging = useGridStaging<Row>(props);
   const { overlayRef } = staging;
   const byId = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
+  const quick = useMemo(() => quickFilter(columns, () => overlayRef.current), [columns, overlayRef, rows]); // eslint-disable-line react-hooks/exhaustive-deps -- new rows, new texts
+  useIdleEach(rows, quick.prepare);
   const options = useMemo(
     () =>
       gridTableOptions({
         rows,
-        columns: tableColumns(columns, () => overlayRef.current),
+        columns: tableColumns(columns, () => overlayRef.current, rows.length),
         getRowId,
         ...(getSubRows ? { getSubRows } : {}),
-        quick: quickFilter(columns, () => overlayRef.current),
+        quick,
         hidden: Object.fromEntries(columns.filter((c) => c.hidden).map((c) => [c.id, false])),
         pinned: columns.filter((c) => c.pinned).map((c) => c.id),
       }),
-    [rows, columns, getRowId, getSubRows, overlayRef],
+    [rows, columns, getRowId, getSubRows, overlayRef, quick],
   );
   const table = useTable(options);
-  const visible = table.getRowModel().rows;
+  const modelRows = table.getRowModel().rows;
+  const expanded = table.atoms.expanded.get();
+  const made = useMemo(() => new WeakMap<Row, ShownRow<Row>>(), []);
+  const visible = useMemo(() => shownRows(modelRows, getSubRows, getRowId, made), [modelRows, expanded, getSubRows, getRowId, made]); // eslint-disable-line react-hooks/exhaustive-deps -- rows read their expansion from the table
   const slots = columnSlots(table.getStartVisibleLeafColumns(), table.getCenterVisibleLeafColumns(), byId);
   const center = slots.filter((s) => !s.pinned);
   const pinned = GUTTER + pinnedWidth(slots);
@@ -67,6 +76,9 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
   const sorting = table.atoms.sorting.get();
   useEffect(() => setSortStale(false), [sorting]);
 
+  // The virtualizer re-measures every row whenever getItemKey changes identity (100,000 keys per
+  // render, most of a fling frame): it changes only with the visible rows.
+  const rowKey = useCallback((i: number) => visible[i]!.id, [visible]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design; this component is not memoized by the compiler.
   const rowVirtual = useVirtualizer({
     count: visible.length,
@@ -75,7 +87,7 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
     overscan: 8,
     scrollMargin: ROW_HEIGHT,
     scrollPaddingStart: ROW_HEIGHT,
-    getItemKey: (i) => visible[i]!.id,
+    getItemKey: rowKey,
   });
   const widthsKey = center.map((s) => `${s.column.id}:${s.width}`).join(',');
   const colVirtual = useVirtualizer({
@@ -151,7 +163,9 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
             const inRange = item.index >= bounds.top && item.index <= bounds.bottom;
             return (
               <GridRowMemo<Row>
-                key={row.id}
+                // Keyed by place in the window, not by row: a fling that brings a whole new window
+                // each frame updates the rendered rows' text instead of replacing their elements.
+                key={item.index % ROW_SLOTS}
                 gridId={domId}
                 row={row}
                 index={item.index}

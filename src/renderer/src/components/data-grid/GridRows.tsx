@@ -1,5 +1,5 @@
 import { memo, type MouseEvent } from 'react';
-import { shownText, shownValue, type GridRow } from './grid-table';
+import { shownText, shownValue, type ShownRow } from './grid-table';
 import { GUTTER, ROW_HEIGHT, type ColumnSlot } from './layout';
 import { storeMoved, type OverlayEntry } from './model/overlay';
 import type { Refusal } from './model/stage';
@@ -21,7 +21,7 @@ export interface RowEvents {
 
 export interface RowProps<Row extends object> {
   gridId: string;
-  row: GridRow<Row>;
+  row: ShownRow<Row>;
   index: number;
   top: number;
   width: number;

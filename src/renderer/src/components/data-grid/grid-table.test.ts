@@ -1,7 +1,7 @@
 import { constructTable } from '@tanstack/table-core';
 import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings';
 import { describe, expect, it } from 'vitest';
-import { gridFeatures, gridTableOptions, quickFilter, resort, tableColumns } from './grid-table';
+import { gridFeatures, gridTableOptions, quickFilter, resort, shownRows, tableColumns, type ShownRow } from './grid-table';
 import type { OverlayEntry } from './model/overlay';
 import type { GridColumn } from './types';
 
@@ -22,28 +22,31 @@ const columns: GridColumn<Item>[] = [
 ];
 
 function makeTable() {
-  const overlay = new Map<string, OverlayEntry>();
+  // Like useGridStaging: a staged change makes a new overlay map (sort keys are kept per map).
+  let overlay: ReadonlyMap<string, OverlayEntry> = new Map();
   const source = () => overlay;
+  const stage = (key: string, entry: OverlayEntry) => (overlay = new Map([...overlay, [key, entry]]));
   const options = gridTableOptions({ rows, columns: tableColumns(columns, source), getRowId: (r) => String(r.id), getSubRows: (r) => r.kids, quick: quickFilter(columns, source), hidden: {}, pinned: [] });
   const table = constructTable({ ...options, features: { ...gridFeatures, coreReactivityFeature: storeReactivityBindings() } } as typeof options);
-  const order = () => table.getRowModel().rows.map((r) => r.original.sku);
-  return { table, overlay, order };
+  const made = new WeakMap<Item, ShownRow<Item>>();
+  const order = () => shownRows(table.getRowModel().rows, (r) => r.kids, (r) => String(r.id), made).map((r) => r.original.sku);
+  return { table, stage, order };
 }
 
 describe('the grid’s row model over TanStack Table', () => {
   it('sorts by the shown (staged) value, and holds still while edits are staged until sorted again', () => {
-    const { table, overlay, order } = makeTable();
+    const { table, stage, order } = makeTable();
     table.setSorting([{ id: 'price', desc: false }]);
     expect(order()).toEqual(['B', 'A', 'C']);
     const model = table.getRowModel();
-    overlay.set('product:2:price', { to: '99.00', pending: true });
+    stage('product:2:price', { to: '99.00', pending: true });
     expect(table.getRowModel()).toBe(model); // an edit rebuilds nothing
     expect(order()).toEqual(['B', 'A', 'C']);
     resort(table); // "sort again"
     expect(order()).toEqual(['A', 'C', 'B']);
   });
   it('filters on products, keeps their variants with them, and quick-filters across columns', () => {
-    const { table, order } = makeTable();
+    const { table, stage, order } = makeTable();
     table.toggleAllRowsExpanded(true);
     expect(order()).toEqual(['A', 'A-1', 'B', 'C']);
     table.setColumnFilters([{ id: 'price', value: { op: 'range', min: '4' } }]);
@@ -51,5 +54,10 @@ describe('the grid’s row model over TanStack Table', () => {
     table.setColumnFilters([]);
     table.setGlobalFilter('9.00');
     expect(order()).toEqual(['C']);
+    table.setGlobalFilter('a 5.00'); // every word, anywhere in the row, any case
+    expect(order()).toEqual(['A', 'A-1']);
+    stage('product:3:price', { to: '5.00', pending: true }); // a staged value is searched as shown
+    table.setGlobalFilter('5.0');
+    expect(order()).toEqual(['A', 'A-1', 'C']);
   });
 });

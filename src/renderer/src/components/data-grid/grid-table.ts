@@ -5,7 +5,6 @@ import {
   columnResizingFeature,
   columnSizingFeature,
   columnVisibilityFeature,
-  createExpandedRowModel,
   createFilteredRowModel,
   createSortedRowModel,
   globalFilteringFeature,
@@ -18,7 +17,8 @@ import {
   type TableOptions,
 } from '@tanstack/react-table';
 import type { JsonValue } from '../../../../shared/contract';
-import { compareValues, matchesFilter, matchesQuick, type ColumnFilterValue } from './model/filters';
+import { matchesFilter, type ColumnFilterValue } from './model/filters';
+import { compareKeys, sortKey, type SortKey } from './model/sort-keys';
 import { keyOf, type OverlayEntry } from './model/overlay';
 import { plainText } from './model/stage';
 import type { GridColumn } from './types';
@@ -36,17 +36,76 @@ export const gridFeatures = tableFeatures({
   rowExpandingFeature,
   filteredRowModel: createFilteredRowModel(),
   sortedRowModel: createSortedRowModel(),
-  expandedRowModel: createExpandedRowModel(),
 });
 export type GridFeatures = typeof gridFeatures;
 export type GridRow<Row extends object> = TableRow<GridFeatures, Row>;
 
-/** Reads the live overlay (a ref's current map): the row model never depends on it. */
+/** A row the grid shows: a table row, or a child row (a variant) under an expanded one. */
+export interface ShownRow<Row> {
+  id: string;
+  original: Row;
+  depth: number;
+  getCanExpand(): boolean;
+  getIsExpanded(): boolean;
+  toggleExpanded(): void;
+}
+
+/**
+ * The shown rows: the table's (sorted, filtered) rows with the children of expanded rows under
+ * them. Children never enter the table: TanStack would build a row object for each of them on
+ * every load (387,000 variants under 100,000 products, most of a first visit), so they are made
+ * here, once each (`made` keeps their identity for memoized rows), and only when shown.
+ */
+export function shownRows<Row extends object>(
+  rows: readonly ShownRow<Row>[],
+  getSubRows: ((row: Row) => readonly Row[] | undefined) | undefined,
+  getRowId: (row: Row) => string,
+  made: WeakMap<Row, ShownRow<Row>>,
+): readonly ShownRow<Row>[] {
+  if (!getSubRows) return rows;
+  let out: ShownRow<Row>[] | null = null;
+  rows.forEach((row, i) => {
+    const children = row.getIsExpanded() ? getSubRows(row.original) : undefined;
+    if (!children?.length) {
+      out?.push(row);
+      return;
+    }
+    out ??= rows.slice(0, i);
+    out.push(row);
+    for (const child of children) {
+      let shown = made.get(child);
+      if (!shown) {
+        shown = { id: getRowId(child), original: child, depth: row.depth + 1, getCanExpand: () => false, getIsExpanded: () => false, toggleExpanded: () => undefined };
+        made.set(child, shown);
+      }
+      out.push(shown);
+    }
+  });
+  return out ?? rows;
+}
+
+/** Row id → row object over rows and their children, built on the first lookup (screen actions). */
+export function rowLookup<Row extends object>(rows: readonly Row[], getRowId: (row: Row) => string, getSubRows?: (row: Row) => readonly Row[] | undefined) {
+  let byId: Map<string, Row> | null = null;
+  return (id: string): Row | undefined => {
+    if (!byId) {
+      byId = new Map();
+      for (const row of rows) {
+        byId.set(getRowId(row), row);
+        for (const child of getSubRows?.(row) ?? []) byId.set(getRowId(child), child);
+      }
+    }
+    return byId.get(id);
+  };
+}
+
+/** Reads the live overlay (a ref's current map): the row model never depends on it. A staged change makes a new map (sort keys and filter texts are kept per map). */
 export type OverlaySource = () => ReadonlyMap<string, OverlayEntry>;
 
 /** What a cell shows now: its staged value over the store's. */
 export function shownValue<Row>(column: GridColumn<Row>, row: Row, overlay: ReadonlyMap<string, OverlayEntry>): JsonValue {
-  const target = column.edit?.(row);
+  // No staged edits (the usual case while sorting or filtering): no key to build per cell.
+  const target = overlay.size > 0 ? column.edit?.(row) : undefined;
   if (target) {
     const entry = overlay.get(keyOf(target));
     if (entry) return entry.to;
@@ -63,33 +122,79 @@ export function shownText<Row>(column: GridColumn<Row>, row: Row, value: JsonVal
  * included), read through `overlay()` when the sorted/filtered model is computed — which happens
  * only when the sort or filter state changes, never on an edit. So a sorted view holds still
  * while you edit and takes the new values into account when you sort again (as in a spreadsheet).
+ * Sorting compares keys made once per row (sort-keys), not values per comparison.
  */
-export function tableColumns<Row extends object>(columns: readonly GridColumn<Row>[], overlay: OverlaySource): ColumnDef<GridFeatures, Row>[] {
-  return columns.map((column): ColumnDef<GridFeatures, Row> => ({
-    id: column.id,
-    header: column.label,
-    accessorFn: (row: Row) => column.value(row) as never,
-    size: column.width ?? 120,
-    minSize: 48,
-    sortFn: (a: GridRow<Row>, b: GridRow<Row>) => {
+/** `rowCount`: how many rows the table has (sizes the per-sort key arrays). */
+export function tableColumns<Row extends object>(columns: readonly GridColumn<Row>[], overlay: OverlaySource, rowCount = 0): ColumnDef<GridFeatures, Row>[] {
+  return columns.map((column): ColumnDef<GridFeatures, Row> => {
+    // By the row's place in `rows` (variants are not table rows, so it is unique): an array
+    // read per comparison, not a WeakMap.
+    let keys: SortKey[] = [];
+    let keysFor: ReadonlyMap<string, OverlayEntry> | null = null;
+    const keyOfRow = (row: GridRow<Row>): SortKey => {
       const map = overlay();
-      return compareValues(shownValue(column, a.original, map), shownValue(column, b.original, map));
-    },
-    filterFn: (row: GridRow<Row>, _id: string, filter: ColumnFilterValue) => {
-      const value = shownValue(column, row.original, overlay());
-      return matchesFilter(filter, value, shownText(column, row.original, value));
-    },
-  }));
+      if (map !== keysFor) {
+        keys = new Array<SortKey>(rowCount);
+        keysFor = map;
+      }
+      return (keys[row.index] ??= sortKey(shownValue(column, row.original, map)));
+    };
+    return {
+      id: column.id,
+      header: column.label,
+      accessorFn: (row: Row) => column.value(row) as never,
+      size: column.width ?? 120,
+      minSize: 48,
+      // Values are never undefined (empty is null, sorted last by the keys): no per-comparison getValue.
+      sortUndefined: false,
+      sortFn: (a: GridRow<Row>, b: GridRow<Row>) => compareKeys(keyOfRow(a), keyOfRow(b)),
+      filterFn: (row: GridRow<Row>, _id: string, filter: ColumnFilterValue) => {
+        const value = shownValue(column, row.original, overlay());
+        return matchesFilter(filter, value, shownText(column, row.original, value));
+      },
+    };
+  });
 }
 
+/**
+ * The quick filter over every column's shown text. Each row's lower-cased text of the store's
+ * values is made once and kept (typing a second letter scans strings, it formats nothing); rows
+ * with staged values are read afresh.
+ */
 export function quickFilter<Row extends object>(columns: readonly GridColumn<Row>[], overlay: OverlaySource) {
-  return (row: GridRow<Row>, _id: string, query: string): boolean => {
-    const map = overlay();
-    return matchesQuick(
-      query,
-      columns.map((c) => shownText(c, row.original, shownValue(c, row.original, map))),
-    );
+  const none: ReadonlyMap<string, OverlayEntry> = new Map();
+  const text = (row: Row, map: ReadonlyMap<string, OverlayEntry>) => columns.map((c) => shownText(c, row, shownValue(c, row, map))).join('\u0000').toLowerCase();
+  const base = new WeakMap<Row, { text: string; records: string[] }>();
+  const baseOf = (row: Row) => {
+    let entry = base.get(row);
+    if (!entry) {
+      const records = new Set(columns.map((c) => c.edit?.(row)).filter((t) => !!t).map((t) => `${t!.entity}:${t!.id}:`));
+      entry = { text: text(row, none), records: [...records] };
+      base.set(row, entry);
+    }
+    return entry;
   };
+  let stagedFor: ReadonlyMap<string, OverlayEntry> | null = null;
+  let stagedRecords = new Set<string>();
+  let wordsFor = '';
+  let words: string[] = [];
+  const filter = (row: GridRow<Row>, _id: string, query: string): boolean => {
+    const map = overlay();
+    if (map !== stagedFor) {
+      stagedFor = map;
+      stagedRecords = new Set([...map.keys()].map((k) => k.slice(0, k.lastIndexOf(':') + 1)));
+    }
+    if (query !== wordsFor) {
+      wordsFor = query;
+      words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    }
+    const entry = baseOf(row.original);
+    const haystack = entry.records.some((r) => stagedRecords.has(r)) ? text(row.original, map) : entry.text;
+    return words.every((word) => haystack.includes(word));
+  };
+  /** Makes a row's text ahead of the first filter (the grid does it while idle). */
+  const prepare = (row: Row): void => void baseOf(row);
+  return Object.assign(filter, { prepare });
 }
 
 /** Table options shared by the React grid and the model tests. */
@@ -107,7 +212,8 @@ export function gridTableOptions<Row extends object>(args: {
     columns: args.columns,
     data: args.rows as Row[],
     getRowId: (row) => args.getRowId(row),
-    ...(args.getSubRows ? { getSubRows: (row: Row) => args.getSubRows!(row) as Row[] | undefined } : {}),
+    // Children are not table rows (see shownRows): the table only knows which rows can expand.
+    ...(args.getSubRows ? { getRowCanExpand: (row: GridRow<Row>) => !!args.getSubRows!(row.original)?.length } : {}),
     globalFilterFn: args.quick,
     getColumnCanGlobalFilter: () => true,
     // Filters pick products; their variants come along (a variant has no name to match).

@@ -1,9 +1,9 @@
 import type { ReactTable } from '@tanstack/react-table';
 import type { Virtualizer } from '@tanstack/react-virtual';
-import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { fieldSpec } from '../../../../shared/contract';
 import { useToasts } from '../toast-store';
-import { shownText, shownValue, type GridFeatures, type GridRow } from './grid-table';
+import { rowLookup, shownText, shownValue, type GridFeatures, type ShownRow } from './grid-table';
 import { handleGridKey } from './grid-keys';
 import type { RowEvents } from './GridRows';
 import type { ColumnSlot } from './layout';
@@ -18,7 +18,7 @@ interface Args<Row extends object> {
   props: DataGridProps<Row>;
   table: ReactTable<GridFeatures, Row, unknown>;
   staging: ReturnType<typeof useGridStaging<Row>>;
-  visible: GridRow<Row>[];
+  visible: readonly ShownRow<Row>[];
   slots: ColumnSlot<Row>[];
   selection: Selection;
   setSelection(s: Selection): void;
@@ -209,15 +209,15 @@ export function useGridActions<Row extends object>(a: Args<Row>) {
     }
     return cells;
   };
+  const { rows, getRowId, getSubRows } = a.props;
+  const findRow = useMemo(() => rowLookup(rows, getRowId, getSubRows), [rows, getRowId, getSubRows]);
   const stageCells = (cells: readonly CellText[]) => {
-    const { table, props } = latest.current;
-    const byId = new Map(props.columns.map((c) => [c.id, c]));
-    const rowsById = table.getCoreRowModel().rowsById;
+    const byId = new Map(latest.current.props.columns.map((c) => [c.id, c]));
     return stageTexts(
       cells.map((c) => {
-        const row = rowsById[c.rowId];
+        const row = findRow(c.rowId);
         const column = byId.get(c.columnId);
-        return row && column ? { row: row.original, rowId: row.id, column, text: c.text } : null;
+        return row && column ? { row, rowId: c.rowId, column, text: c.text } : null;
       }),
     );
   };
@@ -225,11 +225,13 @@ export function useGridActions<Row extends object>(a: Args<Row>) {
     const { table, slots, staging } = latest.current;
     const columns = slots.map((s) => s.column);
     const rows: GridView['rows'] = [];
-    const visit = (row: GridRow<Row>, depth: number) => {
-      rows.push({ rowId: row.id, depth, values: columns.map((c) => shownValue(c, row.original, staging.overlayRef.current)) });
-      for (const sub of row.subRows) visit(sub, depth + 1);
+    const { getRowId, getSubRows } = a.props;
+    // Variants are not table rows (they are made only when shown): every product brings all of its own.
+    const visit = (row: Row, depth: number) => {
+      rows.push({ rowId: getRowId(row), depth, values: columns.map((c) => shownValue(c, row, staging.overlayRef.current)) });
+      for (const sub of getSubRows?.(row) ?? []) visit(sub, depth + 1);
     };
-    for (const row of table.getSortedRowModel().rows) visit(row, 0);
+    for (const row of table.getSortedRowModel().rows) visit(row.original, 0);
     return { columns: columns.map((c) => ({ id: c.id, label: c.label })), rows };
   };
   useImperativeHandle(a.props.ref, () => ({ getSelectedCells, getView, stageCells }));

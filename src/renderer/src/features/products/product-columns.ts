@@ -1,5 +1,5 @@
 import type { JsonValue } from '../../../../shared/contract';
-import { isMoney } from '../../../../shared/money';
+import { fractionDigits, isMoney } from '../../../../shared/money';
 import type { EditTarget, GridColumn } from '../../components/data-grid';
 import { formatLike } from '../jobs/format';
 import { optionLabels, type CatalogRow } from './product-rows';
@@ -16,8 +16,14 @@ export const NOT_TRACKED = 'Inventory is not tracked for this product; turn trac
 /** A staged "20" reads "20.00" beside the store's "20.00": money shows with the store's places. */
 const money = (pick: (row: CatalogRow) => string | null) => (value: JsonValue, row: CatalogRow) => {
   const sample = pick(row);
+  // Most cells already read like their sample ("12.50" beside "9.99"): no decimal parse per cell render.
+  if (typeof value === 'string' && sample !== null && CANONICAL.test(value) && fractionDigits(value) === fractionDigits(sample)) return value;
   return typeof value === 'string' && isMoney(value) && sample !== null ? formatLike(value, sample) : value === null ? '' : String(value);
 };
+const CANONICAL = /^(0|[1-9]\d*)(\.\d+)?$/;
+/** One formatter for every cell: toLocaleString with options builds a new one per call (~0.2 ms; the quick filter formats every row). */
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const formatDate = (iso: string) => dateFormat.format(new Date(iso));
 const yesNo = (value: JsonValue) => (value === true ? 'Yes' : value === false ? 'No' : '');
 
 function moneyColumn(id: string, label: string, product: (r: CatalogRow & { kind: 'product' }) => string, variant?: (r: CatalogRow & { kind: 'variant' }) => string | null): Col {
@@ -28,8 +34,6 @@ function moneyColumn(id: string, label: string, product: (r: CatalogRow & { kind
 }
 
 /** The Products screen's columns: product rows, and the variant rows under them, in one set. */
-// One formatter: toLocaleString builds a new one per call, which made a quick filter over 2,000 products take seconds.
-const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export const PRODUCT_COLUMNS: readonly Col[] = [
   { id: 'thumbnail', label: 'Image', width: 56, value: () => null, hidden: true },
@@ -115,6 +119,6 @@ export const PRODUCT_COLUMNS: readonly Col[] = [
     label: 'Date modified',
     width: 150,
     value: (r) => (r.kind === 'product' ? r.product.date_modified : null),
-    format: (v) => (typeof v === 'string' && v ? DATE_TIME.format(new Date(v)) : ''),
+    format: (v) => (typeof v === 'string' && v ? formatDate(v) : ''),
   },
 ];

@@ -46,14 +46,6 @@ export function matchesFilter(filter: ColumnFilterValue, value: JsonValue, text:
   }
 }
 
-/** The quick filter: every word of the query appears in some cell's text of the row. */
-export function matchesQuick(query: string, texts: readonly string[]): boolean {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const haystack = texts.join('\u0000').toLowerCase();
-  return words.every((word) => haystack.includes(word));
-}
-
 /** Sort order of two shown values: numbers and decimals as numbers, empty last, text by locale. */
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 export function compareValues(a: JsonValue, b: JsonValue): number {
