@@ -5,6 +5,7 @@ import { createEventBus, type EventBus } from './rpc/event-bus';
 import { createHandlers } from './rpc/handlers';
 import { createBigCommerceService, type BigCommerceService } from './services/bigcommerce';
 import { createCatalogService, type CatalogService } from './services/catalog';
+import { createCatalogNamesService, type CatalogNamesService } from './services/catalog/names';
 import { createJobsService, migrateHashJournals, type JobsService } from './services/jobs';
 import { createPicklistsService, type PicklistsService } from './services/picklists';
 import { createJobsSettledService, type JobsSettledService } from './services/jobs-settled';
@@ -35,6 +36,7 @@ export interface Services {
   stores: StoresService;
   bigcommerce: BigCommerceService;
   catalog: CatalogService;
+  catalogNames: CatalogNamesService;
   jobs: JobsService;
   staging: StagingService;
   picklists: PicklistsService;
@@ -128,7 +130,8 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     .then((list) => webhooks.ensureDemoHooks(list.stores.filter((st) => st.isDemo && st.hasToken).map((st) => st.id)))
     .catch((error: unknown) => log(`[webhooks] ${String(error)}`));
 
-  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging, picklists, webhooks, checkEdits };
+  const catalogNames = createCatalogNamesService({ dataDir: options.dataDir, bigcommerce, catalog });
+  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, catalogNames, jobs, staging, picklists, webhooks, checkEdits };
   // The active store's catalog in memory and encoded before anyone opens Products (issue 10: first visit ≤ 1 s).
   void stores.list().then(({ activeStoreId }) => (activeStoreId ? catalog.warm(activeStoreId, PRODUCT_COLUMNS_MAX) : undefined))
     .catch((error: unknown) => log(`[catalog] warm-up failed: ${String(error)}`));

@@ -35,6 +35,8 @@ export interface GridColumn<Row> {
   filter?: ColumnFilterKind;
   /** Enum values for the one-of filter. */
   options?: readonly string[];
+  /** The value is an image URL: the cell shows the image (or an empty placeholder), its text is the URL. */
+  image?: boolean;
   /** Hidden until the user shows it (Columns menu). */
   hidden?: boolean;
   /** Pinned left until the user unpins it: stays in view while scrolling sideways. */
