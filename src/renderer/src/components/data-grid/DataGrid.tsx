@@ -44,6 +44,10 @@ export function DataGrid<Row extends object>(props: DataGridProps<Row>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<Selection>(single({ row: 0, col: 0 }));
   const [editing, setEditing] = useState<{ row: number; col: number; text: string } | null>(null);
+  /** The column header the keyboard is on (↑ from the first row), null while on the cells. */
+  const [headerCol, setHeaderCol] = useState<number | null>(null);
+  /** The column whose menu is open. */
+  const [menu, setMenu] = useState<string | null>(null);
   /** Edits staged since the view was last sorted (the order is kept until the user sorts again). */
   const [sortStale, setSortStale] = useState(false);
   const sorting = table.atoms.sorting.get();
@@ -72,7 +76,7 @@ export function DataGrid<Row extends object>(props: DataGridProps<Row>) {
   });
   useEffect(() => colVirtual.measure(), [widthsKey, pinned, colVirtual]);
 
-  const actions = useGridActions({ props, table, staging, visible, slots, selection, setSelection, editing, setEditing, rowVirtual, colVirtual, scroller, onStaged: () => sorting.length > 0 && setSortStale(true) });
+  const actions = useGridActions({ props, table, staging, visible, slots, selection, setSelection, editing, setEditing, headerCol, setHeaderCol, setMenu, rowVirtual, colVirtual, scroller, onStaged: () => sorting.length > 0 && setSortStale(true) });
 
   const bounds = boundsOf(selection);
   const columnItems = colVirtual.getVirtualItems();
@@ -82,7 +86,7 @@ export function DataGrid<Row extends object>(props: DataGridProps<Row>) {
   const lead = columnItems.length ? columnItems[0]!.start - pinned : 0;
   const trail = columnItems.length ? total - columnItems[columnItems.length - 1]!.end : 0;
   const events: RowEvents = actions.events;
-  const focusCell = `${domId}-c${selection.focus.row}-${selection.focus.col}`;
+  const focusCell = headerCol !== null ? `${domId}-h${headerCol}` : `${domId}-c${selection.focus.row}-${selection.focus.col}`;
 
   return (
     <div className="data-grid">
@@ -117,7 +121,13 @@ export function DataGrid<Row extends object>(props: DataGridProps<Row>) {
         onPaste={actions.onPaste}
       >
         <GridHeader
+          gridId={domId}
           table={table}
+          focusCol={headerCol}
+          menu={menu}
+          onMenu={setMenu}
+          onMenuClosed={actions.menuClosed}
+          onMoveColumn={actions.moveColumn}
           slots={shownSlots}
           lead={lead}
           trail={trail}
