@@ -69,7 +69,9 @@ export function useGridActions<Row extends object>(a: Args<Row>) {
   const revealColumn = (col: number) => {
     const { colVirtual, slots } = latest.current;
     const slot = slots[col];
-    if (slot && !slot.pinned) colVirtual.scrollToIndex(slots.filter((s) => !s.pinned).indexOf(slot));
+    // A pinned column is always in view: going to it goes back to the start, as Home does in a spreadsheet.
+    if (slot?.pinned) colVirtual.scrollToOffset(0);
+    else if (slot) colVirtual.scrollToIndex(slots.filter((s) => !s.pinned).indexOf(slot));
   };
   const select = (next: Selection) => {
     latest.current.setSelection(next);
@@ -281,8 +283,10 @@ export function useGridActions<Row extends object>(a: Args<Row>) {
     onPaste,
     selectAll: () => (focusGrid(), latest.current.setSelection(selectAll(size()))),
     selectColumn: (col: number, e: MouseEvent) => {
-      e.preventDefault();
+      // No preventDefault: the label is also the drag handle that reorders columns, and a cancelled
+      // mousedown never starts a drag.
       focusGrid();
+      latest.current.setHeaderCol(null);
       latest.current.setSelection(columnSelection(col, size().rows, e.shiftKey ? anchor().col : col));
     },
     shownText,
