@@ -45,7 +45,7 @@ const thumbnail = (row: CatalogRow): string | null => {
 
 /** Columns before categories and brand. */
 const LEADING: readonly Col[] = [
-  { id: 'thumbnail', label: 'Image', width: 48, value: thumbnail, image: true },
+  { id: 'thumbnail', label: 'Image', width: 64, value: thumbnail, image: true },
   { id: 'id', label: 'ID', width: 72, numeric: true, value: (r) => (r.kind === 'product' ? r.product.id : r.variant.id) },
   {
     id: 'name',
