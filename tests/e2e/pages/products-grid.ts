@@ -82,8 +82,11 @@ export class ProductsGridPage {
     const y = box.y + box.height / 2;
     await this.page.mouse.move(x, y);
     await this.page.mouse.down();
-    await this.page.mouse.move(x + dx / 2, y, { steps: 4 });
-    await this.page.mouse.move(x + dx, y, { steps: 4 });
+    // One move per painted frame, as a hand drags: the grid re-renders the header between moves.
+    for (let step = 1; step <= 6; step++) {
+      await this.page.mouse.move(x + (dx * step) / 6, y);
+      await this.nextFrames();
+    }
     await this.page.mouse.up();
   }
 
@@ -132,12 +135,17 @@ export class ProductsGridPage {
       if (await this.header(column).isVisible()) return;
       await this.grid.evaluate((grid) => grid.scrollBy({ left: grid.clientWidth / 2 }));
       // Two frames: the grid renders the newly scrolled-in columns on scroll.
-      await this.page.evaluate(() => new Promise((resolve) => {
-        const raf = (globalThis as unknown as { requestAnimationFrame(cb: () => void): void }).requestAnimationFrame;
-        raf(() => raf(() => resolve(null)));
-      }));
+      await this.nextFrames();
     }
     throw new Error(`no column "${column}" in the Products grid`);
+  }
+
+  /** Waits two painted frames. */
+  async nextFrames(): Promise<void> {
+    await this.page.evaluate(() => new Promise((resolve) => {
+      const raf = (globalThis as unknown as { requestAnimationFrame(cb: () => void): void }).requestAnimationFrame;
+      raf(() => raf(() => resolve(null)));
+    }));
   }
 
   async select(sku: string, column: string, options: { shift?: boolean } = {}): Promise<void> {
