@@ -133,6 +133,32 @@ const SCENES = {
     await page.getByRole('form', { name: 'Copy between stores' }).getByRole('checkbox', { name: 'Price' }).check();
     await page.getByRole('form', { name: 'Copy between stores' }).getByLabel(/^Price factor/).fill('0.92');
   },
+  async 'products-grid'(page) {
+    await page.keyboard.press('Escape');
+    await SCENES.shell(page);
+    const rpc = rpcOf(page);
+    const { activeStoreId: storeId } = await rpc('stores.list', {});
+    const { products } = await rpc('catalog.listProducts', { storeId, offset: 0, limit: 12 });
+    const grid = page.getByRole('grid', { name: 'Products' });
+    await grid.getByRole('gridcell').first().waitFor({ timeout: 60_000 });
+    const cell = (sku, column) => grid.locator(`xpath=.//*[@role="row"][*[@role="gridcell"][normalize-space(.)="${sku}"]]/*[@role="gridcell"][@aria-colindex=ancestor::*[@role="grid"][1]//*[@role="columnheader"][@aria-label="${column}"]/@aria-colindex]`);
+    // Staged prices over the store's, a product expanded to its variants, a refused stock edit with its reason.
+    const { edits } = await rpc('staging.list', { storeId });
+    if (edits.length === 0) {
+      await rpc('staging.stage', { storeId, edits: products.slice(1, 4).map((p) => ({ entity: 'product', id: p.id, field: 'price', from: p.price, to: applyPriceRule(p.price, { kind: 'percent', amount: '10', round: { to: 'ending', ending: '.99' } }) })) });
+    }
+    const byVariant = products.find((p) => p.inventory_tracking === 'variant' && p.variants.length > 1);
+    await grid.getByRole('row').filter({ has: page.getByRole('gridcell', { name: byVariant.sku, exact: true }) }).getByRole('button', { name: 'Expand' }).click();
+    await cell(byVariant.sku, 'Stock').click();
+    await page.keyboard.type('5');
+    await page.keyboard.press('Enter');
+    await grid.getByRole('note').first().waitFor();
+    await cell(products[1].sku, 'Price').click();
+    await cell(products[3].sku, 'Sale price').click({ modifiers: ['Shift'] });
+  },
+  async 'products-grid-1024'(page) {
+    await page.getByRole('grid', { name: 'Products' }).getByRole('note').first().waitFor();
+  },
 };
 
 /**
@@ -241,11 +267,11 @@ const { child, url } = await startBrowserMode(dataDir);
 const browser = await chromium.launch({ executablePath: await resolveChromium(), args: CHROMIUM_ARGS });
 try {
   for (const scheme of ['light', 'dark']) {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 820 }, colorScheme: scheme, deviceScaleFactor: 1 });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: scheme, deviceScaleFactor: 1 });
     await page.goto(url);
     await page.getByRole('navigation', { name: 'Stores' }).getByRole('listitem').first().waitFor();
     for (const name of only) {
-      await page.setViewportSize({ width: 1400, height: 820 }); // a scene may pick its own size
+      await page.setViewportSize(name.endsWith('-1024') ? { width: 1024, height: 700 } : { width: 1440, height: 900 }); // a scene may pick its own size
       await SCENES[name](page).catch(async (error) => {
         // What the page showed when a scene got stuck, for whoever runs this next.
         const shot = join(tmpdir(), `stockroom-screenshot-failure-${name}.png`);

@@ -7,6 +7,7 @@ import { createBigCommerceService, type BigCommerceService } from './services/bi
 import { createCatalogService, type CatalogService } from './services/catalog';
 import { createCustomersService, type CustomersEvent, type CustomersService } from './services/customers';
 import { createCompareService, type CompareService } from './services/compare';
+import { createCatalogNamesService, type CatalogNamesService } from './services/catalog/names';
 import { createJobsService, migrateHashJournals, type JobsService } from './services/jobs';
 import { createPicklistsService, type PicklistsService } from './services/picklists';
 import { createJobsSettledService, type JobsSettledService } from './services/jobs-settled';
@@ -40,6 +41,7 @@ export interface Services {
   bigcommerce: BigCommerceService;
   catalog: CatalogService;
   customers: CustomersService;
+  catalogNames: CatalogNamesService;
   jobs: JobsService;
   staging: StagingService;
   picklists: PicklistsService;
@@ -155,7 +157,8 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     .catch((error: unknown) => log(`[webhooks] ${String(error)}`));
 
   const compare = createCompareService({ catalog, profile: (storeId) => stores.describe(storeId), stage: (input) => staging.stage(input) });
-  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, customers, jobs, staging, picklists, webhooks, compare, printer: options.printer ?? browserPrinter, checkEdits };
+  const catalogNames = createCatalogNamesService({ dataDir: options.dataDir, bigcommerce, catalog });
+  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, catalogNames, customers, jobs, staging, picklists, webhooks, compare, printer: options.printer ?? browserPrinter, checkEdits };
   // The active store's catalog in memory and encoded before anyone opens Products (issue 10: first visit ≤ 1 s).
   void stores.list().then(({ activeStoreId }) => (activeStoreId ? catalog.warm(activeStoreId, PRODUCT_COLUMNS_MAX) : undefined))
     .catch((error: unknown) => log(`[catalog] warm-up failed: ${String(error)}`));

@@ -94,6 +94,7 @@ export function validParams(ctx: FuzzContext): { [M in MethodName]: fc.Arbitrary
       .record({ storeId, offset: optional(fc.integer({ min: 0, max: 1_000_000 })), limit: optional(fc.integer({ min: 1, max: 50_000 })) })
       .map(defined),
     'catalog.getStatus': byStore,
+    'catalog.listNames': byStore,
     'jobs.start': fc.record({ storeId, title, edits: editsArb }),
     'jobs.list': byStore,
     'jobs.get': byJob,

@@ -4,6 +4,8 @@ import { StagedPanel } from './pages/staged-panel';
 import { rpc } from './support/rpc';
 
 async function openProducts(page: import('@playwright/test').Page, shell: { goTo(section: string): Promise<void> }, limit: number) {
+  // Loading and drawing 2,000 products takes most of a minute when other browsers share the machine.
+  test.setTimeout(120_000);
   const storeId = (await rpc(page, 'stores.list', {})).activeStoreId!;
   await rpc(page, 'catalog.sync', { storeId, mode: 'refresh' });
   const { products } = await rpc(page, 'catalog.listProducts', { storeId, offset: 0, limit });

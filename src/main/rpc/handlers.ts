@@ -33,6 +33,7 @@ export function createHandlers(s: Services): Handlers {
       const snapshot = await s.catalog.snapshot(storeId);
       return { storeId, syncedAt: snapshot?.syncedAt ?? null, products: snapshot?.products.length ?? 0, variants: snapshot?.variantCount ?? 0, decimalPlaces: snapshot?.decimalPlaces ?? null, currency: snapshot?.currency ?? null };
     },
+    'catalog.listNames': ({ storeId }) => (s.stores.resolve(storeId), s.catalogNames.list(storeId)),
     'jobs.start': async ({ storeId, title, edits }) => {
       const { storeHash } = s.stores.resolve(storeId);
       await s.checkEdits(storeId, edits);

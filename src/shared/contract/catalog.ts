@@ -77,6 +77,11 @@ export type ProductColumnsPage = z.infer<typeof ProductColumnsPage>;
 /** Products per listProductColumns call at most: one call fits a large catalog's first screenful and more. */
 export const PRODUCT_COLUMNS_MAX = 50_000;
 
+const NamedId = z.object({ id: z.number().int(), name: z.string() });
+/** The names behind a product row's ids (categories, brand_id), as of the catalog's last sync. */
+export const CatalogNames = z.object({ syncedAt: z.string().nullable(), categories: z.array(NamedId), brands: z.array(NamedId) });
+export type CatalogNames = z.infer<typeof CatalogNames>;
+
 export const catalogMethods = {
   'catalog.listProducts': method(
     z.object({ storeId: StoreId, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5000).default(500), ids: z.array(z.number().int().positive()).max(5000).optional() }).strict(),
@@ -94,6 +99,11 @@ export const catalogMethods = {
     'Load the catalog (first time), refresh it by delta and reconcile deletions, or reload it fully.',
   ),
   'catalog.getStatus': method(z.object({ storeId: StoreId }).strict(), CatalogStatus, 'What the local catalog cache holds for a store.'),
+  'catalog.listNames': method(
+    z.object({ storeId: StoreId }).strict(),
+    CatalogNames,
+    'Category and brand names for the ids in product rows: kept beside the catalog cache, read from the store again after each sync.',
+  ),
 };
 
 export const catalogEvents = {

@@ -10,12 +10,97 @@ export class ProductsGridPage {
   readonly grid: Locator;
   readonly staged: Locator;
   readonly quickFilter: Locator;
+  readonly toolbar: Locator;
+  /** "2,000 rows" or "12 of 2,000 rows". */
+  readonly rowsShown: Locator;
+  readonly savedView: Locator;
 
   /** `name`: the grid's accessible name; other screens' grids (Comparison) are driven the same way. */
   constructor(readonly page: Page, readonly name = 'Products') {
     this.grid = page.getByRole('grid', { name });
     this.staged = page.getByRole('region', { name: 'Staged changes' });
     this.quickFilter = page.getByRole('searchbox', { name: 'Quick filter' });
+    this.toolbar = page.getByRole('toolbar', { name: 'products tools' });
+    this.rowsShown = this.toolbar.getByRole('status', { name: 'Rows shown' });
+    this.savedView = this.toolbar.getByRole('combobox', { name: 'Saved view' });
+  }
+
+  async expectRowsShown(shown: number, total: number): Promise<void> {
+    const n = (v: number) => v.toLocaleString('en-US');
+    await expect(this.rowsShown).toHaveText(shown === total ? `${n(total)} rows` : `${n(shown)} of ${n(total)} rows`);
+  }
+
+  /** The column headers rendered now, left to right (pinned first), by accessible name. */
+  async headers(): Promise<string[]> {
+    const names = await this.grid.getByRole('columnheader').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+    return names.filter((name) => name !== 'Row');
+  }
+
+  /** A column's menu (filter, move, pin, hide), opened by its ⋮ button. */
+  async openColumnMenu(column: string): Promise<Locator> {
+    if (!(await this.header(column).isVisible())) await this.reveal(column);
+    await this.header(column).hover();
+    await this.header(column).getByRole('button', { name: `${column} column options` }).click();
+    const menu = this.columnMenu(column);
+    await expect(menu).toBeVisible();
+    return menu;
+  }
+
+  columnMenu(column: string): Locator {
+    return this.page.getByRole('dialog', { name: `${column} column` });
+  }
+
+  /** Sets a column's filter from its menu. */
+  async filter(column: string, filter: { op: string; text?: string; from?: string; to?: string; values?: string[] }): Promise<void> {
+    const menu = await this.openColumnMenu(column);
+    await menu.getByRole('combobox', { name: `${column} filter` }).selectOption({ label: filter.op });
+    if (filter.text !== undefined) await menu.getByRole('textbox', { name: `${column} filter text` }).fill(filter.text);
+    if (filter.from !== undefined) await menu.getByRole('textbox', { name: `${column} from` }).fill(filter.from);
+    if (filter.to !== undefined) await menu.getByRole('textbox', { name: `${column} to` }).fill(filter.to);
+    for (const value of filter.values ?? []) await menu.getByRole('checkbox', { name: value, exact: true }).check();
+    await menu.getByRole('button', { name: 'Filter', exact: true }).click();
+    await expect(menu).toBeHidden();
+  }
+
+  async clearFilter(column: string): Promise<void> {
+    await this.toolbar.getByRole('button', { name: `Clear ${column} filter` }).click();
+  }
+
+  /** Shows or hides a column from the toolbar's Columns list. */
+  async setColumnShown(column: string, shown: boolean): Promise<void> {
+    const toggle = this.toolbar.getByRole('button', { name: 'Columns', exact: true });
+    await toggle.click();
+    const list = this.page.getByRole('dialog', { name: 'Columns' });
+    await list.getByRole('checkbox', { name: column, exact: true }).setChecked(shown);
+    await toggle.click();
+    await expect(list).toBeHidden();
+  }
+
+  /** Drags a header's right edge by `dx` pixels. */
+  async resize(column: string, dx: number): Promise<void> {
+    const box = (await this.header(column).boundingBox())!;
+    const x = box.x + box.width - 1;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    // One move per painted frame, as a hand drags: the grid re-renders the header between moves.
+    for (let step = 1; step <= 6; step++) {
+      await this.page.mouse.move(x + (dx * step) / 6, y);
+      await this.nextFrames();
+    }
+    await this.page.mouse.up();
+  }
+
+  /** Drags a column's header onto another's: it takes that column's place. */
+  async dragColumn(column: string, onto: string): Promise<void> {
+    await this.header(column).getByText(column, { exact: true }).dragTo(this.header(onto));
+  }
+
+  /** Saves the current columns, sort and filters under a name (the browser's prompt asks for it). */
+  async saveView(name: string): Promise<void> {
+    this.page.once('dialog', (dialog) => void dialog.accept(name));
+    await this.toolbar.getByRole('button', { name: 'Save view…' }).click();
+    await expect(this.savedView).toHaveValue(name);
   }
 
   /** The row holding a gridcell with exactly this SKU (a product's or a variant's). */
@@ -56,12 +141,17 @@ export class ProductsGridPage {
       if (await this.header(column).isVisible()) return;
       await this.grid.evaluate((grid) => grid.scrollBy({ left: grid.clientWidth / 2 }));
       // Two frames: the grid renders the newly scrolled-in columns on scroll.
-      await this.page.evaluate(() => new Promise((resolve) => {
-        const raf = (globalThis as unknown as { requestAnimationFrame(cb: () => void): void }).requestAnimationFrame;
-        raf(() => raf(() => resolve(null)));
-      }));
+      await this.nextFrames();
     }
     throw new Error(`no column "${column}" in the ${this.name} grid`);
+  }
+
+  /** Waits two painted frames. */
+  async nextFrames(): Promise<void> {
+    await this.page.evaluate(() => new Promise((resolve) => {
+      const raf = (globalThis as unknown as { requestAnimationFrame(cb: () => void): void }).requestAnimationFrame;
+      raf(() => raf(() => resolve(null)));
+    }));
   }
 
   async select(sku: string, column: string, options: { shift?: boolean } = {}): Promise<void> {

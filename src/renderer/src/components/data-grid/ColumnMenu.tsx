@@ -13,8 +13,16 @@ function opsFor(kind: string): Op[] {
   return ['contains', 'equals', 'empty', 'notEmpty'];
 }
 
-/** A column's menu: its filter (by the column's kind), pin left, hide. */
-export function ColumnMenu<Row extends object>({ column, table, onClose }: { column: GridColumn<Row>; table: Column<GridFeatures, Row, unknown>; onClose(): void }) {
+interface Props<Row extends object> {
+  column: GridColumn<Row>;
+  table: Column<GridFeatures, Row, unknown>;
+  onMove(by: -1 | 1): void;
+  /** `refocus`: closed by a key or an action, so the grid takes the focus back. */
+  onClose(refocus: boolean): void;
+}
+
+/** A column's menu: its filter (by the column's kind), move, pin left, hide. Opens with the focus in it (keyboard: Alt+↓). */
+export function ColumnMenu<Row extends object>({ column, table, onMove, onClose }: Props<Row>) {
   const kind = column.filter ?? (column.numeric ? 'number' : 'text');
   const current = table.getFilterValue() as ColumnFilterValue | undefined;
   const [op, setOp] = useState<Op>(current?.op ?? opsFor(kind)[0]!);
@@ -24,7 +32,10 @@ export function ColumnMenu<Row extends object>({ column, table, onClose }: { col
   const [values, setValues] = useState<string[]>(current?.op === 'oneOf' ? current.values : []);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const close = (e: globalThis.MouseEvent) => ref.current && !ref.current.contains(e.target as Node) && onClose();
+    ref.current?.querySelector<HTMLElement>('select, input, button')?.focus();
+  }, []);
+  useEffect(() => {
+    const close = (e: globalThis.MouseEvent) => ref.current && !ref.current.contains(e.target as Node) && onClose(false);
     document.addEventListener('mousedown', close);
     return () => document.removeEventListener('mousedown', close);
   }, [onClose]);
@@ -33,10 +44,18 @@ export function ColumnMenu<Row extends object>({ column, table, onClose }: { col
     const value: ColumnFilterValue =
       op === 'range' ? { op, min, max } : op === 'oneOf' ? { op, values } : op === 'empty' || op === 'notEmpty' ? { op } : { op, text };
     table.setFilterValue(value);
-    onClose();
+    onClose(true);
+  };
+  const act = (action: () => void) => () => {
+    action();
+    onClose(true);
   };
   return (
-    <div ref={ref} className="column-menu" role="dialog" aria-label={`${column.label} column`} onMouseDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div ref={ref} className="column-menu" role="dialog" aria-label={`${column.label} column`} onMouseDown={(e) => e.stopPropagation()} onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.stopPropagation();
+        onClose(true);
+      }}>
       <label className="field">
         <span>Filter</span>
         <select aria-label={`${column.label} filter`} value={op} onChange={(e) => setOp(e.target.value as Op)}>
@@ -47,7 +66,7 @@ export function ColumnMenu<Row extends object>({ column, table, onClose }: { col
           ))}
         </select>
       </label>
-      {(op === 'contains' || op === 'equals') && <input aria-label={`${column.label} filter text`} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && apply()} autoFocus />}
+      {(op === 'contains' || op === 'equals') && <input aria-label={`${column.label} filter text`} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && apply()} />}
       {op === 'range' && (
         <div className="range-inputs">
           <input aria-label={`${column.label} from`} placeholder="from" value={min} onChange={(e) => setMin(e.target.value)} />
@@ -68,15 +87,23 @@ export function ColumnMenu<Row extends object>({ column, table, onClose }: { col
         <button type="button" className="button small primary" onClick={apply}>
           Filter
         </button>
-        <button type="button" className="button small" disabled={!current} onClick={() => (table.setFilterValue(undefined), onClose())}>
+        <button type="button" className="button small" disabled={!current} onClick={act(() => table.setFilterValue(undefined))}>
           Clear filter
         </button>
       </div>
       <div className="menu-actions">
-        <button type="button" className="button small" onClick={() => (table.pin(table.getIsPinned() ? false : 'start'), onClose())}>
+        <button type="button" className="button small" onClick={act(() => onMove(-1))}>
+          Move left
+        </button>
+        <button type="button" className="button small" onClick={act(() => onMove(1))}>
+          Move right
+        </button>
+      </div>
+      <div className="menu-actions">
+        <button type="button" className="button small" onClick={act(() => table.pin(table.getIsPinned() ? false : 'start'))}>
           {table.getIsPinned() ? 'Unpin' : 'Pin left'}
         </button>
-        <button type="button" className="button small" onClick={() => (table.toggleVisibility(false), onClose())}>
+        <button type="button" className="button small" onClick={act(() => table.toggleVisibility(false))}>
           Hide column
         </button>
       </div>

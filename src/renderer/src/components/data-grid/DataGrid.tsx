@@ -71,6 +71,10 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
     };
   }, [restored, storeId, gridId]);
   const [editing, setEditing] = useState<{ row: number; col: number; text: string } | null>(null);
+  /** The column header the keyboard is on (↑ from the first row), null while on the cells. */
+  const [headerCol, setHeaderCol] = useState<number | null>(null);
+  /** The column whose menu is open. */
+  const [menu, setMenu] = useState<string | null>(null);
   /** Edits staged since the view was last sorted (the order is kept until the user sorts again). */
   const [sortStale, setSortStale] = useState(false);
   const sorting = table.atoms.sorting.get();
@@ -102,7 +106,7 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
   });
   useEffect(() => colVirtual.measure(), [widthsKey, pinned, colVirtual]);
 
-  const actions = useGridActions({ props, table, staging, visible, slots, selection, setSelection, editing, setEditing, rowVirtual, colVirtual, scroller, onStaged: () => sorting.length > 0 && setSortStale(true) });
+  const actions = useGridActions({ props, table, staging, visible, slots, selection, setSelection, editing, setEditing, headerCol, setHeaderCol, setMenu, rowVirtual, colVirtual, scroller, onStaged: () => sorting.length > 0 && setSortStale(true) });
 
   const bounds = boundsOf(selection);
   const columnItems = colVirtual.getVirtualItems();
@@ -112,7 +116,7 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
   const lead = columnItems.length ? columnItems[0]!.start - pinned : 0;
   const trail = columnItems.length ? total - columnItems[columnItems.length - 1]!.end : 0;
   const events: RowEvents = actions.events;
-  const focusCell = `${domId}-c${selection.focus.row}-${selection.focus.col}`;
+  const focusCell = headerCol !== null ? `${domId}-h${headerCol}` : `${domId}-c${selection.focus.row}-${selection.focus.col}`;
 
   return (
     <div className="data-grid">
@@ -148,7 +152,13 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
         onPaste={actions.onPaste}
       >
         <GridHeader
+          gridId={domId}
           table={table}
+          focusCol={headerCol}
+          menu={menu}
+          onMenu={setMenu}
+          onMenuClosed={actions.menuClosed}
+          onMoveColumn={actions.moveColumn}
           slots={shownSlots}
           lead={lead}
           trail={trail}

@@ -1,11 +1,13 @@
-import { useState, type MouseEvent } from 'react';
+import type { MouseEvent } from 'react';
 import type { ReactTable } from '@tanstack/react-table';
+import { reorderColumn } from './column-actions';
 import { ColumnMenu } from './ColumnMenu';
 import type { GridFeatures } from './grid-table';
 import { GUTTER, type ColumnSlot } from './layout';
 import { describeFilter, type ColumnFilterValue } from './model/filters';
 
 interface Props<Row extends object> {
+  gridId: string;
   table: ReactTable<GridFeatures, Row, unknown>;
   slots: readonly ColumnSlot<Row>[];
   lead: number;
@@ -14,6 +16,15 @@ interface Props<Row extends object> {
   selectedCols: { left: number; right: number } | null;
   onSelectAll(): void;
   onSelectColumn(col: number, event: MouseEvent): void;
+  /** The header the keyboard is on (its column index), if any. */
+  focusCol: number | null;
+  /** The column whose menu is open. */
+  menu: string | null;
+  onMenu(columnId: string | null): void;
+  /** After a menu closed: `refocus` when it closed by a key or an action (focus goes back to the grid). */
+  onMenuClosed(refocus: boolean): void;
+  /** Move a column (by its index) one place left or right. */
+  onMoveColumn(col: number, by: -1 | 1): void;
 }
 
 /**
@@ -21,15 +32,11 @@ interface Props<Row extends object> {
  * (Shift extends), drag it onto another header to reorder, the arrow sorts (Shift+click adds a
  * sort), the menu filters, pins and hides, the right edge resizes.
  */
-export function GridHeader<Row extends object>({ table, slots, lead, trail, width, selectedCols, onSelectAll, onSelectColumn }: Props<Row>) {
-  const [menu, setMenu] = useState<string | null>(null);
-  const move = (from: string, to: string) => {
-    const order = table.getAllLeafColumns().map((c) => c.id);
-    const current = table.atoms.columnOrder.get();
-    const ids = current.length ? [...current, ...order.filter((id) => !current.includes(id))] : order;
-    const next = ids.filter((id) => id !== from);
-    next.splice(next.indexOf(to), 0, from);
-    table.setColumnOrder(next);
+export function GridHeader<Row extends object>(props: Props<Row>) {
+  const { gridId, table, slots, lead, trail, width, selectedCols, onSelectAll, onSelectColumn, focusCol, menu, onMenu, onMenuClosed, onMoveColumn } = props;
+  const closeMenu = (refocus: boolean) => {
+    onMenu(null);
+    onMenuClosed(refocus);
   };
   const headers = slots.map((slot) => {
     const col = slot.table;
@@ -40,16 +47,17 @@ export function GridHeader<Row extends object>({ table, slots, lead, trail, widt
     return (
       <div
         key={slot.column.id}
+        id={`${gridId}-h${slot.index}`}
         role="columnheader"
         aria-label={slot.column.label}
         aria-colindex={slot.index + 2}
         aria-sort={sort === 'asc' ? 'ascending' : sort === 'desc' ? 'descending' : 'none'}
-        className={['grid-header', slot.column.numeric ? 'num' : '', slot.pinned ? 'pinned' : '', selected ? 'selected' : '', filter ? 'filtered' : ''].filter(Boolean).join(' ')}
+        className={['grid-header', slot.column.numeric ? 'num' : '', slot.pinned ? 'pinned' : '', selected ? 'selected' : '', filter ? 'filtered' : '', focusCol === slot.index ? 'focus' : ''].filter(Boolean).join(' ')}
         style={slot.pinned ? { width: slot.width, left: slot.stickyLeft } : { width: slot.width }}
         onDragOver={(e) => e.preventDefault()}
         onDrop={(e) => {
           const from = e.dataTransfer.getData('text/x-grid-column');
-          if (from && from !== slot.column.id) move(from, slot.column.id);
+          if (from && from !== slot.column.id) reorderColumn(table, from, slot.column.id);
         }}
       >
         <span
@@ -61,11 +69,11 @@ export function GridHeader<Row extends object>({ table, slots, lead, trail, widt
         >
           {slot.column.label}
         </span>
-        <button type="button" className={`header-button${sort ? ' active' : ''}`} aria-label={`Sort by ${slot.column.label}`} onClick={col.getToggleSortingHandler()}>
+        <button type="button" className={`header-button${sort ? ' active' : ''}`} tabIndex={-1} aria-label={`Sort by ${slot.column.label}`} onClick={col.getToggleSortingHandler()}>
           {sort === 'asc' ? '▲' : sort === 'desc' ? '▼' : '↕'}
           {sortIndex && <sup>{sortIndex}</sup>}
         </button>
-        <button type="button" className={`header-button${menu === slot.column.id ? ' active' : ''}`} aria-label={`${slot.column.label} column options`} aria-expanded={menu === slot.column.id} onClick={() => setMenu(menu === slot.column.id ? null : slot.column.id)}>
+        <button type="button" className={`header-button${menu === slot.column.id ? ' active' : ''}`} tabIndex={-1} aria-label={`${slot.column.label} column options`} aria-haspopup="dialog" aria-expanded={menu === slot.column.id} onClick={() => onMenu(menu === slot.column.id ? null : slot.column.id)}>
           ⋮
         </button>
         <span
@@ -77,7 +85,7 @@ export function GridHeader<Row extends object>({ table, slots, lead, trail, widt
           }}
           onDoubleClick={() => col.resetSize()}
         />
-        {menu === slot.column.id && <ColumnMenu column={slot.column} table={col} onClose={() => setMenu(null)} />}
+        {menu === slot.column.id && <ColumnMenu column={slot.column} table={col} onMove={(by) => onMoveColumn(slot.index, by)} onClose={closeMenu} />}
       </div>
     );
   });
@@ -88,7 +96,7 @@ export function GridHeader<Row extends object>({ table, slots, lead, trail, widt
   return (
     <div role="row" aria-rowindex={1} className="grid-row grid-head" style={{ width }}>
       <div role="columnheader" aria-colindex={1} aria-label="Row" className="grid-gutter corner" style={{ width: GUTTER }}>
-        <button type="button" className="header-button" aria-label="Select all cells" onClick={onSelectAll}>
+        <button type="button" className="header-button" tabIndex={-1} aria-label="Select all cells" onClick={onSelectAll}>
           ◢
         </button>
       </div>

@@ -108,6 +108,8 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
             onBlur={events.editBlur}
             onMouseDown={(e) => e.stopPropagation()}
           />
+        ) : column.image ? (
+          <CellImage url={typeof value === 'string' ? value : null} />
         ) : (
           shownText(column, row.original, value)
         )}
@@ -154,6 +156,11 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
       ))}
     </div>
   );
+}
+
+/** A thumbnail; an empty frame where the row has no image. Decorative: the row names the product. */
+function CellImage({ url }: { url: string | null }) {
+  return url ? <img className="cell-image" src={url} alt="" loading="lazy" decoding="async" referrerPolicy="no-referrer" /> : <span className="cell-image empty" aria-hidden />;
 }
 
 /** One rendered row; re-renders only when its own props change (not on another row's edit). */

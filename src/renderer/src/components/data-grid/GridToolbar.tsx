@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ReactTable } from '@tanstack/react-table';
 import type { GridFeatures } from './grid-table';
 import { describeFilter, type ColumnFilterValue } from './model/filters';
@@ -53,7 +53,12 @@ export function GridToolbar<Row extends object>(props: Props<Row>) {
   const [active, setActive] = useState(() => (saved.defaultView && saved.views[saved.defaultView] ? saved.defaultView : ''));
   const [columnsOpen, setColumnsOpen] = useState(false);
   const stack = useUndoStore((s) => s.stacks[storeId]);
+  // Once per mount (the caller keys this by store and grid). Not on `table`: useTable hands out a
+  // new object on every state change, and applying the view changes state — that looped forever.
+  const opened = useRef(false);
   useEffect(() => {
+    if (opened.current) return;
+    opened.current = true;
     const initial = loadViews(storeId, gridId);
     const view = initial.defaultView ? initial.views[initial.defaultView] : undefined;
     if (view) applyView(table, view);
@@ -74,7 +79,7 @@ export function GridToolbar<Row extends object>(props: Props<Row>) {
   return (
     <div className="grid-toolbar" role="toolbar" aria-label={`${gridId} tools`}>
       <input type="search" className="quick-filter" aria-label="Quick filter" placeholder="Filter all columns…" value={quick} onChange={(e) => table.setGlobalFilter(e.target.value)} />
-      <span className="muted" aria-live="polite">
+      <span className="muted" role="status" aria-label="Rows shown">
         {shown === total ? `${total.toLocaleString()} rows` : `${shown.toLocaleString()} of ${total.toLocaleString()} rows`}
       </span>
       {filters.map((f) => (

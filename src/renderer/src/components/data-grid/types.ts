@@ -42,6 +42,8 @@ export interface GridColumn<Row> {
   options?: readonly string[];
   /** Marks the cell (e.g. a value that differs between stores): shown highlighted and described to screen readers with this word. */
   highlight?(row: Row): string | null;
+  /** The value is an image URL: the cell shows the image (or an empty placeholder), its text is the URL. */
+  image?: boolean;
   /** Hidden until the user shows it (Columns menu). */
   hidden?: boolean;
   /** Pinned left until the user unpins it: stays in view while scrolling sideways. */

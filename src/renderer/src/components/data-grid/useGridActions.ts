@@ -5,6 +5,8 @@ import { fieldSpec } from '../../../../shared/contract';
 import { useToasts } from '../toast-store';
 import { rowLookup, shownText, shownValue, type GridFeatures, type ShownRow } from './grid-table';
 import { handleGridKey } from './grid-keys';
+import { headerActions } from './column-actions';
+import { handleHeaderKey, isMenuKey } from './header-keys';
 import type { RowEvents } from './GridRows';
 import type { ColumnSlot } from './layout';
 import { formatClipboardText, parseClipboardText } from './model/clipboard';
@@ -24,6 +26,9 @@ interface Args<Row extends object> {
   setSelection(s: Selection): void;
   editing: Editing;
   setEditing(e: Editing): void;
+  headerCol: number | null;
+  setHeaderCol(col: number | null): void;
+  setMenu(columnId: string | null): void;
   rowVirtual: Virtualizer<HTMLDivElement, Element>;
   colVirtual: Virtualizer<HTMLDivElement, Element>;
   scroller: RefObject<HTMLDivElement | null>;
@@ -60,12 +65,18 @@ export function useGridActions<Row extends object>(a: Args<Row>) {
     return result;
   };
 
+  /** Scrolls a column into view sideways: the horizontal virtualizer renders it once it is. */
+  const revealColumn = (col: number) => {
+    const { colVirtual, slots } = latest.current;
+    const slot = slots[col];
+    // A pinned column is always in view: going to it goes back to the start, as Home does in a spreadsheet.
+    if (slot?.pinned) colVirtual.scrollToOffset(0);
+    else if (slot) colVirtual.scrollToIndex(slots.filter((s) => !s.pinned).indexOf(slot));
+  };
   const select = (next: Selection) => {
-    const { rowVirtual, colVirtual, slots } = latest.current;
     latest.current.setSelection(next);
-    rowVirtual.scrollToIndex(next.focus.row);
-    const slot = slots[next.focus.col];
-    if (slot && !slot.pinned) colVirtual.scrollToIndex(slots.filter((s) => !s.pinned).indexOf(slot));
+    latest.current.rowVirtual.scrollToIndex(next.focus.row);
+    revealColumn(next.focus.col);
   };
   const focusGrid = () => latest.current.scroller.current?.focus({ preventScroll: true });
 
@@ -112,8 +123,44 @@ export function useGridActions<Row extends object>(a: Args<Row>) {
 
   const fill = (cells: Iterable<{ cell: Cell; from: Cell }>) => void stageTexts([...cells].map(({ cell, from }) => textAt(cell, valueText(from))));
 
+  const header = (col: number) =>
+    headerActions({
+      table: latest.current.table,
+      slots: latest.current.slots,
+      col,
+      focus: (next) => {
+        // A column moved from its menu by mouse keeps the keyboard on the cells.
+        if (latest.current.headerCol !== null) latest.current.setHeaderCol(next);
+        revealColumn(next);
+      },
+      leave: () => {
+        latest.current.setHeaderCol(null);
+        select(single({ row: 0, col }));
+      },
+      openMenu: (id) => latest.current.setMenu(id),
+      selectColumn: (c) => latest.current.setSelection(columnSelection(c, size().rows, c)),
+    });
+  const onHeaderOrMenuKey = (event: KeyboardEvent<HTMLDivElement>): boolean => {
+    const { headerCol, selection } = latest.current;
+    if (headerCol !== null) return handleHeaderKey(event, header(Math.min(headerCol, size().cols - 1)));
+    if (isMenuKey(event)) {
+      header(selection.focus.col).openMenu();
+      return true;
+    }
+    const plainUp = event.key === 'ArrowUp' && !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (!plainUp || (selection.focus.row > 0 && size().rows > 0)) return false;
+    // ↑ from the first row goes up to the column headers: sort, filter and column menu by keyboard.
+    latest.current.setHeaderCol(Math.min(selection.focus.col, size().cols - 1));
+    latest.current.rowVirtual.scrollToOffset(0);
+    return true;
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (latest.current.editing || event.target !== event.currentTarget) return;
+    if (onHeaderOrMenuKey(event)) {
+      event.preventDefault();
+      return;
+    }
     const handled = handleGridKey(event, {
       selection: latest.current.selection,
       size: size(),
@@ -166,6 +213,7 @@ export function useGridActions<Row extends object>(a: Args<Row>) {
       if (e.button !== 0) return;
       e.preventDefault();
       focusGrid();
+      latest.current.setHeaderCol(null);
       latest.current.setSelection(e.shiftKey ? { anchor: anchor(), focus: { row, col } } : single({ row, col }));
     },
     cellEnter(row, col, e) {
@@ -175,6 +223,7 @@ export function useGridActions<Row extends object>(a: Args<Row>) {
     gutterDown(row, e) {
       e.preventDefault();
       focusGrid();
+      latest.current.setHeaderCol(null);
       latest.current.setSelection(rowSelection(row, size().cols, e.shiftKey ? anchor().row : row));
     },
     toggleExpanded: (row) => latest.current.visible[row]?.toggleExpanded(),
@@ -241,12 +290,16 @@ export function useGridActions<Row extends object>(a: Args<Row>) {
   return {
     events,
     onKeyDown,
+    menuClosed: (refocus: boolean) => refocus && focusGrid(),
+    moveColumn: (col: number, by: -1 | 1) => header(col).moveColumn(by),
     onCopy,
     onPaste,
     selectAll: () => (focusGrid(), latest.current.setSelection(selectAll(size()))),
     selectColumn: (col: number, e: MouseEvent) => {
-      e.preventDefault();
+      // No preventDefault: the label is also the drag handle that reorders columns, and a cancelled
+      // mousedown never starts a drag.
       focusGrid();
+      latest.current.setHeaderCol(null);
       latest.current.setSelection(columnSelection(col, size().rows, e.shiftKey ? anchor().col : col));
     },
     shownText,

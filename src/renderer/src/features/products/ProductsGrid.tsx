@@ -2,7 +2,7 @@ import { useCallback, useMemo, type ReactNode, type Ref } from 'react';
 import { editValueProblem, type EditCheckContext, type JobEdit, type JsonValue, type ProductRowData, type StagedEdit } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { DataGrid, type DataGridHandle, type EditTarget } from '../../components/data-grid';
-import { PRODUCT_COLUMNS } from './product-columns';
+import { productColumns, type CatalogNameLookup } from './product-columns';
 import { catalogRows, rowId, subRows } from './product-rows';
 
 interface Props {
@@ -12,13 +12,16 @@ interface Props {
   stagedRevision?: number;
   /** The store-aware checks (decimal places, SKUs) a typed value must pass, as main checks them. */
   checks?: EditCheckContext;
+  /** Category and brand names (ids show until they arrive). */
+  names?: CatalogNameLookup;
   toolbar?: ReactNode;
   ref?: Ref<DataGridHandle>;
 }
 
 /** The Products screen's grid: products expanding to their variants, over the shared grid. */
-export function ProductsGrid({ storeId, products, staged, stagedRevision, checks, toolbar, ref }: Props) {
+export function ProductsGrid({ storeId, products, staged, stagedRevision, checks, names, toolbar, ref }: Props) {
   const rows = useMemo(() => catalogRows(products), [products]);
+  const columns = useMemo(() => productColumns(names), [names]);
   const onStage = useCallback(async (edits: JobEdit[]) => (await call('staging.stage', { storeId, edits })).revision, [storeId]);
   const validate = useCallback((target: EditTarget, value: JsonValue) => (checks ? editValueProblem({ ...target, to: value }, checks) : null), [checks]);
   return (
@@ -27,7 +30,7 @@ export function ProductsGrid({ storeId, products, staged, stagedRevision, checks
       storeId={storeId}
       gridId="products"
       rows={rows}
-      columns={PRODUCT_COLUMNS}
+      columns={columns}
       getRowId={rowId}
       getSubRows={subRows}
       staged={staged}

@@ -11,6 +11,7 @@ import { CsvActions } from './csv/CsvActions';
 import { ProductsGrid } from './ProductsGrid';
 import { BulkRules } from './rules/BulkRules';
 import { rowInfoLookup } from './rules/row-info';
+import { useCatalogNames } from './useCatalogNames';
 import { useProducts } from './useProducts';
 
 const NO_EDITS: StagedEdit[] = [];
@@ -23,6 +24,7 @@ export function ProductsView() {
   const status = useCatalogStatus(store?.id);
   const products = useProducts(store?.id, status.data?.syncedAt);
   const staging = useStaging(store?.id);
+  const names = useCatalogNames(store?.id, status.data?.syncedAt);
   const grid = useRef<DataGridHandle>(null);
   // Rows a job or a webhook changed are patched into the cached list in place (live-events), which
   // moves its version: a new array then tells the grid to paint them.
@@ -44,6 +46,7 @@ export function ProductsView() {
           staged={staged}
           {...(staging.data ? { stagedRevision: staging.data.revision } : {})}
           checks={checks}
+          names={names}
           toolbar={
             <>
               <BulkRules grid={grid} rowInfo={rowInfo} columnLabel={fieldLabel} sourceColumns={SOURCE_COLUMNS} decimalPlaces={decimalPlaces} currency={currency} />

@@ -33,10 +33,25 @@ function moneyColumn(id: string, label: string, product: (r: CatalogRow & { kind
   return { id, label, width: 96, numeric: true, value, format: money(sample), edit: variant ? bothEdit(id) : productEdit(id) };
 }
 
-/** The Products screen's columns: product rows, and the variant rows under them, in one set. */
+/** Category and brand names by id (catalog.listNames); empty until main has them. */
+export interface CatalogNameLookup {
+  categories: ReadonlyMap<number, string>;
+  brands: ReadonlyMap<number, string>;
+}
+export const NO_NAMES: CatalogNameLookup = { categories: new Map(), brands: new Map() };
 
-export const PRODUCT_COLUMNS: readonly Col[] = [
-  { id: 'thumbnail', label: 'Image', width: 56, value: () => null, hidden: true },
+/** A name, or the id in brackets while the name is unknown (a store edit not yet synced). */
+const nameOf = (names: ReadonlyMap<number, string>, id: number) => names.get(id) ?? `#${id}`;
+
+/** The image the catalog has for a product (the authoring work adds `thumbnail_url` to product rows). */
+const thumbnail = (row: CatalogRow): string | null => {
+  const url = (row.product as { thumbnail_url?: unknown }).thumbnail_url;
+  return row.kind === 'product' && typeof url === 'string' && url ? url : null;
+};
+
+/** Columns before categories and brand. */
+const LEADING: readonly Col[] = [
+  { id: 'thumbnail', label: 'Image', width: 64, value: thumbnail, image: true },
   { id: 'id', label: 'ID', width: 72, numeric: true, value: (r) => (r.kind === 'product' ? r.product.id : r.variant.id) },
   {
     id: 'name',
@@ -97,8 +112,10 @@ export const PRODUCT_COLUMNS: readonly Col[] = [
     filter: 'enum',
     options: ['true', 'false'],
   },
-  { id: 'categories', label: 'Categories', width: 120, value: (r) => (r.kind === 'product' ? r.product.categories.join(', ') : null) },
-  { id: 'brand', label: 'Brand', width: 80, numeric: true, value: (r) => (r.kind === 'product' && r.product.brand_id ? r.product.brand_id : null) },
+];
+
+/** Columns after categories and brand. */
+const TRAILING: readonly Col[] = [
   {
     id: 'bin_picking_number',
     label: 'Bin',
@@ -122,3 +139,31 @@ export const PRODUCT_COLUMNS: readonly Col[] = [
     format: (v) => (typeof v === 'string' && v ? formatDate(v) : ''),
   },
 ];
+
+/** Categories and brand by name: they change when main's names arrive. */
+function namedColumns(names: CatalogNameLookup): Col[] {
+  return [
+    {
+      id: 'categories',
+      label: 'Categories',
+      width: 180,
+      value: (r) => (r.kind === 'product' ? r.product.categories.map((id) => nameOf(names.categories, id)).join(', ') : null),
+    },
+    {
+      id: 'brand',
+      label: 'Brand',
+      width: 120,
+      value: (r) => (r.kind === 'product' && r.product.brand_id ? nameOf(names.brands, r.product.brand_id) : null),
+      filter: 'enum',
+      options: [...new Set(names.brands.values())].sort((a, b) => a.localeCompare(b)),
+    },
+  ];
+}
+
+/** The Products screen's columns: product rows, and the variant rows under them, in one set. */
+export function productColumns(names: CatalogNameLookup = NO_NAMES): readonly Col[] {
+  return [...LEADING, ...namedColumns(names), ...TRAILING];
+}
+
+/** The columns without category and brand names: for code that needs the columns by id (CSV). */
+export const PRODUCT_COLUMNS: readonly Col[] = productColumns();
