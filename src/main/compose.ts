@@ -4,6 +4,7 @@ import { createDispatcher, type Dispatch } from './rpc/dispatch';
 import { createEventBus, type EventBus } from './rpc/event-bus';
 import { createHandlers } from './rpc/handlers';
 import { createBigCommerceService, type BigCommerceService } from './services/bigcommerce';
+import { createAuthoringService, type AuthoringService } from './services/authoring';
 import { createCatalogService, type CatalogService } from './services/catalog';
 import { createJobsService, migrateHashJournals, type JobsService } from './services/jobs';
 import { createPicklistsService, type PicklistsService } from './services/picklists';
@@ -39,6 +40,7 @@ export interface Services {
   staging: StagingService;
   picklists: PicklistsService;
   webhooks: WebhooksService;
+  authoring: AuthoringService;
   /** Decimal places and SKU checks of edits from the renderer (staging.stage, jobs.start). */
   checkEdits: EditChecks;
 }
@@ -111,6 +113,18 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   settled.attachStaging(staging);
   await staging.recover();
 
+  const authoring = createAuthoringService({
+    dataDir: options.dataDir,
+    bigcommerce,
+    catalog,
+    storeHash: (storeId) => stores.resolve(storeId).storeHash,
+    onChanged: (e) => events.emit('authoring.changed', e),
+    onProgress: (job) => events.emit('authoring.progressed', job),
+    onRowsChanged: (change) => events.emit('data.rowsChanged', change),
+    log,
+  });
+  await authoring.recover();
+
   const picklists = createPicklistsService({ bigcommerce, catalog });
   const webhooks = await createWebhooksService({
     dataDir: options.dataDir,
@@ -128,7 +142,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     .then((list) => webhooks.ensureDemoHooks(list.stores.filter((st) => st.isDemo && st.hasToken).map((st) => st.id)))
     .catch((error: unknown) => log(`[webhooks] ${String(error)}`));
 
-  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging, picklists, webhooks, checkEdits };
+  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging, picklists, webhooks, authoring, checkEdits };
   // The active store's catalog in memory and encoded before anyone opens Products (issue 10: first visit ≤ 1 s).
   void stores.list().then(({ activeStoreId }) => (activeStoreId ? catalog.warm(activeStoreId, PRODUCT_COLUMNS_MAX) : undefined))
     .catch((error: unknown) => log(`[catalog] warm-up failed: ${String(error)}`));
@@ -144,6 +158,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
       stopBudgetFeed();
       await webhooks.close();
       await jobs.close();
+      await authoring.close();
       await settled.idle();
       await staging.close();
       await catalog.close();

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
+import { authoringEvents, authoringMethods } from './authoring';
 import { catalogEvents, catalogMethods } from './catalog';
 import { dataEvents } from './data';
 import { jobsEvents, jobsMethods } from './jobs';
@@ -19,6 +20,8 @@ export * from './picklists';
 export * from './data';
 export * from './webhooks';
 export * from './field-checks';
+export * from './authoring';
+export * from './authoring-checks';
 
 /** Every renderer→main call. Adding a method here without a handler in main fails the type check. */
 export const contract = {
@@ -29,6 +32,7 @@ export const contract = {
   ...stagingMethods,
   ...picklistsMethods,
   ...webhooksMethods,
+  ...authoringMethods,
 };
 
 /** Every main→renderer event. */
@@ -40,6 +44,7 @@ export const events = {
   ...stagingEvents,
   ...dataEvents,
   ...webhooksEvents,
+  ...authoringEvents,
 };
 
 export type Contract = typeof contract;

@@ -61,6 +61,8 @@ export interface CatalogService {
   get(storeId: string, productIds: readonly number[]): Promise<ProductRow[]>;
   /** Patch cached rows with edits a bulk job applied (JobEdit-compatible: {entity, id, productId?, field, to}). */
   applyLocal(storeId: string, edits: readonly CatalogEdit[]): Promise<ApplyLocalResult>;
+  /** Put whole rows a catalog job created or changed, and drop the products it deleted; false when nothing is cached. */
+  patchRows(storeId: string, rows: readonly ProductRow[], removedIds: readonly number[]): Promise<boolean>;
   /** Forget a store: stop its sync, drop the memory copy and the cache file. */
   clear(storeId: string): Promise<void>;
   /** Stop all syncs and wait for pending cache writes. */
@@ -281,6 +283,15 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
       entry.localDuringSync?.push(...parsed.data);
       if (result.applied) await entry.writer.schedule();
       return result;
+    },
+    async patchRows(storeId, rows, removedIds) {
+      const entry = entryFor(storeId);
+      const catalog = await open(entry);
+      if (!catalog) return false;
+      upsertRows(catalog, rows);
+      removeRows(catalog, removedIds);
+      await entry.writer.schedule();
+      return true;
     },
     async clear(storeId) {
       const entry = entryFor(storeId);
