@@ -45,9 +45,16 @@ export const NewProductSchema = z.strictObject({
   variants: z.array(NewVariantSchema).max(250),
 });
 export type NewProduct = z.infer<typeof NewProductSchema>;
+/** A new product's own fields; its variants travel beside it (see ChangeInputSchema). */
+export const NewProductFieldsSchema = NewProductSchema.omit({ variants: true });
 
+/** The product a createProduct change makes, variants included. */
+export const productOf = (change: { product: z.infer<typeof NewProductFieldsSchema>; variants: NewVariant[] }): NewProduct => ({ ...change.product, variants: change.variants });
+
+// Variants beside the product, not inside it: a call nests at most 8 levels (src/main/rpc/limits.ts),
+// and envelope → params → changes → change → variants → variant → option_values → value is 8.
 export const ChangeInputSchema = z.discriminatedUnion('op', [
-  z.strictObject({ op: z.literal('createProduct'), product: NewProductSchema }),
+  z.strictObject({ op: z.literal('createProduct'), product: NewProductFieldsSchema, variants: z.array(NewVariantSchema).max(250) }),
   z.strictObject({ op: z.literal('createVariants'), productId: Id, variants: z.array(NewVariantSchema).min(1).max(250) }),
   z.strictObject({ op: z.literal('deleteProduct'), productId: Id }),
   z.strictObject({ op: z.literal('deleteVariant'), productId: Id, variantId: Id }),

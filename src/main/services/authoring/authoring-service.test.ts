@@ -31,18 +31,21 @@ async function setup(): Promise<void> {
   });
 }
 
-const mug = (sku: string, variants: NewProduct['variants'] = []): NewProduct => ({
-  name: `Test mug ${sku}`,
-  type: 'physical',
-  sku,
-  price: '12.50',
-  weight: '0.4',
-  categories: [],
-  brand_id: 0,
-  inventory_level: 7,
-  inventory_tracking: variants.length ? 'variant' : 'product',
-  is_visible: true,
+const mug = (sku: string, variants: NewProduct['variants'] = []) => ({
+  op: 'createProduct' as const,
   variants,
+  product: {
+    name: `Test mug ${sku}`,
+    type: 'physical' as const,
+    sku,
+    price: '12.50',
+    weight: '0.4',
+    categories: [] as number[],
+    brand_id: 0,
+    inventory_level: 7,
+    inventory_tracking: variants.length ? ('variant' as const) : ('product' as const),
+    is_visible: true,
+  },
 });
 const size = (label: string, sku: string) => ({ option_values: [{ option_display_name: 'Size', label }], sku, price: '13.00', inventory_level: 3, bin_picking_number: `B-${label}` });
 
@@ -52,7 +55,7 @@ const bySku = async (sku: string): Promise<Raw[]> => (await env.raw<{ data: Raw[
 describe('authoring: staged creates and deletes applied as one job', () => {
   it('creates a product with two variants, patches the catalog, and undo deletes it', async () => {
     await setup();
-    await authoring.stage('store-1', [{ op: 'createProduct', product: mug('AU-1', [size('S', 'AU-1-S'), size('M', 'AU-1-M')]) }]);
+    await authoring.stage('store-1', [mug('AU-1', [size('S', 'AU-1-S'), size('M', 'AU-1-M')])]);
     const job = await authoring.apply('store-1', 'New mug');
     const done = await authoring.waitFor(job.id);
     expect(done).toMatchObject({ status: 'completed', done: 1, failed: 0, undoable: true });
@@ -92,12 +95,12 @@ describe('authoring: staged creates and deletes applied as one job', () => {
   it('refuses a SKU the catalog has before anything is sent, and a 409 from the store lands on the row', async () => {
     await setup();
     const [taken] = (await catalog.snapshot('store-1'))!.products;
-    const refused = await authoring.stage('store-1', [{ op: 'createProduct', product: mug(taken!.sku) }]).catch((e: unknown) => e);
+    const refused = await authoring.stage('store-1', [mug(taken!.sku)]).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).message).toContain('already used by');
-    await expect(authoring.stage('store-1', [{ op: 'createProduct', product: { ...mug('AU-3'), price: '1.999' } }])).rejects.toThrow(/decimal places/);
+    await expect(authoring.stage('store-1', [{ ...mug('AU-3'), product: { ...mug('AU-3').product, price: '1.999' } }])).rejects.toThrow(/decimal places/);
 
-    await authoring.stage('store-1', [{ op: 'createProduct', product: mug('AU-2') }]);
+    await authoring.stage('store-1', [mug('AU-2')]);
     // Someone else takes the SKU on the store after it was staged.
     await env.raw('POST', '/v3/catalog/products', { name: 'Other', type: 'physical', weight: 1, price: 1, sku: 'AU-2' });
     const job = await authoring.waitFor((await authoring.apply('store-1', 'Clash')).id);
@@ -111,7 +114,7 @@ describe('authoring: staged creates and deletes applied as one job', () => {
 
   it('adds variants with a new option to an existing product; undo deletes them', async () => {
     await setup();
-    await authoring.stage('store-1', [{ op: 'createProduct', product: mug('AU-5') }]);
+    await authoring.stage('store-1', [mug('AU-5')]);
     const made = await authoring.waitFor((await authoring.apply('store-1', 'Plain')).id);
     const productId = made.rows[0]!.productId!;
     await authoring.stage('store-1', [{ op: 'createVariants', productId, variants: [size('S', 'AU-5-S'), size('L', 'AU-5-L')] }]);

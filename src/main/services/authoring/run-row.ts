@@ -1,5 +1,5 @@
 import { BigCommerceError, type BigCommerceClient, type Clock } from '../bigcommerce';
-import type { OptionValueRef } from '../../../shared/contract/authoring';
+import { productOf, type OptionValueRef } from '../../../shared/contract/authoring';
 import {
   createProduct, createVariant, deleteProduct, deleteVariant, ensureOptions, productBody, readProductSnapshot,
   readVariantSnapshot, variantBody, type Raw,
@@ -43,7 +43,7 @@ async function perform(deps: RowDeps, row: JobRow): Promise<void> {
   const { work } = row;
   switch (work.op) {
     case 'createProduct':
-      return create(deps, row, productBody(work.product));
+      return create(deps, row, productBody(productOf(work)));
     case 'recreateProduct':
       return create(deps, row, recreateBody(work.snapshot));
     case 'createVariants':

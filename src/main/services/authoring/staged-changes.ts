@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { newProductProblems, newVariantsProblems, type ItemProblem, type NewItemContext } from '../../../shared/contract/authoring-checks';
-import type { ChangeInput, StagedChange } from '../../../shared/contract/authoring';
+import { productOf, type ChangeInput, type StagedChange } from '../../../shared/contract/authoring';
 import { buildSkuIndex, type StoreMoney } from '../../../shared/contract/field-checks';
 import { MAX_DECIMAL_PLACES } from '../../../shared/money';
 import { AppError } from '../../../shared/rpc';
@@ -53,7 +53,7 @@ export function describeChange(change: ChangeInput, products: Products): string 
   };
   switch (change.op) {
     case 'createProduct':
-      return `New product “${change.product.name.trim()}” (${change.product.sku.trim()})${change.product.variants.length ? ` with ${change.product.variants.length} variants` : ''}`;
+      return `New product “${change.product.name.trim()}” (${change.product.sku.trim()})${change.variants.length ? ` with ${change.variants.length} variants` : ''}`;
     case 'createVariants':
       return `New variants of ${name(change.productId)}: ${change.variants.map(variantLabel).join('; ')}`;
     case 'deleteProduct':
@@ -71,7 +71,7 @@ function stagedSkus(changes: readonly StagedChange[]): Map<string, string> {
   for (const c of changes) {
     if (c.op === 'createProduct') {
       out.set(c.product.sku.trim().toLowerCase(), `new product “${c.product.name}”`);
-      for (const v of c.product.variants) out.set(v.sku.trim().toLowerCase(), `a variant of new product “${c.product.name}”`);
+      for (const v of c.variants) out.set(v.sku.trim().toLowerCase(), `a variant of new product “${c.product.name}”`);
     } else if (c.op === 'createVariants') for (const v of c.variants) out.set(v.sku.trim().toLowerCase(), 'a staged new variant');
   }
   return out;
@@ -87,7 +87,7 @@ export function checkChange(change: ChangeInput, ctx: NewItemContext, products: 
   const at = (problems: ItemProblem[]) => problems.map((p) => ({ field: `changes.${index}.${p.field}`, message: p.message }));
   switch (change.op) {
     case 'createProduct':
-      return at(newProductProblems(change.product, ctx));
+      return at(newProductProblems(productOf(change), ctx));
     case 'createVariants':
       if (!products.has(change.productId)) return at([{ field: 'productId', message: `There is no product ${change.productId} in the local catalog` }]);
       return at(newVariantsProblems(change.variants, ctx));

@@ -7,6 +7,8 @@ import { StagedChanges } from '../staging/StagedChanges';
 import { fieldLabel } from '../staging/review';
 import { useStaging } from '../staging/useStaging';
 import { useActiveStore } from '../stores/StoreSwitcher';
+import { AuthoringToolbar } from './authoring/AuthoringToolbar';
+import { CatalogChanges } from './authoring/CatalogChanges';
 import { ProductsGrid } from './ProductsGrid';
 import { BulkRules } from './rules/BulkRules';
 import { rowInfoLookup } from './rules/row-info';
@@ -43,13 +45,19 @@ export function ProductsView() {
           staged={staged}
           {...(staging.data ? { stagedRevision: staging.data.revision } : {})}
           checks={checks}
-          toolbar={<BulkRules grid={grid} rowInfo={rowInfo} columnLabel={fieldLabel} sourceColumns={SOURCE_COLUMNS} decimalPlaces={decimalPlaces} currency={currency} />}
+          toolbar={
+            <>
+              <BulkRules grid={grid} rowInfo={rowInfo} columnLabel={fieldLabel} sourceColumns={SOURCE_COLUMNS} decimalPlaces={decimalPlaces} currency={currency} />
+              <AuthoringToolbar storeId={store.id} grid={grid} products={rows} checks={checks} />
+            </>
+          }
         />
       ) : (
         <div className="panel-message">
           <p>{products.isFetching ? 'Reading the catalog…' : 'Load the catalog to edit products here.'}</p>
         </div>
       )}
+      {store && <CatalogChanges storeId={store.id} />}
       <StagedChanges products={rows} decimalPlaces={decimalPlaces} />
     </div>
   );
