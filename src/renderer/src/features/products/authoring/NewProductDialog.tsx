@@ -88,7 +88,7 @@ export function NewProductDialog({ storeId, checks, onClose }: Props) {
             Inventory tracking
             <select value={draft.tracking} onChange={(e) => set({ tracking: e.target.value as ProductDraft['tracking'] })}>
               <option value="none">Not tracked</option>
-              <option value="product">Tracked (by variant when it has variants)</option>
+              <option value="product">Tracked</option>
             </select>
           </label>
           <label>
