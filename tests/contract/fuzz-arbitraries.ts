@@ -57,10 +57,13 @@ const editArb = fc.constantFrom(...fieldChoices).chain(({ entity, field, spec })
 );
 const editsArb = fc.uniqueArray(editArb, { minLength: 1, maxLength: 5, selector: (e) => `${e.entity}:${e.id}:${e.field}` });
 const stagedKeyArb = fc.constantFrom(...fieldChoices).chain(({ entity, field }) => fc.integer({ min: 1, max: 1_000_000 }).map((id) => `${entity}:${id}:${field}`));
+/** A SKU no earlier call staged: creates accumulate in a store's staged list, and a taken SKU is refused. */
+let skuCount = 0;
+const freshSkuArb = skuArb.map((sku) => `${sku}-${(skuCount += 1)}`);
 const moneyArb = fc.stringMatching(/^\d{1,5}(\.\d{1,2})?$/);
 const newVariantArb = fc.record({
   option_values: fc.constantFrom('S', 'M').map((label) => [{ option_display_name: 'Size', label }]),
-  sku: skuArb,
+  sku: freshSkuArb,
   price: fc.option(moneyArb),
   inventory_level: fc.integer({ min: 0, max: 1000 }),
   bin_picking_number: fc.stringMatching(/^[A-Z0-9-]{0,10}$/),
@@ -72,7 +75,7 @@ const changeArb: fc.Arbitrary<ParamsOf<'authoring.stage'>['changes'][number]> = 
     product: fc.record({
       name: fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ]{0,40}$/),
       type: fc.constantFrom('physical' as const, 'digital' as const),
-      sku: skuArb,
+      sku: freshSkuArb,
       price: moneyArb,
       weight: moneyArb,
       categories: fc.constant([] as number[]),

@@ -82,22 +82,27 @@ export function checkContext(snapshot: CatalogSnapshot | null, staged: readonly 
   return { money, ...(snapshot ? { skuOwner: buildSkuIndex(snapshot.products) } : {}), stagedSkus: stagedSkus(staged) };
 }
 
-/** Refuses (VALIDATION, with every problem) what the form refuses too, and deletes of rows the catalog does not have. */
+const missing = (message: string): never => {
+  throw new AppError('NOT_FOUND', message);
+};
+
+/**
+ * Refuses (VALIDATION, with every problem) what the form refuses too; a product or variant the
+ * local catalog does not have is NOT_FOUND.
+ */
 export function checkChange(change: ChangeInput, ctx: NewItemContext, products: Products, index: number): ItemProblem[] {
   const at = (problems: ItemProblem[]) => problems.map((p) => ({ field: `changes.${index}.${p.field}`, message: p.message }));
+  const product = change.op === 'createProduct' ? undefined : products.get(change.productId) ?? missing(`There is no product ${change.productId} in the local catalog`);
   switch (change.op) {
     case 'createProduct':
       return at(newProductProblems(productOf(change), ctx));
     case 'createVariants':
-      if (!products.has(change.productId)) return at([{ field: 'productId', message: `There is no product ${change.productId} in the local catalog` }]);
       return at(newVariantsProblems(change.variants, ctx));
     case 'deleteProduct':
-      return products.has(change.productId) ? [] : at([{ field: 'productId', message: `There is no product ${change.productId} in the local catalog` }]);
-    case 'deleteVariant': {
-      const p = products.get(change.productId);
-      if (!p?.variants.some((v) => v.id === change.variantId)) return at([{ field: 'variantId', message: `Product ${change.productId} has no variant ${change.variantId}` }]);
-      return p.variants.length > 1 ? [] : at([{ field: 'variantId', message: 'A product keeps at least one variant: delete the product instead' }]);
-    }
+      return [];
+    case 'deleteVariant':
+      if (!product!.variants.some((v) => v.id === change.variantId)) missing(`Product ${change.productId} has no variant ${change.variantId}`);
+      return product!.variants.length > 1 ? [] : at([{ field: 'variantId', message: 'A product keeps at least one variant: delete the product instead' }]);
   }
 }
 
