@@ -4,6 +4,7 @@ import { createDispatcher, type Dispatch } from './rpc/dispatch';
 import { createEventBus, type EventBus } from './rpc/event-bus';
 import { createHandlers } from './rpc/handlers';
 import { createBigCommerceService, type BigCommerceService } from './services/bigcommerce';
+import { createAuthoringService, type AuthoringService } from './services/authoring';
 import { createCatalogService, type CatalogService } from './services/catalog';
 import { createCustomersService, type CustomersEvent, type CustomersService } from './services/customers';
 import { createCompareService, type CompareService } from './services/compare';
@@ -48,6 +49,7 @@ export interface Services {
   webhooks: WebhooksService;
   compare: CompareService;
   printer: Printer;
+  authoring: AuthoringService;
   /** Decimal places and SKU checks of edits from the renderer (staging.stage, jobs.start). */
   checkEdits: EditChecks;
 }
@@ -131,6 +133,18 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   settled.attachStaging(staging);
   await staging.recover();
 
+  const authoring = createAuthoringService({
+    dataDir: options.dataDir,
+    bigcommerce,
+    catalog,
+    storeHash: (storeId) => stores.resolve(storeId).storeHash,
+    onChanged: (e) => events.emit('authoring.changed', e),
+    onProgress: (job) => events.emit('authoring.progressed', job),
+    onRowsChanged: (change) => events.emit('data.rowsChanged', change),
+    log,
+  });
+  await authoring.recover();
+
   const picklists = createPicklistsService({ bigcommerce, catalog });
   const storeChanges = createStoreChangesService({ catalog, onRowsChanged: (change) => events.emit('data.rowsChanged', change), log });
   // store/customer/* deliveries: exactly the named customers are read again and painted.
@@ -158,7 +172,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
 
   const compare = createCompareService({ catalog, profile: (storeId) => stores.describe(storeId), stage: (input) => staging.stage(input) });
   const catalogNames = createCatalogNamesService({ dataDir: options.dataDir, bigcommerce, catalog });
-  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, catalogNames, customers, jobs, staging, picklists, webhooks, compare, printer: options.printer ?? browserPrinter, checkEdits };
+  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, catalogNames, customers, jobs, staging, picklists, webhooks, compare, printer: options.printer ?? browserPrinter, authoring, checkEdits };
   // The active store's catalog in memory and encoded before anyone opens Products (issue 10: first visit ≤ 1 s).
   void stores.list().then(({ activeStoreId }) => (activeStoreId ? catalog.warm(activeStoreId, PRODUCT_COLUMNS_MAX) : undefined))
     .catch((error: unknown) => log(`[catalog] warm-up failed: ${String(error)}`));
@@ -175,6 +189,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
       await webhooks.close();
       await storeChanges.idle();
       await jobs.close();
+      await authoring.close();
       await settled.idle();
       await staging.close();
       await catalog.close();

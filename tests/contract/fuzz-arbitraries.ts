@@ -57,6 +57,39 @@ const editArb = fc.constantFrom(...fieldChoices).chain(({ entity, field, spec })
 );
 const editsArb = fc.uniqueArray(editArb, { minLength: 1, maxLength: 5, selector: (e) => `${e.entity}:${e.id}:${e.field}` });
 const stagedKeyArb = fc.constantFrom(...fieldChoices).chain(({ entity, field }) => fc.integer({ min: 1, max: 1_000_000 }).map((id) => `${entity}:${id}:${field}`));
+/** A SKU no earlier call staged: creates accumulate in a store's staged list, and a taken SKU is refused. */
+let skuCount = 0;
+const freshSkuArb = skuArb.map((sku) => `${sku}-${(skuCount += 1)}`);
+const moneyArb = fc.stringMatching(/^\d{1,5}(\.\d{1,2})?$/);
+const newVariantArb = fc.record({
+  option_values: fc.constantFrom('S', 'M').map((label) => [{ option_display_name: 'Size', label }]),
+  sku: freshSkuArb,
+  price: fc.option(moneyArb),
+  inventory_level: fc.integer({ min: 0, max: 1000 }),
+  bin_picking_number: fc.stringMatching(/^[A-Z0-9-]{0,10}$/),
+});
+/** Creates with FZ- SKUs (the demo catalog has none) and deletes of ids that mostly do not exist. */
+const changeArb: fc.Arbitrary<ParamsOf<'authoring.stage'>['changes'][number]> = fc.oneof(
+  fc.record({
+    op: fc.constant('createProduct' as const),
+    product: fc.record({
+      name: fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ]{0,40}$/),
+      type: fc.constantFrom('physical' as const, 'digital' as const),
+      sku: freshSkuArb,
+      price: moneyArb,
+      weight: moneyArb,
+      categories: fc.constant([] as number[]),
+      brand_id: fc.constant<number>(0),
+      inventory_level: fc.integer({ min: 0, max: 1000 }),
+      inventory_tracking: fc.constantFrom('none' as const, 'product' as const),
+      is_visible: fc.boolean(),
+    }),
+    variants: fc.array(newVariantArb, { maxLength: 1 }),
+  }),
+  fc.record({ op: fc.constant('createVariants' as const), productId: fc.integer({ min: 1, max: 1_000_000 }), variants: fc.array(newVariantArb, { minLength: 1, maxLength: 2 }) }),
+  fc.record({ op: fc.constant('deleteProduct' as const), productId: fc.integer({ min: 1, max: 1_000_000 }) }),
+  fc.record({ op: fc.constant('deleteVariant' as const), productId: fc.integer({ min: 1, max: 1_000_000 }), variantId: fc.integer({ min: 1, max: 1_000_000 }) }),
+);
 const jobIdArb = fc.stringMatching(/^[a-z0-9]{1,16}-[0-9a-f]{8}$/);
 
 export function validParams(ctx: FuzzContext): { [M in MethodName]: fc.Arbitrary<ParamsOf<M>> } {
@@ -144,6 +177,13 @@ export function validParams(ctx: FuzzContext): { [M in MethodName]: fc.Arbitrary
       .map(defined),
     'webhooks.update': fc.record({ storeId, id: fc.integer({ min: 1, max: 1_000_000 }), isActive: fc.boolean() }),
     'webhooks.delete': fc.record({ storeId, id: fc.integer({ min: 1, max: 1_000_000 }) }),
+    'authoring.list': byStore,
+    'authoring.stage': fc.record({ storeId, changes: fc.array(changeArb, { minLength: 1, maxLength: 3 }) }),
+    'authoring.discard': fc.record({ storeId, keys: optional(fc.array(fc.constantFrom('delete:product:1', 'new:product:ab12cd34'), { minLength: 1, maxLength: 2 })) }).map(defined),
+    'authoring.apply': fc.record({ storeId, title }),
+    'authoring.jobs': byStore,
+    'authoring.undo': fc.record({ jobId: jobIdArb }),
+    'authoring.taxonomy': byStore,
     'webhooks.setPublicUrl': fc.record({ storeId, publicUrl: fc.option(fc.constantFrom('https://hooks.example.com', 'https://fwd.example.org/base'), { nil: null }) }),
     'customers.list': fc
       .record({ storeId, offset: optional(fc.integer({ min: 0, max: 1_000_000 })), limit: optional(fc.integer({ min: 1, max: 50_000 })) })

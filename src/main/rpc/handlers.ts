@@ -84,6 +84,13 @@ export function createHandlers(s: Services): Handlers {
     'customers.deleteGroup': ({ storeId, id }) => (s.stores.resolve(storeId), s.customers.deleteGroup(storeId, id)),
     'compare.matchSkus': (input) => s.compare.match(input),
     'compare.copyValues': (input) => s.compare.copy(input),
+    'authoring.list': ({ storeId }) => (s.stores.resolve(storeId), s.authoring.list(storeId)),
+    'authoring.stage': ({ storeId, changes }) => (s.stores.resolve(storeId), s.authoring.stage(storeId, changes)),
+    'authoring.discard': ({ storeId, keys }) => (s.stores.resolve(storeId), s.authoring.discard(storeId, keys)),
+    'authoring.apply': ({ storeId, title }) => (s.stores.resolve(storeId), s.authoring.apply(storeId, title)),
+    'authoring.jobs': ({ storeId }) => (s.stores.resolve(storeId), s.authoring.jobs(storeId)),
+    'authoring.undo': ({ jobId }) => s.authoring.undo(jobId),
+    'authoring.taxonomy': ({ storeId }) => (s.stores.resolve(storeId), s.authoring.taxonomy(storeId)),
     'stores.getBudget': ({ id }) => {
       const store = s.stores.resolve(id);
       return toBudget(id, store.storeHash, s.bigcommerce.limiterFor(id).state());

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
+import { authoringEvents, authoringMethods } from './authoring';
 import { catalogEvents, catalogMethods } from './catalog';
 import { customersEvents, customersMethods } from './customers';
 import { compareMethods } from './compare';
@@ -25,6 +26,8 @@ export * from './data';
 export * from './webhooks';
 export * from './field-checks';
 export * from './compare';
+export * from './authoring';
+export * from './authoring-checks';
 
 /** Every renderer→main call. Adding a method here without a handler in main fails the type check. */
 export const contract = {
@@ -39,6 +42,7 @@ export const contract = {
   ...webhooksMethods,
   ...customersMethods,
   ...compareMethods,
+  ...authoringMethods,
 };
 
 /** Every main→renderer event. */
@@ -51,6 +55,7 @@ export const events = {
   ...dataEvents,
   ...webhooksEvents,
   ...customersEvents,
+  ...authoringEvents,
 };
 
 export type Contract = typeof contract;

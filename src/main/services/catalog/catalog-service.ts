@@ -61,7 +61,7 @@ export interface CatalogService {
   /** Cached rows for these ids, in the order asked; ids not in the cache are left out. */
   get(storeId: string, productIds: readonly number[]): Promise<ProductRow[]>;
   /**
-   * Fetch exactly these products from the store (a webhook named them) and put them in the cache:
+   * Fetch exactly these products from the store (a webhook or a catalog job named them) and put them in the cache:
    * the rows the store has, and the ids it no longer has. Nothing happens without a cache (the
    * first load will have them). Refreshes of one store run one after another, so an older answer
    * never overwrites a newer one.

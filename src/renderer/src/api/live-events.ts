@@ -1,6 +1,6 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { isAtRest, type EventName, type JobSummary, type PayloadOf, type WebhookEvent } from '../../../shared/contract';
+import { isAtRest, type CatalogJob, type EventName, type JobSummary, type PayloadOf, type WebhookEvent } from '../../../shared/contract';
 import { useToasts } from '../components/toast-store';
 import { transport, type LiveTransport } from './client';
 import { SESSION_EXPIRED_MESSAGE } from './http-transport';
@@ -61,6 +61,9 @@ function createHandlers(client: QueryClient): Handlers {
       if (isAtRest(job.status)) void client.invalidateQueries({ queryKey: queryKey('jobs.get', { jobId: job.id }) });
     },
     'staging.changed': ({ storeId }) => void client.invalidateQueries({ queryKey: queryKey('staging.list', { storeId }) }),
+    'authoring.changed': ({ storeId }) => void client.invalidateQueries({ queryKey: queryKey('authoring.list', { storeId }) }),
+    'authoring.progressed': (job) =>
+      client.setQueryData<CatalogJob[]>(queryKey('authoring.jobs', { storeId: job.storeId }), (jobs) => (jobs ? [job, ...jobs.filter((j) => j.id !== job.id)] : jobs)),
     'webhooks.received': (event) =>
       client.setQueryData<WebhookEvent[]>(queryKey('webhooks.listEvents', { storeId: event.storeId }), (list) =>
         list ? [event, ...list].slice(0, WEBHOOK_FEED_LIMIT) : list,

@@ -8,6 +8,8 @@ import { fieldLabel } from '../staging/review';
 import { useStaging } from '../staging/useStaging';
 import { useActiveStore } from '../stores/StoreSwitcher';
 import { CsvActions } from './csv/CsvActions';
+import { AuthoringToolbar } from './authoring/AuthoringToolbar';
+import { CatalogChanges } from './authoring/CatalogChanges';
 import { ProductsGrid } from './ProductsGrid';
 import { BulkRules } from './rules/BulkRules';
 import { rowInfoLookup } from './rules/row-info';
@@ -51,6 +53,7 @@ export function ProductsView() {
             <>
               <BulkRules grid={grid} rowInfo={rowInfo} columnLabel={fieldLabel} sourceColumns={SOURCE_COLUMNS} decimalPlaces={decimalPlaces} currency={currency} />
               <CsvActions grid={grid} storeId={store.id} products={rows} staged={staged} checks={checks} decimalPlaces={decimalPlaces} />
+              <AuthoringToolbar storeId={store.id} grid={grid} products={rows} checks={checks} />
             </>
           }
         />
@@ -59,6 +62,7 @@ export function ProductsView() {
           <p>{products.isFetching ? 'Reading the catalog…' : 'Load the catalog to edit products here.'}</p>
         </div>
       )}
+      {store && <CatalogChanges storeId={store.id} />}
       <StagedChanges products={rows} decimalPlaces={decimalPlaces} />
     </div>
   );

@@ -1,0 +1,1 @@
+export { createAuthoringService, type AuthoringService, type AuthoringServiceDeps } from './authoring-service';
