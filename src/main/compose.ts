@@ -6,6 +6,7 @@ import { createHandlers } from './rpc/handlers';
 import { createBigCommerceService, type BigCommerceService } from './services/bigcommerce';
 import { createCatalogService, type CatalogService } from './services/catalog';
 import { createJobsService, migrateHashJournals, type JobsService } from './services/jobs';
+import { createOrdersService, type OrdersService } from './services/orders';
 import { createPicklistsService, type PicklistsService } from './services/picklists';
 import { createJobsSettledService, type JobsSettledService } from './services/jobs-settled';
 import { createEditChecks, createStagingService, type EditChecks, type StagingService } from './services/staging';
@@ -35,6 +36,7 @@ export interface Services {
   stores: StoresService;
   bigcommerce: BigCommerceService;
   catalog: CatalogService;
+  orders: OrdersService;
   jobs: JobsService;
   staging: StagingService;
   picklists: PicklistsService;
@@ -87,6 +89,19 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     },
   });
 
+  const orders = createOrdersService({
+    dataDir: options.dataDir,
+    bigcommerce,
+    catalog,
+    onEvent: (e) => {
+      if (e.type === 'syncProgressed') events.emit('orders.syncProgressed', { storeId: e.storeId, loaded: e.loaded, total: e.total });
+      else if (e.type === 'synced') events.emit('orders.synced', { storeId: e.storeId, mode: e.mode, orders: e.orders, upserted: e.upserted, at: e.at });
+      else if (e.type === 'syncFailed') events.emit('orders.syncFailed', { storeId: e.storeId, message: e.message, code: e.code });
+      else if (e.type === 'rowsChanged') events.emit('data.rowsChanged', { storeId: e.storeId, entity: 'order', rows: e.rows, cause: { kind: e.cause } });
+      else log(`[orders] cache for ${e.storeId} rejected: ${e.reason}`);
+    },
+  });
+
   const later: { settled?: JobsSettledService } = {};
   const jobs = createJobsService({
     dataDir: options.dataDir,
@@ -96,7 +111,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
       later.settled?.onJob(e.job);
     },
   });
-  const settled = createJobsSettledService({ jobs, catalog, onRowsChanged: (change) => events.emit('data.rowsChanged', change), log });
+  const settled = createJobsSettledService({ jobs, catalog, orders, onRowsChanged: (change) => events.emit('data.rowsChanged', change), log });
   later.settled = settled;
   await jobs.recover();
   // After jobs.recover(): jobs cut off by a crash are `interrupted` by now, so their edits settle.
@@ -128,7 +143,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     .then((list) => webhooks.ensureDemoHooks(list.stores.filter((st) => st.isDemo && st.hasToken).map((st) => st.id)))
     .catch((error: unknown) => log(`[webhooks] ${String(error)}`));
 
-  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, jobs, staging, picklists, webhooks, checkEdits };
+  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, orders, jobs, staging, picklists, webhooks, checkEdits };
   // The active store's catalog in memory and encoded before anyone opens Products (issue 10: first visit ≤ 1 s).
   void stores.list().then(({ activeStoreId }) => (activeStoreId ? catalog.warm(activeStoreId, PRODUCT_COLUMNS_MAX) : undefined))
     .catch((error: unknown) => log(`[catalog] warm-up failed: ${String(error)}`));
@@ -147,6 +162,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
       await settled.idle();
       await staging.close();
       await catalog.close();
+      await orders.close();
       bigcommerce.close();
     },
   };

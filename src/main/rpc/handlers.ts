@@ -51,6 +51,11 @@ export function createHandlers(s: Services): Handlers {
     'staging.apply': ({ storeId, title, keys }) => s.staging.apply({ storeId, storeHash: s.stores.resolve(storeId).storeHash, title, keys }),
     'picklists.build': ({ storeId, statusIds, orderIds, groupByZone }) =>
       (s.stores.resolve(storeId), s.picklists.build({ storeId, statusIds, orderIds, groupByZone })),
+    'orders.list': ({ storeId }) => (s.stores.resolve(storeId), s.orders.list(storeId)),
+    'orders.getStatus': ({ storeId }) => (s.stores.resolve(storeId), s.orders.status(storeId)),
+    'orders.refresh': ({ storeId, mode }) => s.orders.load(storeId, s.stores.resolve(storeId).storeHash, { force: mode === 'full' }),
+    'orders.get': ({ storeId, orderId }) => (s.stores.resolve(storeId), s.orders.get(storeId, orderId)),
+    'orders.createShipments': ({ storeId, shipments }) => (s.stores.resolve(storeId), s.orders.createShipments(storeId, shipments)),
     'webhooks.list': ({ storeId }) => s.webhooks.list(storeId),
     'webhooks.getReceiver': ({ storeId }) => s.webhooks.receiverInfo(storeId),
     'webhooks.create': (input) => s.webhooks.create(input),

@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { ProductRowSchema } from './catalog';
 import { event } from './define';
+import { OrderRowSchema } from './orders';
 import { StoreId } from './stores';
 
 const Id = z.number().int().positive();
 
 /** What changed the rows: a job main ran (apply, undo, retry), and later webhooks and syncs. */
-export const RowsChangedCause = z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('job'), jobId: z.string().max(64) })]);
+export const RowsChangedCause = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('job'), jobId: z.string().max(64) }),
+  /** Orders a shipment changed (items shipped, status). */
+  z.strictObject({ kind: z.literal('shipment') }),
+]);
 
 /**
  * One shape for "these rows of a store are now this": full rows, so the renderer replaces its
@@ -19,6 +24,13 @@ export const RowsChangedSchema = z.discriminatedUnion('entity', [
     storeId: StoreId,
     entity: z.literal('product'),
     rows: z.array(ProductRowSchema),
+    removedIds: z.array(Id).optional(),
+    cause: RowsChangedCause,
+  }),
+  z.strictObject({
+    storeId: StoreId,
+    entity: z.literal('order'),
+    rows: z.array(OrderRowSchema),
     removedIds: z.array(Id).optional(),
     cause: RowsChangedCause,
   }),

@@ -3,6 +3,7 @@ import { appEvents, appMethods } from './app';
 import { catalogEvents, catalogMethods } from './catalog';
 import { dataEvents } from './data';
 import { jobsEvents, jobsMethods } from './jobs';
+import { ordersEvents, ordersMethods } from './orders';
 import { picklistsMethods } from './picklists';
 import { stagingEvents, stagingMethods } from './staging';
 import { storesEvents, storesMethods } from './stores';
@@ -16,6 +17,7 @@ export * from './catalog';
 export * from './jobs';
 export * from './staging';
 export * from './picklists';
+export * from './orders';
 export * from './data';
 export * from './webhooks';
 export * from './field-checks';
@@ -28,6 +30,7 @@ export const contract = {
   ...jobsMethods,
   ...stagingMethods,
   ...picklistsMethods,
+  ...ordersMethods,
   ...webhooksMethods,
 };
 
@@ -39,6 +42,7 @@ export const events = {
   ...jobsEvents,
   ...stagingEvents,
   ...dataEvents,
+  ...ordersEvents,
   ...webhooksEvents,
 };
 

@@ -7,6 +7,12 @@ import { startJobsEnv, type JobsEnv } from '../jobs/test-support/jobs-env';
 import { createStagingService, type StagingService } from '../staging';
 import { createJobsSettledService, type JobsSettledService } from './jobs-settled';
 
+/** The product rows of a change (a change of another entity fails the test). */
+function productRows(change: RowsChanged | undefined) {
+  if (change?.entity !== 'product') return expect.fail(`expected a product change, got ${change?.entity}`);
+  return change.rows;
+}
+
 let env: JobsEnv;
 let catalog: CatalogService;
 let staging: StagingService | undefined;
@@ -45,7 +51,7 @@ describe('jobs at rest: catalog patch and data.rowsChanged', () => {
     const ids = edits.slice(0, 2).map((e) => e.id);
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ storeId: 'store-1', entity: 'product', cause: { kind: 'job', jobId: job.id } });
-    expect(changes[0]!.rows.map((r) => [r.id, Number(r.price)])).toEqual(ids.map((id, i) => [id, Number(edits[i]!.to)]));
+    expect(productRows(changes[0]).map((r) => [r.id, Number(r.price)])).toEqual(ids.map((id, i) => [id, Number(edits[i]!.to)]));
     // Full rows, the same as the cache now holds.
     expect(changes[0]!.rows).toEqual(await catalog.get('store-1', ids));
 
@@ -54,7 +60,7 @@ describe('jobs at rest: catalog patch and data.rowsChanged', () => {
     await settled.idle();
     expect(changes).toHaveLength(2);
     expect(changes[1]!.cause).toEqual({ kind: 'job', jobId: undo.id });
-    expect(changes[1]!.rows.map((r) => [r.id, Number(r.price)])).toEqual(ids.map((id, i) => [id, Number(edits[i]!.from)]));
+    expect(productRows(changes[1]).map((r) => [r.id, Number(r.price)])).toEqual(ids.map((id, i) => [id, Number(edits[i]!.from)]));
   });
 
   it('a variant edit is reported as its product row', async () => {
@@ -64,7 +70,7 @@ describe('jobs at rest: catalog patch and data.rowsChanged', () => {
     await env.run([{ entity: 'variant', id: variant.id, productId: product!.id, field: 'inventory_level', from: variant.inventory_level, to: 41 }]);
     await settled.idle();
     expect(changes.map((c) => c.rows.map((r) => r.id))).toEqual([[product!.id]]);
-    expect(changes[0]!.rows[0]!.variants.find((v) => v.id === variant.id)?.inventory_level).toBe(41);
+    expect(productRows(changes[0])[0]!.variants.find((v) => v.id === variant.id)?.inventory_level).toBe(41);
   });
 
   it('emits nothing when the store has no catalog cache yet', async () => {

@@ -1,11 +1,14 @@
 import { isAtRest, type RowsChanged } from '../../../shared/contract';
 import type { CatalogService } from '../catalog';
 import type { JobSummary, JobsService } from '../jobs';
+import type { OrdersService } from '../orders';
 import type { StagingService } from '../staging';
 
 export interface JobsSettledDeps {
   jobs: Pick<JobsService, 'get'>;
   catalog: Pick<CatalogService, 'snapshot' | 'applyLocal' | 'get'>;
+  /** Main's orders cache; absent where a test wires the catalog alone. */
+  orders?: Pick<OrdersService, 'applyLocal'>;
   /** Main's word to the renderer that rows changed (the `data.rowsChanged` event). */
   onRowsChanged(change: RowsChanged): void;
   log(line: string): void;
@@ -37,21 +40,31 @@ export function createJobsSettledService(deps: JobsSettledDeps): JobsSettledServ
     const detail = deps.jobs.get(jobId);
     const done = patched.get(jobId) ?? new Set<number>();
     patched.set(jobId, done);
-    const applied = detail.rows.filter((r) => r.status === 'applied' && !done.has(r.index) && (r.edit.entity === 'product' || r.edit.entity === 'variant'));
+    const applied = detail.rows.filter((r) => r.status === 'applied' && !done.has(r.index));
     for (const r of applied) done.add(r.index);
-    if (applied.length === 0 || !(await deps.catalog.snapshot(detail.storeId))) return;
-    const result = await deps.catalog.applyLocal(detail.storeId, applied.map((r) => r.edit));
+    const catalogRows = applied.filter((r) => r.edit.entity === 'product' || r.edit.entity === 'variant');
+    const orderRows = applied.filter((r) => r.edit.entity === 'order');
+    if (catalogRows.length > 0) await patchCatalog(detail.storeId, jobId, catalogRows.map((r) => r.edit));
+    if (orderRows.length > 0 && deps.orders) {
+      const rows = await deps.orders.applyLocal(detail.storeId, orderRows.map((r) => r.edit));
+      if (rows.length > 0) deps.onRowsChanged({ storeId: detail.storeId, entity: 'order', rows, cause: { kind: 'job', jobId } });
+    }
+  }
+
+  async function patchCatalog(storeId: string, jobId: string, edits: Parameters<CatalogService['applyLocal']>[1]): Promise<void> {
+    if (!(await deps.catalog.snapshot(storeId))) return;
+    const result = await deps.catalog.applyLocal(storeId, edits);
     if (result.productIds.length === 0) return;
-    const rows = await deps.catalog.get(detail.storeId, result.productIds);
+    const rows = await deps.catalog.get(storeId, result.productIds);
     // Cached rows are readonly by type; they are serialized across the boundary, never mutated.
-    deps.onRowsChanged({ storeId: detail.storeId, entity: 'product', rows: rows as RowsChanged['rows'], cause: { kind: 'job', jobId } });
+    deps.onRowsChanged({ storeId, entity: 'product', rows: rows as Extract<RowsChanged, { entity: 'product' }>['rows'], cause: { kind: 'job', jobId } });
   }
 
   return {
     onJob(job) {
       staging?.onJob(job);
       if (!isAtRest(job.status)) return;
-      queue = queue.then(() => patch(job.id)).catch((error: unknown) => deps.log(`[catalog] could not patch after job ${job.id}: ${String(error)}`));
+      queue = queue.then(() => patch(job.id)).catch((error: unknown) => deps.log(`[cache] could not patch after job ${job.id}: ${String(error)}`));
     },
     attachStaging(next) {
       staging = next;

@@ -5,6 +5,7 @@ import { useToasts } from '../components/toast-store';
 import { transport, type LiveTransport } from './client';
 import { SESSION_EXPIRED_MESSAGE } from './http-transport';
 import { useLive } from './live-store';
+import { patchOrderRows, type OrderRows } from './order-rows';
 import { patchProductRows, type ProductRows } from './product-rows';
 import { queryKey } from './queries';
 
@@ -24,7 +25,7 @@ export function startLiveEvents(client: QueryClient, source: LiveTransport = tra
   });
   const offStream = source.onStream?.((state) => {
     if (state === 'expired') return useLive.getState().expireSession(SESSION_EXPIRED_MESSAGE);
-    useLive.setState({ syncProgress: {} });
+    useLive.setState({ syncProgress: {}, ordersProgress: {} });
     void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'app.getInfo' });
   });
   return () => {
@@ -62,11 +63,27 @@ function createHandlers(client: QueryClient): Handlers {
       client.setQueryData<WebhookEvent[]>(queryKey('webhooks.listEvents', { storeId: event.storeId }), (list) =>
         list ? [event, ...list].slice(0, WEBHOOK_FEED_LIMIT) : list,
       ),
+    'orders.syncProgressed': (progress) => live.setOrdersProgress(progress.storeId, progress),
+    'orders.synced': ({ storeId }) => {
+      live.setOrdersProgress(storeId, null);
+      // The status carries syncedAt, which the order rows' key includes: they are read afresh.
+      void client.invalidateQueries({ queryKey: queryKey('orders.getStatus', { storeId }) });
+    },
+    'orders.syncFailed': ({ storeId, message }) => {
+      live.setOrdersProgress(storeId, null);
+      toast('error', `Loading orders failed: ${message}`);
+    },
     'data.rowsChanged': (change) => {
       // Prefix match: the key also holds the syncedAt the rows were read at.
-      client.setQueriesData<ProductRows>({ queryKey: queryKey('catalog.listProductColumns', { storeId: change.storeId }) }, (current) =>
-        current ? patchProductRows(current, change) : current,
-      );
+      if (change.entity === 'product') {
+        client.setQueriesData<ProductRows>({ queryKey: queryKey('catalog.listProductColumns', { storeId: change.storeId }) }, (current) =>
+          current ? patchProductRows(current, change) : current,
+        );
+        return;
+      }
+      client.setQueriesData<OrderRows>({ queryKey: queryKey('orders.list', { storeId: change.storeId }) }, (current) => (current ? patchOrderRows(current, change) : current));
+      // An open detail drawer shows the order's status and shipments: read it again.
+      for (const row of change.rows) void client.invalidateQueries({ queryKey: queryKey('orders.get', { storeId: change.storeId, orderId: row.id }) });
     },
   };
 }
