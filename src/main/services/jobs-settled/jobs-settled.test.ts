@@ -4,6 +4,7 @@ import { addMoney } from '../../../shared/money';
 import { createCatalogService, type CatalogService } from '../catalog';
 import { listRows, money } from '../jobs/test-support/demo';
 import { startJobsEnv, type JobsEnv } from '../jobs/test-support/jobs-env';
+import { createOrdersService, type OrdersService } from '../orders';
 import { createStagingService, type StagingService } from '../staging';
 import { createJobsSettledService, type JobsSettledService } from './jobs-settled';
 
@@ -16,7 +17,10 @@ function productRows(change: RowsChanged | undefined) {
 let env: JobsEnv;
 let catalog: CatalogService;
 let staging: StagingService | undefined;
+let orders: OrdersService | undefined;
 afterEach(async () => {
+  await orders?.close();
+  orders = undefined;
   await env.jobs.close();
   await staging?.close();
   await catalog.close();
@@ -25,13 +29,17 @@ afterEach(async () => {
 });
 
 /** The jobs, catalog and staging services of one data dir on a demo store, wired as compose.ts wires them. */
-async function setup(loadCatalog = true): Promise<{ changes: RowsChanged[]; settled: JobsSettledService }> {
+async function setup(loadCatalog = true, loadOrders = false): Promise<{ changes: RowsChanged[]; settled: JobsSettledService }> {
   const changes: RowsChanged[] = [];
   const late: { settled?: JobsSettledService } = {};
   env = await startJobsEnv({}, {}, { onEvent: (e) => late.settled?.onJob(e.job) });
   catalog = createCatalogService({ dataDir: env.dataDir, bigcommerce: env.bigcommerce });
   if (loadCatalog) await catalog.load('store-1', env.storeHash);
-  const settled = createJobsSettledService({ jobs: env.jobs, catalog, onRowsChanged: (c) => changes.push(c), log: (line) => expect.fail(line) });
+  if (loadOrders) {
+    orders = createOrdersService({ dataDir: env.dataDir, bigcommerce: env.bigcommerce, catalog });
+    await orders.load('store-1', env.storeHash);
+  }
+  const settled = createJobsSettledService({ jobs: env.jobs, catalog, orders, onRowsChanged: (c) => changes.push(c), log: (line) => expect.fail(line) });
   late.settled = settled;
   return { changes, settled };
 }
@@ -90,5 +98,19 @@ describe('jobs at rest: catalog patch and data.rowsChanged', () => {
     await env.jobs.waitFor(job.id);
     await settled.idle();
     await expect.poll(async () => (await staging!.list('store-1')).edits.length).toBe(0);
+  });
+
+  it('a batch status change patches the orders cache and emits order rows with the status name; undo restores each order', async () => {
+    const { changes, settled } = await setup(false, true);
+    const [a, b] = (await orders!.list('store-1')).rows.filter((r) => r.status_id === 11);
+    const edits = [a!, b!].map((o) => ({ entity: 'order' as const, id: o.id, field: 'status_id', from: o.status_id, to: 9 }));
+    const job = await env.run(edits, 'Status');
+    await settled.idle();
+    expect(changes).toEqual([{ storeId: 'store-1', entity: 'order', rows: [a, b].map((o) => ({ ...o, status_id: 9, status: 'Awaiting Shipment' })), cause: { kind: 'job', jobId: job.id } }]);
+    const undo = await env.jobs.undo(job.id);
+    await env.jobs.waitFor(undo.id);
+    await settled.idle();
+    expect(changes[1]).toMatchObject({ entity: 'order', rows: [a, b] });
+    expect((await orders!.list('store-1')).rows.filter((r) => r.id === a!.id || r.id === b!.id)).toEqual([a, b]);
   });
 });
