@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBigCommerceService } from '../bigcommerce';
 import { startCatalogHarness, type CatalogHarness, type Connection } from '../catalog/test-support';
+import { apiQuery, filterOrders, type OrderFilter } from '../../../shared/orders/filter';
 import { createOrdersService, type OrdersEvent, type OrdersService } from './orders-service';
 
 /** The orders cache, detail and shipments against the demo store over real HTTP. */
@@ -73,6 +74,33 @@ describe('orders service against the demo store', () => {
     expect(asked.every((r) => r.includes('min_date_modified='))).toBe(true);
     expect(result.upserted).toBeLessThan(result.orders);
     expect((await orders.list(STORE)).rows.find((r) => r.id === target.id)?.staff_notes).toBe('call before delivery');
+  });
+
+  it('filters the cache exactly as the API filters: statuses, dates, customer, email, totals, ids', async () => {
+    const { rows } = await orders.list(STORE);
+    const sample = rows[Math.floor(rows.length / 2)]!;
+    const filters: OrderFilter[] = [
+      { statusIds: [11, 2] },
+      { createdFrom: sample.date_created, minTotal: '50', maxTotal: '400.5' },
+      { createdTo: sample.date_created, statusIds: [11] },
+      { customerId: sample.customer_id },
+      { email: sample.email.toUpperCase() },
+      { minId: sample.id - 20, maxId: sample.id + 20, minTotal: '0.01' },
+    ];
+    for (const f of filters) {
+      const viaApi = new Set<number>();
+      for (const query of apiQuery(f)) {
+        const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
+        for (let page = 1; ; page++) {
+          const res = await h.raw('GET', `/v2/orders?${qs}&limit=250&page=${page}`);
+          if (res.status === 204) break;
+          for (const o of res.body as ApiOrder[]) viaApi.add(o.id);
+        }
+      }
+      const local = filterOrders(rows, f).map((r) => r.id);
+      expect(local.length, JSON.stringify(f)).toBeGreaterThan(0);
+      expect(local, JSON.stringify(f)).toEqual([...viaApi].sort((a, b) => a - b));
+    }
   });
 
   it('reopens from the cache file with the store unreachable (offline)', async () => {

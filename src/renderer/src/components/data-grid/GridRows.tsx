@@ -103,6 +103,8 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
             onBlur={events.editBlur}
             onMouseDown={(e) => e.stopPropagation()}
           />
+        ) : column.tone ? (
+          <span className={`cell-tone tone-${column.tone(row.original) ?? 'none'}`}>{shownText(column, row.original, value)}</span>
         ) : (
           shownText(column, row.original, value)
         )}

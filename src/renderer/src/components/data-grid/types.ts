@@ -35,6 +35,8 @@ export interface GridColumn<Row> {
   filter?: ColumnFilterKind;
   /** Enum values for the one-of filter. */
   options?: readonly string[];
+  /** A colour for the cell's text as a badge (an order status): the tone's name, see `.tone-*` in styles.css. */
+  tone?(row: Row): string | null;
   /** Hidden until the user shows it (Columns menu). */
   hidden?: boolean;
   /** Pinned left until the user unpins it: stays in view while scrolling sideways. */

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { stagedKey, type ProductRowData, type StagedEdit } from '../../../../shared/contract';
+import { stagedKey, type OrderRowData, type OrderStatus, type ProductRowData, type StagedEdit } from '../../../../shared/contract';
 import { useActiveStore } from '../stores/StoreSwitcher';
 import { ApplyDialog } from './ApplyDialog';
 import { fieldLabel, formatStaged, indexCatalog, reviewStaged, rowName, type CatalogIndex } from './review';
@@ -10,6 +10,9 @@ import { useApplyStaged, useDiscardStaged, useResolveConflict, useStaging } from
 interface Props {
   /** The local catalog's products, to name rows and check prices against. */
   products: readonly ProductRowData[];
+  /** The local orders and the store's statuses, to name order rows and statuses (Orders screen). */
+  orders?: readonly OrderRowData[];
+  statuses?: readonly OrderStatus[];
   decimalPlaces: number;
 }
 
@@ -19,7 +22,7 @@ interface Props {
  * confirmed before Apply, and what the last job said (a failure's message; a conflict's store value
  * with Keep mine / Take theirs). Folds away or resizes so the grid keeps the room.
  */
-export function StagedChanges({ products, decimalPlaces }: Props) {
+export function StagedChanges({ products, orders, statuses, decimalPlaces }: Props) {
   const store = useActiveStore();
   const { data, error } = useStaging(store?.id);
   const discard = useDiscardStaged(store?.id);
@@ -28,7 +31,7 @@ export function StagedChanges({ products, decimalPlaces }: Props) {
   const panel = usePanelSize();
   const [reviewing, setReviewing] = useState(false);
   const edits = useMemo(() => data?.edits ?? [], [data]);
-  const catalog = useMemo(() => indexCatalog(products), [products]);
+  const catalog = useMemo(() => indexCatalog(products, orders, statuses), [products, orders, statuses]);
   const review = useMemo(() => reviewStaged(edits, catalog, decimalPlaces), [edits, catalog, decimalPlaces]);
   const ready = useMemo(() => edits.filter((e) => !e.jobId), [edits]);
   if (!store) return null;
@@ -141,7 +144,7 @@ function StagedList({ edits, ...rest }: ListProps) {
   return (
     <div id="staged-list" className="row-results" role="table" aria-label="Staged edits" aria-rowcount={edits.length + 1} ref={scroller}>
       <div role="row" className="row-result head staged" aria-rowindex={1}>
-        {['Product', 'SKU', 'Column', 'Store had', 'New value', 'Note'].map((label) => (
+        {['Item', 'SKU / customer', 'Column', 'Store had', 'New value', 'Note'].map((label) => (
           <span key={label} role="columnheader">
             {label}
           </span>
@@ -157,10 +160,10 @@ function StagedList({ edits, ...rest }: ListProps) {
   );
 }
 
-function noteText(edit: StagedEdit, decimalPlaces: number, warnings: readonly string[] | undefined): string {
+function noteText(edit: StagedEdit, decimalPlaces: number, warnings: readonly string[] | undefined, catalog: CatalogIndex): string {
   if (edit.jobId) return 'being applied…';
   const { note } = edit;
-  if (note?.status === 'conflict') return `conflict: the store now has ${formatStaged(edit.entity, edit.field, note.serverValue ?? null, decimalPlaces)}`;
+  if (note?.status === 'conflict') return `conflict: the store now has ${formatStaged(edit.entity, edit.field, note.serverValue ?? null, decimalPlaces, catalog)}`;
   if (note) return note.message ? `${note.status}: ${note.message}` : note.status;
   return warnings ? `check: ${warnings.join('; ')}` : '';
 }
@@ -169,7 +172,7 @@ function StagedRow({ edit, index, top, catalog, decimalPlaces, warnings, onDisca
   const key = stagedKey(edit);
   const name = rowName(edit, catalog);
   const rowWarnings = warnings.get(key);
-  const note = noteText(edit, decimalPlaces, rowWarnings);
+  const note = noteText(edit, decimalPlaces, rowWarnings, catalog);
   const state = edit.jobId ? 'pending' : (edit.note?.status ?? (rowWarnings ? 'warning' : 'staged'));
   const label = `${name.name} ${fieldLabel(edit.field)}`;
   return (
@@ -180,10 +183,10 @@ function StagedRow({ edit, index, top, catalog, decimalPlaces, warnings, onDisca
       <span role="cell">{name.sku}</span>
       <span role="cell">{fieldLabel(edit.field)}</span>
       <span role="cell" className="num">
-        {formatStaged(edit.entity, edit.field, edit.from, decimalPlaces)}
+        {formatStaged(edit.entity, edit.field, edit.from, decimalPlaces, catalog)}
       </span>
       <span role="cell" className="num">
-        {formatStaged(edit.entity, edit.field, edit.to, decimalPlaces)}
+        {formatStaged(edit.entity, edit.field, edit.to, decimalPlaces, catalog)}
       </span>
       <span role="cell" title={note}>
         {note}

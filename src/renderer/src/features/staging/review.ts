@@ -1,4 +1,4 @@
-import { fieldSpec, type JsonValue, type ProductRowData, type StagedEdit } from '../../../../shared/contract';
+import { fieldSpec, type JsonValue, type OrderRowData, type OrderStatus, type ProductRowData, type StagedEdit } from '../../../../shared/contract';
 import { compareMoney, formatMoney, isMoney, subMoney, mulMoney } from '../../../../shared/money';
 
 /**
@@ -30,6 +30,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   availability: 'Availability',
   sort_order: 'Sort order',
   purchasing_disabled: 'Purchasing disabled',
+  status_id: 'Status',
+  staff_notes: 'Staff notes',
+  customer_message: 'Customer message',
 };
 
 export const fieldLabel = (field: string): string => FIELD_LABELS[field] ?? field.replace(/_/g, ' ');
@@ -38,16 +41,22 @@ type Variant = ProductRowData['variants'][number];
 export interface CatalogIndex {
   product(id: number): ProductRowData | undefined;
   variant(id: number): { product: ProductRowData; variant: Variant } | undefined;
+  order(id: number): OrderRowData | undefined;
+  /** The store's name for a status id (custom labels honoured). */
+  statusName(id: number): string | undefined;
 }
 
-export function indexCatalog(products: readonly ProductRowData[]): CatalogIndex {
+/** Rows the review names edits by: the catalog's, and the orders' with the store's status names. */
+export function indexCatalog(products: readonly ProductRowData[], orders: readonly OrderRowData[] = [], statuses: readonly OrderStatus[] = []): CatalogIndex {
   const byId = new Map<number, ProductRowData>();
   const variants = new Map<number, { product: ProductRowData; variant: Variant }>();
   for (const product of products) {
     byId.set(product.id, product);
     for (const variant of product.variants) variants.set(variant.id, { product, variant });
   }
-  return { product: (id) => byId.get(id), variant: (id) => variants.get(id) };
+  const orderById = new Map(orders.map((o) => [o.id, o]));
+  const names = new Map(statuses.map((st) => [st.id, st.name]));
+  return { product: (id) => byId.get(id), variant: (id) => variants.get(id), order: (id) => orderById.get(id), statusName: (id) => names.get(id) };
 }
 
 export interface RowName {
@@ -67,11 +76,17 @@ export function rowName(edit: Pick<StagedEdit, 'entity' | 'id' | 'productId'>, c
     const options = found.variant.option_values.map((o) => `${o.option_display_name}: ${o.label}`).join(', ');
     return { name: options ? `${found.product.name} — ${options}` : found.product.name, sku: found.variant.sku };
   }
+  if (edit.entity === 'order') {
+    const order = catalog.order(edit.id);
+    // An order's "SKU" column says whose it is: the customer's name, else the email.
+    return order ? { name: `Order #${order.id}`, sku: order.customer_name || order.email } : { name: `Order #${edit.id} (not in the local orders)`, sku: '' };
+  }
   return { name: `${edit.entity} #${edit.id}`, sku: '' };
 }
 
-/** A value as the store shows it: money padded to the currency's places ("20" → "20.00"). */
-export function formatStaged(entity: StagedEdit['entity'], field: string, value: JsonValue, decimalPlaces: number): string {
+/** A value as the store shows it: money padded to the currency's places ("20" → "20.00"), an order status by its name. */
+export function formatStaged(entity: StagedEdit['entity'], field: string, value: JsonValue, decimalPlaces: number, catalog?: CatalogIndex): string {
+  if (entity === 'order' && field === 'status_id' && typeof value === 'number') return catalog?.statusName(value) ?? `Status ${value}`;
   if (value === null) return entity === 'variant' && field.endsWith('price') ? '— (product’s)' : '—';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'string' && fieldSpec(entity, field)?.kind === 'money' && isMoney(value)) return formatMoney(value, decimalPlaces);
