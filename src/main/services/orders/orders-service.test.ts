@@ -90,7 +90,7 @@ describe('orders service against the demo store', () => {
     for (const f of filters) {
       const viaApi = new Set<number>();
       for (const query of apiQuery(f)) {
-        const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
+        const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)] as [string, string]));
         for (let page = 1; ; page++) {
           const res = await h.raw('GET', `/v2/orders?${qs}&limit=250&page=${page}`);
           if (res.status === 204) break;

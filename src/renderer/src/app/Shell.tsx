@@ -1,6 +1,7 @@
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ProductsView } from '../features/products/ProductsView';
 import { ActivityView } from '../features/jobs/ActivityView';
+import { OrdersView } from '../features/orders/OrdersView';
 import { WebhooksView } from '../features/webhooks/WebhooksView';
 import { Toasts } from '../components/Toasts';
 import { StoreSwitcher, useActiveStore } from '../features/stores/StoreSwitcher';
@@ -63,6 +64,7 @@ function SectionView({ section, hint }: { section: SectionId; hint: string }) {
   if (section === 'products') {
     return <ProductsView />;
   }
+  if (section === 'orders') return <OrdersView />;
   if (section === 'activity') return <ActivityView />;
   if (section === 'webhooks') return <WebhooksView />;
   return (

@@ -27,7 +27,7 @@ export function orderColumns(statusNames: readonly string[]): readonly Col[] {
   return [
     { id: 'id', label: 'Order', width: 80, numeric: true, pinned: true, value: (r) => r.id },
     { id: 'date_created', label: 'Date created', width: 150, value: (r) => r.date_created, format: dateTime },
-    { id: 'status', label: 'Status', width: 170, value: (r) => r.status, filter: 'enum', options: statusNames },
+    { id: 'status', label: 'Status', width: 170, value: (r) => r.status, tone: (r) => statusTone(r.status_id), filter: 'enum', options: statusNames },
     { id: 'customer_name', label: 'Customer', width: 150, value: (r) => r.customer_name },
     { id: 'email', label: 'Email', width: 200, value: (r) => r.email },
     { id: 'items_total', label: 'Items', width: 64, numeric: true, value: (r) => r.items_total },
