@@ -105,6 +105,24 @@ const SCENES = {
     await page.getByRole('region', { name: 'Staged changes' }).getByRole('button', { name: 'Review and apply…' }).click();
     await page.getByRole('region', { name: 'Warnings' }).waitFor();
   },
+  async orders(page) {
+    await page.keyboard.press('Escape');
+    await page.getByRole('link', { name: 'Orders', exact: true }).click();
+    const panel = page.getByLabel('Orders cache');
+    const load = panel.getByRole('button', { name: 'Load orders' });
+    if (await load.isVisible()) await load.click();
+    await panel.getByText(/orders ·/).waitFor({ timeout: 60_000 });
+    const filters = page.getByRole('group', { name: 'Statuses' });
+    if ((await filters.getByRole('button', { pressed: true }).count()) === 0) await filters.getByRole('button', { name: 'Awaiting Fulfillment' }).click();
+    const grid = page.getByRole('grid', { name: 'Orders' });
+    await grid.getByRole('row').nth(3).getByRole('gridcell').first().click();
+    await grid.getByRole('row').nth(6).getByRole('gridcell').first().click({ modifiers: ['Shift'] });
+  },
+  async 'order-drawer'(page) {
+    await SCENES.orders(page);
+    await page.getByRole('button', { name: 'Details', exact: true }).click();
+    await page.getByRole('complementary', { name: /^Order #/ }).getByRole('region', { name: 'Items' }).waitFor({ timeout: 30_000 });
+  },
 };
 
 /** Calls the contract from the page, as the renderer does in browser mode. */

@@ -46,6 +46,7 @@ function DrawerBody({ detail }: { detail: OrderDetail }) {
       </p>
       <section aria-label="Items">
         <h3>Items</h3>
+        <div className="drawer-scroll">
         <table className="table drawer-lines">
           <thead>
             <tr>
@@ -74,6 +75,7 @@ function DrawerBody({ detail }: { detail: OrderDetail }) {
             ))}
           </tbody>
         </table>
+        </div>
       </section>
       <div className="drawer-addresses">
         <section aria-label="Billing address">
