@@ -107,9 +107,14 @@ const SCENES = {
   },
   async orders(page) {
     await page.keyboard.press('Escape');
+    // The drawer's bins come from the local catalog.
+    const rpc = rpcOf(page);
+    const { activeStoreId: storeId } = await rpc('stores.list', {});
+    if (!(await rpc('catalog.getStatus', { storeId })).syncedAt) await rpc('catalog.sync', { storeId, mode: 'refresh' });
     await page.getByRole('link', { name: 'Orders', exact: true }).click();
     const panel = page.getByLabel('Orders cache');
     const load = panel.getByRole('button', { name: 'Load orders' });
+    await load.or(panel.getByRole('button', { name: 'Refresh' })).waitFor();
     if (await load.isVisible()) await load.click();
     await panel.getByText(/orders ·/).waitFor({ timeout: 60_000 });
     const filters = page.getByRole('group', { name: 'Statuses' });
