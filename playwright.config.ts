@@ -6,7 +6,7 @@ if (!executablePath) throw new Error('Run the e2e tests with `npm run test:e2e` 
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  timeout: 60_000,
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

@@ -12,8 +12,9 @@ import { createJobsSettledService, type JobsSettledService } from './services/jo
 import { createEditChecks, createStagingService, type EditChecks, type StagingService } from './services/staging';
 import { createKeychain, loadKeytar, DEFAULT_KEYCHAIN_SERVICE, type Keychain } from './services/secrets/keychain';
 import { startBudgetFeed } from './services/stores/budget-feed';
+import { createStoreChangesService } from './services/store-changes';
 import { createStoresService, type DemoStoreRef, type StoresService } from './services/stores/stores-service';
-import { createWebhooksService, receiverOptionsFromEnv, type StoreChange, type WebhooksService } from './services/webhooks';
+import { createWebhooksService, receiverOptionsFromEnv, type WebhooksService } from './services/webhooks';
 import { APP_VERSION } from './version';
 
 export interface ComposeOptions {
@@ -27,8 +28,6 @@ export interface ComposeOptions {
   log?: (line: string) => void;
   /** The webhook receiver's address; default 127.0.0.1 on a free port (STOCKROOM_WEBHOOK_HOST/PORT override). */
   webhookReceiver?: { host: string; port: number };
-  /** A webhook named rows that changed on the store (refresh exactly those). */
-  onStoreChanged?: (change: StoreChange) => void;
 }
 
 export interface Services {
@@ -61,7 +60,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   const keychain = options.keychain ?? (await defaultKeychain());
 
   // The clients need the profiles (origin, token) and the profiles need a client to test a connection.
-  const late: { stores?: StoresService } = {};
+  const late: { stores?: StoresService; webhooks?: WebhooksService } = {};
   const bigcommerce = createBigCommerceService({
     target: (storeId) => late.stores!.resolve(storeId),
     getToken: (storeId) => late.stores!.tokenFor(storeId),
@@ -72,7 +71,11 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     demoStores: options.demoStores,
     clientForTarget: (target, storeId) => bigcommerce.probeClient(target, { timeoutMs: 15_000, maxRetries: 1 }, storeId),
     onChanged: (list) => events.emit('stores.changed', list),
-    onStoreReset: (storeId) => bigcommerce.forget(storeId),
+    onStoreReset: (storeId) => {
+      bigcommerce.forget(storeId);
+      // Another store's data must never show under this profile, nor a removed store's linger.
+      void Promise.all([catalog.clear(storeId), orders.clear(storeId), late.webhooks?.forget(storeId)]).catch((error: unknown) => log(`[stores] could not forget ${storeId}: ${String(error)}`));
+    },
   });
   late.stores = stores;
   await migrateHashJournals(options.dataDir, (await stores.list()).stores, log);
@@ -127,6 +130,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   await staging.recover();
 
   const picklists = createPicklistsService({ bigcommerce, catalog });
+  const storeChanges = createStoreChangesService({ catalog, onRowsChanged: (change) => events.emit('data.rowsChanged', change), log });
   const webhooks = await createWebhooksService({
     dataDir: options.dataDir,
     keychain,
@@ -134,13 +138,14 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     stores,
     receiver: options.webhookReceiver ?? receiverOptionsFromEnv(process.env),
     onEvent: (e) => events.emit('webhooks.received', e),
-    onStoreChanged: (change) => options.onStoreChanged?.(change),
+    onStoreChanged: (change) => storeChanges.onStoreChanged(change),
     log,
   });
-  // Out of the box, a demo store delivers to the receiver (in the background: a store that is down must not delay the start).
+  late.webhooks = webhooks;
+  // Out of the box, a demo store delivers to the receiver (and hooks follow a public URL) (in the background: a store that is down must not delay the start).
   void stores
     .list()
-    .then((list) => webhooks.ensureDemoHooks(list.stores.filter((st) => st.isDemo && st.hasToken).map((st) => st.id)))
+    .then((list) => webhooks.followReceiver(list.stores.filter((st) => st.hasToken)))
     .catch((error: unknown) => log(`[webhooks] ${String(error)}`));
 
   const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, orders, jobs, staging, picklists, webhooks, checkEdits };
@@ -158,6 +163,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     async close() {
       stopBudgetFeed();
       await webhooks.close();
+      await storeChanges.idle();
       await jobs.close();
       await settled.idle();
       await staging.close();

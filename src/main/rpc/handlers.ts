@@ -59,7 +59,15 @@ export function createHandlers(s: Services): Handlers {
     'webhooks.list': ({ storeId }) => s.webhooks.list(storeId),
     'webhooks.getReceiver': ({ storeId }) => s.webhooks.receiverInfo(storeId),
     'webhooks.create': (input) => s.webhooks.create(input),
-    'webhooks.update': ({ storeId, id, isActive }) => s.webhooks.setActive(storeId, id, isActive),
+    'webhooks.update': async ({ storeId, id, isActive }) => {
+      const hook = await s.webhooks.setActive(storeId, id, isActive);
+      // Deliveries missed while the hook was off: a delta refresh of the cached catalog catches them up.
+      if (isActive && hook.toReceiver) {
+        const { storeHash } = s.stores.resolve(storeId);
+        void s.catalog.snapshot(storeId).then((cached) => cached && s.catalog.refresh(storeId, storeHash)).catch(() => undefined);
+      }
+      return hook;
+    },
     'webhooks.delete': ({ storeId, id }) => s.webhooks.remove(storeId, id),
     'webhooks.setPublicUrl': ({ storeId, publicUrl }) => s.webhooks.setPublicUrl(storeId, publicUrl),
     'webhooks.listEvents': ({ storeId }) => s.webhooks.listEvents(storeId),

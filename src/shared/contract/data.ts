@@ -6,9 +6,10 @@ import { StoreId } from './stores';
 
 const Id = z.number().int().positive();
 
-/** What changed the rows: a job main ran (apply, undo, retry), and later webhooks and syncs. */
+/** What changed the rows: a job main ran (apply, undo, retry), the store said so (a webhook delivery), or a shipment Stockroom made. */
 export const RowsChangedCause = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('job'), jobId: z.string().max(64) }),
+  z.strictObject({ kind: z.literal('webhook') }),
   /** Orders a shipment changed (items shipped, status). */
   z.strictObject({ kind: z.literal('shipment') }),
 ]);

@@ -31,6 +31,11 @@ export class ProductsGridPage {
     return this.grid.locator(`xpath=.//*[@role="row"][*[@role="gridcell"][normalize-space(.)=${quote(sku)}]]/*[@role="gridcell"][@aria-colindex=${header}]`);
   }
 
+  /** The notes under a row's cells (a refusal, a job's word, the store's newer value). */
+  notes(sku: string): Locator {
+    return this.row(sku).getByRole('note');
+  }
+
   header(column: string): Locator {
     return this.grid.getByRole('columnheader', { name: column, exact: true });
   }

@@ -9,6 +9,7 @@ import { CACHE_FILE_NAME, readCacheFile, removeCacheFile, writeCacheFile, type C
 import { createCatalog, orderedRows, removeRows, toSnapshot, upsertRows, type StoreCatalog } from './catalog-state';
 import { createProgressThrottle } from './progress';
 import { fetchStoreMoney, runDelta, runFull, type SyncOutcome } from './run-sync';
+import { fetchByIds } from './sync';
 import { productColumns } from './product-columns';
 import type { ProductColumnsPage } from '../../../shared/contract';
 import type { CatalogEvent, CatalogSnapshot, ProductRow, SyncResult } from './types';
@@ -59,6 +60,13 @@ export interface CatalogService {
   warm(storeId: string, pageSize: number): Promise<void>;
   /** Cached rows for these ids, in the order asked; ids not in the cache are left out. */
   get(storeId: string, productIds: readonly number[]): Promise<ProductRow[]>;
+  /**
+   * Fetch exactly these products from the store (a webhook named them) and put them in the cache:
+   * the rows the store has, and the ids it no longer has. Nothing happens without a cache (the
+   * first load will have them). Refreshes of one store run one after another, so an older answer
+   * never overwrites a newer one.
+   */
+  refreshIds(storeId: string, productIds: readonly number[]): Promise<{ rows: ProductRow[]; removedIds: number[] }>;
   /** Patch cached rows with edits a bulk job applied (JobEdit-compatible: {entity, id, productId?, field, to}). */
   applyLocal(storeId: string, edits: readonly CatalogEdit[]): Promise<ApplyLocalResult>;
   /** Forget a store: stop its sync, drop the memory copy and the cache file. */
@@ -84,6 +92,8 @@ interface Entry {
   /** Local edits made while a sync runs, re-applied on top of what it commits. */
   localDuringSync: ParsedEdit[] | null;
   writer: SerialWriter;
+  /** The last webhook refresh of this store (the next one waits for it). */
+  refreshing: Promise<unknown>;
 }
 
 const DEFAULT_MARGIN_MS = 5 * 60_000;
@@ -162,7 +172,7 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
         const catalog = entries.get(storeId)?.catalog;
         return catalog ? writeCacheFile(path, catalog.meta, orderedRows(catalog)) : removeCacheFile(path);
       });
-      entry = { storeId, path, catalog: null, opened: null, sync: null, running: new Set(), stop: new AbortController(), localDuringSync: null, writer };
+      entry = { storeId, path, catalog: null, opened: null, sync: null, running: new Set(), stop: new AbortController(), localDuringSync: null, writer, refreshing: Promise.resolve() };
       entries.set(storeId, entry);
     }
     return entry;
@@ -210,6 +220,23 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
     } finally {
       entry.localDuringSync = null;
     }
+  }
+
+  async function refreshIdsNow(entry: Entry, productIds: readonly number[]): Promise<{ rows: ProductRow[]; removedIds: number[] }> {
+    const catalog = await open(entry);
+    const ids = [...new Set(productIds)];
+    if (!catalog || ids.length === 0) return { rows: [], removedIds: [] };
+    const client = deps.bigcommerce.clientFor(entry.storeId);
+    const ctx = { client, decimalPlaces: catalog.meta.decimalPlaces, signal: entry.stop.signal, lanes: deps.lanes, progress: () => {} };
+    const rows = await fetchByIds(ctx, ids);
+    const found = new Set(rows.map((r) => r.id));
+    const removedIds = ids.filter((id) => !found.has(id) && catalog.byId.has(id));
+    // The sync may have swapped in a new catalog meanwhile: patch the current one.
+    const current = entry.catalog ?? catalog;
+    upsertRows(current, rows);
+    removeRows(current, removedIds);
+    if (rows.length || removedIds.length) await entry.writer.schedule();
+    return { rows, removedIds };
   }
 
   function startSync(storeId: string, storeHash: string, kind: SyncKind, options: RefreshOptions = {}): Promise<SyncResult> {
@@ -267,6 +294,12 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
       const catalog = await open(entryFor(storeId));
       if (!catalog) return [];
       return productIds.flatMap((id) => catalog.byId.get(id) ?? []);
+    },
+    refreshIds(storeId, productIds) {
+      const entry = entryFor(storeId);
+      const run = entry.refreshing.catch(() => undefined).then(() => refreshIdsNow(entry, productIds));
+      entry.refreshing = run;
+      return run;
     },
     async applyLocal(storeId, edits) {
       const parsed = CatalogEdits.safeParse(edits);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WebhookEvent } from '../../../shared/contract';
 import { openAppendLog, type AppendLog } from '../fs/append-log';
@@ -26,6 +26,8 @@ export interface EventLog {
   /** Keys of the loaded events, to seed de-duplication after a restart. */
   keys(storeId: string): Promise<string[]>;
   append(event: WebhookEvent, key: string): Promise<void>;
+  /** Close the store's log and delete its events (the store was removed). */
+  forget(storeId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,16 @@ export function createEventLog(options: EventLogOptions): EventLog {
       const line = `${JSON.stringify({ ...event, key })}\n`;
       log.queue = log.queue.then(() => write(event.storeId, log, line));
       return log.queue;
+    },
+    async forget(storeId) {
+      const pending = logs.get(storeId);
+      logs.delete(storeId);
+      if (pending) {
+        const log = await pending;
+        await log.queue.catch(() => undefined);
+        await log.file.close();
+      }
+      await rm(pathOf(storeId), { force: true });
     },
     async close() {
       for (const pending of logs.values()) {

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readJsonFile, writeJsonAtomic } from '../fs/atomic-file';
 
@@ -21,4 +22,8 @@ export async function writeSettings(dataDir: string, storeId: string, settings: 
 export function publicDestination(publicUrl: string, storeId: string): string {
   const base = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
   return new URL(`webhooks/${storeId}`, base).toString();
+}
+
+export async function removeSettings(dataDir: string, storeId: string): Promise<void> {
+  await rm(pathOf(dataDir, storeId), { force: true });
 }

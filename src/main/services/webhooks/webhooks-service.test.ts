@@ -137,6 +137,21 @@ describe.skipIf(!privateKeyring)('webhooks service against the demo store', () =
     expect((await service.list('demo-2')).hooks.some((h) => h.id === hook.id)).toBe(false);
   });
 
+  it('forgets a store: its secret leaves the keychain, a delivery carrying it is refused, its events and settings are gone', async () => {
+    const secret = await keychain.get('webhook-secret:demo-2');
+    expect(secret).toBeTruthy();
+    await service.setPublicUrl('demo-2', 'https://hooks.example.com/demo-2');
+    const body = JSON.stringify({ scope: 'store/order/updated', data: { type: 'order', id: 1 }, hash: 'f'.repeat(40), created_at: 2 });
+    const deliver = (createdAt: number) => fetch(service.receiverUrl('demo-2')!, { method: 'POST', headers: { [SECRET_HEADER]: secret! }, body: body.replace('"created_at":2', `"created_at":${createdAt}`) });
+    expect((await deliver(1)).status).toBe(200);
+    expect((await service.listEvents('demo-2')).length).toBeGreaterThan(0);
+    await service.forget('demo-2');
+    expect(await keychain.get('webhook-secret:demo-2')).toBeNull();
+    expect((await deliver(2)).status).toBe(401);
+    expect(await service.listEvents('demo-2')).toEqual([]);
+    expect((await service.receiverInfo('demo-2')).publicUrl).toBeNull();
+  });
+
   it('asks a real store for a public URL before creating a hook to the receiver', async () => {
     await expect(service.create({ storeId: 'st-real', scope: 'store/product/*' })).rejects.toMatchObject({ code: 'CONFLICT' });
     const info = await service.setPublicUrl('st-real', 'https://hooks.example.com/fwd');

@@ -8,7 +8,7 @@ import { changeOf, createSeenSet, dedupeKey, toEvent, type Delivery, type StoreC
 import { createEventLog } from './event-log';
 import { carriesSecret, createHook, deleteHook, listHooks, secretOf, toWebhook, updateHook, type ApiHook } from './hooks-api';
 import { startReceiver, type Receiver } from './receiver';
-import { publicDestination, readSettings, writeSettings } from './settings';
+import { publicDestination, readSettings, removeSettings, writeSettings } from './settings';
 import { createStoreSecrets } from './store-secrets';
 
 /** What a demo store delivers to Stockroom out of the box: every area a screen shows. */
@@ -38,9 +38,17 @@ export interface WebhooksService {
   listEvents(storeId: string): Promise<WebhookEvent[]>;
   /** Point this store's Stockroom hooks at the running receiver, creating the missing ones (demo stores). */
   ensureReceiverHooks(storeId: string): Promise<void>;
-  /** ensureReceiverHooks for each store; failures are logged, never thrown (a demo store may be down). */
-  ensureDemoHooks(storeIds: readonly string[]): Promise<void>;
+  /**
+   * At start: a demo store gets its receiver hooks (ensureReceiverHooks); a store with a public URL
+   * has its Stockroom hooks pointed at it. Failures are logged, never thrown (a store may be down).
+   */
+  followReceiver(stores: readonly { id: string; isDemo: boolean }[]): Promise<void>;
   readonly receiverUrl: (storeId: string) => string | null;
+  /**
+   * The store's profile was removed or now points at another store: its receiver secret leaves the
+   * keychain (deliveries carrying it are refused from now on), its event log and settings go.
+   */
+  forget(storeId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -67,12 +75,15 @@ export async function createWebhooksService(deps: WebhooksServiceDeps): Promise<
   }
 
   async function onDelivery(storeId: string, delivery: Delivery): Promise<void> {
+    // The rows are refreshed even for a "duplicate": two real updates of one product within a
+    // second share scope, hash and created_at with a retry, and the second must not be lost.
+    // Refreshing is idempotent and bursts are coalesced; only the event log and feed de-duplicate.
+    const change = changeOf(storeId, delivery);
+    if (change) changed.add(change);
     if (!(await seenFor(storeId)).add(dedupeKey(delivery))) return;
     const event = toEvent(storeId, delivery, now());
     events.append(event, dedupeKey(delivery)).catch((error: unknown) => deps.log(`[webhooks] could not log an event: ${String(error)}`));
     deps.onEvent(event);
-    const change = changeOf(storeId, delivery);
-    if (change) changed.add(change);
   }
 
   const receiver = await startReceiverOrNull();
@@ -117,15 +128,20 @@ export async function createWebhooksService(deps: WebhooksServiceDeps): Promise<
     return { destination: info.destination, secret: await secrets.ensure(storeId) };
   }
 
-  async function ensureReceiverHooks(storeId: string): Promise<void> {
+  /** Every Stockroom hook follows the receiver (its port changes per launch unless configured, a public URL may change). */
+  async function repointHooks(storeId: string): Promise<{ client: ReturnType<typeof clientOf>; mine: ApiHook[]; destination: string; secret: string }> {
     const client = clientOf(storeId);
     const { destination, secret } = await receiverTarget(storeId);
     const mine = (await listHooks(client)).filter(carriesSecret);
-    // Every Stockroom hook follows the receiver (its port changes per launch unless configured).
     for (const hook of mine) {
       if (hook.destination === destination && secretOf(hook) === secret) continue;
       await updateHook(client, hook.id, { destination, headers: { ...withoutSecret(hook), [SECRET_HEADER]: secret } });
     }
+    return { client, mine, destination, secret };
+  }
+
+  async function ensureReceiverHooks(storeId: string): Promise<void> {
+    const { client, mine, destination, secret } = await repointHooks(storeId);
     for (const scope of RECEIVER_SCOPES) {
       if (!mine.some((h) => h.scope === scope)) await createHook(client, { scope, destination, headers: { [SECRET_HEADER]: secret }, is_active: true });
     }
@@ -149,17 +165,28 @@ export async function createWebhooksService(deps: WebhooksServiceDeps): Promise<
     async setPublicUrl(storeId, publicUrl) {
       deps.stores.resolve(storeId);
       await writeSettings(deps.dataDir, storeId, { publicUrl });
-      return receiverInfo(storeId);
+      const info = await receiverInfo(storeId);
+      // Hooks that went to the old URL follow the new one, or deliveries would stop without a word.
+      // In the background: the store may be unreachable now (followReceiver tries again at the next start).
+      if (info.localUrl && publicUrl && info.destination === publicDestination(publicUrl, storeId)) {
+        void repointHooks(storeId).catch((error: unknown) => deps.log(`[webhooks] hooks of ${storeId} still point at the old URL: ${error instanceof Error ? error.message : String(error)}`));
+      }
+      return info;
     },
     listEvents: (storeId) => (deps.stores.resolve(storeId), events.recent(storeId)),
     ensureReceiverHooks,
-    async ensureDemoHooks(storeIds) {
-      for (const storeId of storeIds) {
+    async followReceiver(stores) {
+      for (const { id, isDemo } of stores) {
         if (closed) return;
-        await ensureReceiverHooks(storeId).catch((error: unknown) => deps.log(`[webhooks] no receiver hooks for ${storeId}: ${error instanceof Error ? error.message : String(error)}`));
+        const follow = isDemo ? ensureReceiverHooks(id) : readSettings(deps.dataDir, id).then((s) => (s.publicUrl ? repointHooks(id) : undefined));
+        await follow.catch((error: unknown) => deps.log(`[webhooks] the receiver hooks of ${id} are not set up: ${error instanceof Error ? error.message : String(error)}`));
       }
     },
     receiverUrl: (storeId) => receiver?.urlFor(storeId) ?? null,
+    async forget(storeId) {
+      seen.delete(storeId);
+      await Promise.all([secrets.forget(storeId), events.forget(storeId), removeSettings(deps.dataDir, storeId)]);
+    },
     async close() {
       closed = true;
       await receiver?.close();

@@ -1,7 +1,7 @@
 import { memo, type MouseEvent } from 'react';
 import { shownText, shownValue, type GridRow } from './grid-table';
 import { GUTTER, ROW_HEIGHT, type ColumnSlot } from './layout';
-import type { OverlayEntry } from './model/overlay';
+import { storeMoved, type OverlayEntry } from './model/overlay';
 import type { Refusal } from './model/stage';
 import { cellTarget } from './model/stage';
 import { refusalKey } from './useGridStaging';
@@ -61,7 +61,9 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
     const isSelected = selected !== null && slot.index >= selected.left && slot.index <= selected.right;
     const isFocus = focusCol === slot.index;
     const left = slot.pinned ? slot.stickyLeft : (starts.get(slot.index) ?? 0);
-    const note = refusal ? refusal.message : noteOf(entry);
+    const storeValue = column.value(row.original);
+    const moved = typeof target === 'object' && target !== null && storeMoved(entry, target, storeValue);
+    const note = refusal ? refusal.message : moved ? `The store now has ${shownText(column, row.original, storeValue)}` : noteOf(entry);
     if (note) notes.push({ key: refusal ? refusalKey(row.id, column.id) : '', left, right: width - left - slot.width, text: note, refusal: !!refusal });
     const className = [
       'grid-cell',
@@ -69,6 +71,7 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
       target === null ? 'readonly' : '',
       entry ? (entry.pending ? 'staged pending' : 'staged') : '',
       entry?.note ? `note-${entry.note.status}` : '',
+      moved ? 'note-moved' : '',
       refusal ? 'refused' : '',
       isSelected ? 'selected' : '',
       isFocus ? 'focus' : '',
@@ -84,7 +87,7 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
         aria-colindex={slot.index + 2}
         aria-selected={isSelected}
         aria-readonly={target === null || typeof target === 'string'}
-        aria-description={entry ? (entry.note ? `staged, ${entry.note.status}` : 'staged') : undefined}
+        aria-description={entry ? (entry.note ? `staged, ${entry.note.status}` : moved ? 'staged, the store changed' : 'staged') : undefined}
         className={className}
         style={style}
         title={typeof target === 'string' ? target : undefined}

@@ -1,9 +1,11 @@
-import { stagedKey, type JsonValue, type StagedEdit, type StagedNote } from '../../../../../shared/contract';
+import { fieldSpec, sameFieldValue, stagedKey, type JsonValue, type StagedEdit, type StagedNote } from '../../../../../shared/contract';
 import type { EditTarget } from '../types';
 
 /** What a staged cell shows: its new value, whether main has it yet, and the last job's word. */
 export interface OverlayEntry {
   to: JsonValue;
+  /** The store's value when the edit was staged (main's staged edits only). */
+  from?: JsonValue;
   pending: boolean;
   note?: StagedNote;
   applying?: boolean;
@@ -21,7 +23,7 @@ export const keyOf = (target: EditTarget): string => stagedKey(target);
 export function buildOverlay(staged: readonly StagedEdit[], pending: Pending): Map<string, OverlayEntry> {
   const overlay = new Map<string, OverlayEntry>();
   for (const edit of staged) {
-    overlay.set(stagedKey(edit), { to: edit.to, pending: false, ...(edit.note ? { note: edit.note } : {}), ...(edit.jobId ? { applying: true } : {}) });
+    overlay.set(stagedKey(edit), { to: edit.to, from: edit.from, pending: false, ...(edit.note ? { note: edit.note } : {}), ...(edit.jobId ? { applying: true } : {}) });
   }
   for (const [key, { to }] of pending) overlay.set(key, { to, pending: true });
   return overlay;
@@ -32,4 +34,15 @@ export function settle(pending: Pending, answered: number): Map<string, { to: Js
   const next = new Map<string, { to: JsonValue; batch: number }>();
   for (const [key, entry] of pending) if (entry.batch > answered) next.set(key, entry);
   return next;
+}
+
+/**
+ * Whether the store's value moved away from what the edit was staged over (a webhook or a sync
+ * brought a newer value). The edit stays; the cell shows the store's new value beside it and the
+ * apply's conflict check decides.
+ */
+export function storeMoved(entry: OverlayEntry | undefined, target: EditTarget, storeValue: JsonValue): boolean {
+  if (!entry || entry.pending || entry.note || entry.from === undefined) return false;
+  const spec = fieldSpec(target.entity, target.field);
+  return spec !== undefined && !sameFieldValue(spec, entry.from, storeValue);
 }

@@ -1,0 +1,1 @@
+export { createStoreChangesService, type AreaRefresher, type StoreChangesService } from './store-changes';
