@@ -159,6 +159,29 @@ const SCENES = {
   async 'products-grid-1024'(page) {
     await page.getByRole('grid', { name: 'Products' }).getByRole('note').first().waitFor();
   },
+  async orders(page) {
+    await page.keyboard.press('Escape');
+    // The drawer's bins come from the local catalog.
+    const rpc = rpcOf(page);
+    const { activeStoreId: storeId } = await rpc('stores.list', {});
+    if (!(await rpc('catalog.getStatus', { storeId })).syncedAt) await rpc('catalog.sync', { storeId, mode: 'refresh' });
+    await page.getByRole('link', { name: 'Orders', exact: true }).click();
+    const panel = page.getByLabel('Orders cache');
+    const load = panel.getByRole('button', { name: 'Load orders' });
+    await load.or(panel.getByRole('button', { name: 'Refresh' })).waitFor();
+    if (await load.isVisible()) await load.click();
+    await panel.getByText(/orders ·/).waitFor({ timeout: 60_000 });
+    const filters = page.getByRole('group', { name: 'Statuses' });
+    if ((await filters.getByRole('button', { pressed: true }).count()) === 0) await filters.getByRole('button', { name: 'Awaiting Fulfillment' }).click();
+    const grid = page.getByRole('grid', { name: 'Orders' });
+    await grid.getByRole('row').nth(3).getByRole('gridcell').first().click();
+    await grid.getByRole('row').nth(6).getByRole('gridcell').first().click({ modifiers: ['Shift'] });
+  },
+  async 'order-drawer'(page) {
+    await SCENES.orders(page);
+    await page.getByRole('button', { name: 'Details', exact: true }).click();
+    await page.getByRole('complementary', { name: /^Order #/ }).getByRole('region', { name: 'Items' }).waitFor({ timeout: 30_000 });
+  },
 };
 
 /**

@@ -10,6 +10,7 @@ import { createCustomersService, type CustomersEvent, type CustomersService } fr
 import { createCompareService, type CompareService } from './services/compare';
 import { createCatalogNamesService, type CatalogNamesService } from './services/catalog/names';
 import { createJobsService, migrateHashJournals, type JobsService } from './services/jobs';
+import { createOrdersService, type OrdersService } from './services/orders';
 import { createPicklistsService, type PicklistsService } from './services/picklists';
 import { createJobsSettledService, type JobsSettledService } from './services/jobs-settled';
 import { createEditChecks, createStagingService, type EditChecks, type StagingService } from './services/staging';
@@ -43,6 +44,7 @@ export interface Services {
   catalog: CatalogService;
   customers: CustomersService;
   catalogNames: CatalogNamesService;
+  orders: OrdersService;
   jobs: JobsService;
   staging: StagingService;
   picklists: PicklistsService;
@@ -84,7 +86,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     onStoreReset: (storeId) => {
       bigcommerce.forget(storeId);
       // Another store's data must never show under this profile, nor a removed store's linger.
-      void Promise.all([catalog.clear(storeId), customers.clear(storeId), late.webhooks?.forget(storeId)]).catch((error: unknown) => log(`[stores] could not forget ${storeId}: ${String(error)}`));
+      void Promise.all([catalog.clear(storeId), customers.clear(storeId), orders.clear(storeId), late.webhooks?.forget(storeId)]).catch((error: unknown) => log(`[stores] could not forget ${storeId}: ${String(error)}`));
     },
   });
   late.stores = stores;
@@ -109,6 +111,19 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     onRowsChanged: (change) => events.emit('data.rowsChanged', change),
   });
 
+  const orders = createOrdersService({
+    dataDir: options.dataDir,
+    bigcommerce,
+    catalog,
+    onEvent: (e) => {
+      if (e.type === 'syncProgressed') events.emit('orders.syncProgressed', { storeId: e.storeId, loaded: e.loaded, total: e.total });
+      else if (e.type === 'synced') events.emit('orders.synced', { storeId: e.storeId, mode: e.mode, orders: e.orders, upserted: e.upserted, at: e.at });
+      else if (e.type === 'syncFailed') events.emit('orders.syncFailed', { storeId: e.storeId, message: e.message, code: e.code });
+      else if (e.type === 'rowsChanged') events.emit('data.rowsChanged', { storeId: e.storeId, entity: 'order', rows: e.rows, cause: { kind: e.cause } });
+      else log(`[orders] cache for ${e.storeId} rejected: ${e.reason}`);
+    },
+  });
+
   const later: { settled?: JobsSettledService } = {};
   const jobs = createJobsService({
     dataDir: options.dataDir,
@@ -118,7 +133,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
       later.settled?.onJob(e.job);
     },
   });
-  const settled = createJobsSettledService({ jobs, catalog, customers, onRowsChanged: (change) => events.emit('data.rowsChanged', change), log });
+  const settled = createJobsSettledService({ jobs, catalog, customers, orders, onRowsChanged: (change) => events.emit('data.rowsChanged', change), log });
   later.settled = settled;
   await jobs.recover();
   // After jobs.recover(): jobs cut off by a crash are `interrupted` by now, so their edits settle.
@@ -152,6 +167,11 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     const { rows, removedIds } = await customers.refetch(storeId, ids);
     if (rows.length || removedIds.length) events.emit('data.rowsChanged', { storeId, entity: 'customer', rows, ...(removedIds.length ? { removedIds } : {}), cause: { kind: 'webhook' } });
   });
+  // store/order/* deliveries: a delta refresh of the cached orders (by date modified) brings them in;
+  // its orders.synced makes an open Orders grid read the cache again.
+  storeChanges.register('order', async ({ storeId }) => {
+    if ((await orders.status(storeId)).syncedAt) await orders.load(storeId, stores.resolve(storeId).storeHash);
+  });
   const webhooks = await createWebhooksService({
     dataDir: options.dataDir,
     keychain,
@@ -172,7 +192,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
 
   const compare = createCompareService({ catalog, profile: (storeId) => stores.describe(storeId), stage: (input) => staging.stage(input) });
   const catalogNames = createCatalogNamesService({ dataDir: options.dataDir, bigcommerce, catalog });
-  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, catalogNames, customers, jobs, staging, picklists, webhooks, compare, printer: options.printer ?? browserPrinter, authoring, checkEdits };
+  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, catalogNames, customers, orders, jobs, staging, picklists, webhooks, compare, printer: options.printer ?? browserPrinter, authoring, checkEdits };
   // The active store's catalog in memory and encoded before anyone opens Products (issue 10: first visit ≤ 1 s).
   void stores.list().then(({ activeStoreId }) => (activeStoreId ? catalog.warm(activeStoreId, PRODUCT_COLUMNS_MAX) : undefined))
     .catch((error: unknown) => log(`[catalog] warm-up failed: ${String(error)}`));
@@ -194,6 +214,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
       await staging.close();
       await catalog.close();
       await customers.close();
+      await orders.close();
       bigcommerce.close();
     },
   };

@@ -157,6 +157,28 @@ export function validParams(ctx: FuzzContext): { [M in MethodName]: fc.Arbitrary
     // Browser mode and tests have no window to print: both answer BAD_REQUEST with a sentence.
     'print.print': fc.record({ paper: fc.constantFrom('A4' as const, 'Letter' as const) }),
     'print.savePdf': fc.record({ paper: fc.constantFrom('A4' as const, 'Letter' as const), suggestedName: fc.stringMatching(/^[A-Za-z0-9 _-]{1,40}\.pdf$/) }),
+    'orders.list': byStore,
+    'orders.getStatus': byStore,
+    'orders.refresh': fc.record({ storeId, mode: optional(fc.constantFrom('refresh' as const, 'full' as const)) }).map(defined),
+    'orders.get': fc.record({ storeId, orderId: fc.integer({ min: 1, max: 1_000_000 }) }),
+    // Order ids far above the demo stores' so no generated call ships a real order.
+    'orders.createShipments': fc.record({
+      storeId,
+      shipments: fc.array(
+        fc
+          .record({
+            orderId: fc.integer({ min: 900_000, max: 1_000_000 }),
+            orderAddressId: optional(fc.integer({ min: 1, max: 1_000_000 })),
+            items: optional(fc.array(fc.record({ orderProductId: fc.integer({ min: 1, max: 1_000_000 }), quantity: fc.integer({ min: 1, max: 100 }) }), { minLength: 1, maxLength: 3 })),
+            trackingNumber: optional(fc.stringMatching(/^[A-Z0-9]{0,50}$/)),
+            shippingProvider: optional(fc.constantFrom('', 'ups', 'usps', 'fedex', 'carrier_12')),
+            trackingCarrier: optional(fc.constantFrom('', 'dhl', 'ups')),
+            comments: optional(fc.string({ maxLength: 100 })),
+          })
+          .map(defined),
+        { minLength: 1, maxLength: 3 },
+      ),
+    }),
     'webhooks.list': byStore,
     'webhooks.getReceiver': byStore,
     'webhooks.listEvents': byStore,

@@ -5,8 +5,14 @@ const OID = `${O}/{order_id}`;
 const arr = (r: { body: unknown }) => r.body as Array<Record<string, unknown>>;
 const obj = (r: { body: unknown }) => r.body as Record<string, unknown>;
 
+type Line = { quantity: number; quantity_shipped: number; quantity_refunded?: number };
+const unitsLeft = (l: Line) => l.quantity - l.quantity_shipped - (l.quantity_refunded ?? 0);
+const hasUnitsLeft = (o: Record<string, unknown>) =>
+  ((o.consignments as { shipping?: Array<{ line_items?: Line[] }> } | undefined)?.shipping ?? []).some((c) => (c.line_items ?? []).some((l) => unitsLeft(l) > 0));
+
 export const orderCases: Case[] = [
-  c('list orders', 'GET', O, 200, `${O}?status_id=11&limit=5&sort=date_created:desc`, { save: (r, f) => { f.oid = arr(r)[0].id as number; } }),
+  // An open order with units left to ship (refunded units are not), for the shipment cases below.
+  c('list orders', 'GET', O, 200, `${O}?status_id=11&limit=20&sort=date_created:desc&include=consignments.line_items&consignment_structure=object`, { save: (r, f) => { f.oid = (arr(r).find(hasUnitsLeft) ?? arr(r)[0]).id as number; } }),
   c('list orders past the end', 'GET', O, 204, `${O}?page=9999`),
   c('count orders', 'GET', '/v2/orders/count', 200, '/v2/orders/count'),
   c('get order', 'GET', OID, 200, (f) => `${O}/${f.oid}`),
@@ -24,7 +30,7 @@ export const orderCases: Case[] = [
     body: () => ({ billing_address: { first_name: 'Ada', last_name: 'L', email: 'ada@example.com', zip: '97205', country_iso2: 'US' }, products: [{ name: 'Gift wrap', quantity: 1, price_ex_tax: 4.5, price_inc_tax: 4.5 }], status_id: 11 }),
     save: (r, f) => { f.newOrder = obj(r).id as number; },
   }),
-  c('list order products', 'GET', `${OID}/products`, 200, (f) => `${O}/${f.oid}/products`, { save: (r, f) => { f.lineId = arr(r)[0].id as number; } }),
+  c('list order products', 'GET', `${OID}/products`, 200, (f) => `${O}/${f.oid}/products`, { save: (r, f) => { f.lineId = (arr(r).find((l) => unitsLeft(l as unknown as Line) > 0) ?? arr(r)[0]).id as number; } }),
   c('get order product', 'GET', `${OID}/products/{product_id}`, 200, (f) => `${O}/${f.oid}/products/${f.lineId}`),
   c('list shipping addresses', 'GET', `${OID}/shipping_addresses`, 200, (f) => `${O}/${f.oid}/shipping_addresses`, { save: (r, f) => { f.addrId = arr(r)[0].id as number; } }),
   c('get shipping address', 'GET', `${OID}/shipping_addresses/{id}`, 200, (f) => `${O}/${f.oid}/shipping_addresses/${f.addrId}`),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allV2, startHarness, type Harness } from './harness';
 
 type Order = { id: number; status_id: number; status: string; items_total: number; items_shipped: number; date_shipped: string; date_modified: string };
-type Line = { id: number; quantity: number; quantity_shipped: number; order_address_id: number };
+type Line = { id: number; quantity: number; quantity_shipped: number; quantity_refunded: number; order_address_id: number };
 
 describe('orders and shipments', () => {
   let h: Harness;
@@ -13,7 +13,8 @@ describe('orders and shipments', () => {
     const candidates = (await h.call('GET', '/v2/orders?status_id=11&limit=250')).body as Order[];
     for (const o of candidates) {
       const l = (await h.call('GET', `/v2/orders/${o.id}/products`)).body as Line[];
-      if (l.length >= 2 || l[0].quantity >= 2) {
+      // Without refunds: this walk-through ships every unit.
+      if ((l.length >= 2 || l[0].quantity >= 2) && l.every((x) => x.quantity_refunded === 0)) {
         order = o;
         lines = l;
         break;
@@ -52,6 +53,32 @@ describe('orders and shipments', () => {
     const o = await getOrder();
     expect(o).toMatchObject({ status_id: 11, items_shipped: 0, date_shipped: '' });
     expect((await h.call('GET', `/v2/orders/${order.id}/shipments`)).status).toBe(204);
+  });
+
+  it('refunded units are not left to ship: shipping them is refused, the rest completes the order', async () => {
+    type RLine = Line & { quantity_refunded: number };
+    const all = await allV2<Order>(h, '/v2/orders?status_id=11');
+    let found: { o: Order; lines: RLine[] } | null = null;
+    for (const o of all) {
+      const l = (await allV2<RLine & { type: string }>(h, `/v2/orders/${o.id}/products`)).filter((x) => x.type === 'physical');
+      if (l.some((x) => x.quantity_refunded > 0 && x.quantity_shipped === 0) && o.items_shipped === 0) {
+        found = { o, lines: l };
+        break;
+      }
+    }
+    expect(found, 'an open order with a refunded line').not.toBeNull();
+    const { o, lines: ls } = found!;
+    const refunded = ls.find((x) => x.quantity_refunded > 0)!;
+    const post = (items: Array<{ order_product_id: number; quantity: number }>) =>
+      h.call('POST', `/v2/orders/${o.id}/shipments`, { order_address_id: refunded.order_address_id, items });
+    const over = await post([{ order_product_id: refunded.id, quantity: refunded.quantity }]);
+    expect(over.status).toBe(400);
+    expect(over.body).toEqual([{ status: 400, message: expect.stringContaining(`only ${refunded.quantity - refunded.quantity_refunded} left`) }]);
+    const rest = ls.map((x) => ({ order_product_id: x.id, quantity: x.quantity - x.quantity_refunded - x.quantity_shipped })).filter((x) => x.quantity > 0);
+    if (ls.every((x) => x.order_address_id === refunded.order_address_id) && rest.length > 0) {
+      expect((await post(rest)).status).toBe(201);
+      expect((await h.call('GET', `/v2/orders/${o.id}`)).body).toMatchObject({ status_id: 2 });
+    }
   });
 
   it('PUT changes the status and refuses read-only fields with the V2 400 body', async () => {

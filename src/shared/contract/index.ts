@@ -8,6 +8,7 @@ import { dataEvents } from './data';
 import { jobsEvents, jobsMethods } from './jobs';
 import { packingSlipsMethods, picklistsMethods } from './picklists';
 import { printMethods } from './print';
+import { ordersEvents, ordersMethods } from './orders';
 import { stagingEvents, stagingMethods } from './staging';
 import { storesEvents, storesMethods } from './stores';
 import { webhooksEvents, webhooksMethods } from './webhooks';
@@ -22,6 +23,7 @@ export * from './jobs';
 export * from './staging';
 export * from './picklists';
 export * from './print';
+export * from './orders';
 export * from './data';
 export * from './webhooks';
 export * from './field-checks';
@@ -39,6 +41,7 @@ export const contract = {
   ...picklistsMethods,
   ...packingSlipsMethods,
   ...printMethods,
+  ...ordersMethods,
   ...webhooksMethods,
   ...customersMethods,
   ...compareMethods,
@@ -53,6 +56,7 @@ export const events = {
   ...jobsEvents,
   ...stagingEvents,
   ...dataEvents,
+  ...ordersEvents,
   ...webhooksEvents,
   ...customersEvents,
   ...authoringEvents,

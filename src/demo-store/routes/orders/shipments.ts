@@ -46,7 +46,8 @@ function readItems(ctx: Ctx, o: OrderRow, raw: unknown, addressId: number): Ship
     const line = ctx.store.db.orderProducts.get(lineId);
     if (!line || line.order_id !== o.id) throw v2Invalid(`Order product ${lineId} does not belong to order ${o.id}.`);
     if (line.order_address_id !== addressId) throw v2Invalid(`Order product ${lineId} is not shipped to address ${addressId}.`);
-    const left = line.quantity - line.quantity_shipped;
+    // Refunded units are not there to ship (BigCommerce refuses them like shipped ones).
+    const left = line.quantity - line.quantity_shipped - (line.quantity_refunded ?? 0);
     if (qty > left) throw v2Invalid(`Cannot ship ${qty} of order product ${lineId}: only ${left} left to ship.`);
     return { order_product_id: lineId, product_id: line.product_id, quantity: qty };
   });
@@ -58,7 +59,7 @@ function bookShipped(ctx: Ctx, o: OrderRow, items: ShipmentItem[], sign: 1 | -1)
   for (const it of items) {
     const line = ctx.store.db.orderProducts.get(it.order_product_id);
     if (!line) continue;
-    const shipped = Math.max(0, Math.min(line.quantity, line.quantity_shipped + sign * it.quantity));
+    const shipped = Math.max(0, Math.min(line.quantity - (line.quantity_refunded ?? 0), line.quantity_shipped + sign * it.quantity));
     delta += shipped - line.quantity_shipped;
     ctx.tx.put('orderProducts', { ...line, quantity_shipped: shipped });
   }
@@ -67,8 +68,10 @@ function bookShipped(ctx: Ctx, o: OrderRow, items: ShipmentItem[], sign: 1 | -1)
     const lines = ctx.store.db.itemsOf(o.id).filter((l) => l.order_address_id === a.id);
     return { ...a, items_shipped: lines.reduce((n, l) => n + l.quantity_shipped, 0) };
   });
+  // Shipped once everything not refunded has gone: refunded units never ship.
+  const refunded = ctx.store.db.itemsOf(o.id).reduce((n, l) => n + (l.quantity_refunded ?? 0), 0);
   // [unverified] removing every shipment puts a shipped order back to Awaiting Fulfillment.
-  const status = itemsShipped === 0 && (o.status_id === 2 || o.status_id === 3) ? 11 : statusAfterShipping(itemsShipped, o.items_total, o.status_id);
+  const status = itemsShipped === 0 && (o.status_id === 2 || o.status_id === 3) ? 11 : statusAfterShipping(itemsShipped, o.items_total - refunded, o.status_id);
   const next: OrderRow = { ...o, items_shipped: itemsShipped, shipping_addresses: addresses, status_id: status, shipped_ms: itemsShipped > 0 ? Math.floor(ctx.now / 1000) * 1000 : null };
   return saveOrder(ctx, o, next);
 }

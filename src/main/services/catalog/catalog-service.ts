@@ -98,7 +98,7 @@ interface Entry {
 
 const DEFAULT_MARGIN_MS = 5 * 60_000;
 
-interface SerialWriter {
+export interface SerialWriter {
   /** Write the state as it is when the write starts. */
   schedule(): Promise<void>;
   /** Settles when no write is pending. */
@@ -106,7 +106,7 @@ interface SerialWriter {
 }
 
 /** Serialised writes; a write asked for while one is queued (not yet started) joins it. */
-function createSerialWriter(write: () => Promise<void>): SerialWriter {
+export function createSerialWriter(write: () => Promise<void>): SerialWriter {
   let tail: Promise<void> = Promise.resolve();
   let queued: Promise<void> | null = null;
   return {

@@ -2,6 +2,7 @@ import { isAtRest, type RowsChanged } from '../../../shared/contract';
 import type { CatalogService } from '../catalog';
 import type { CustomersService } from '../customers';
 import type { JobEdit, JobSummary, JobsService } from '../jobs';
+import type { OrdersService } from '../orders';
 import type { StagingService } from '../staging';
 
 export interface JobsSettledDeps {
@@ -9,6 +10,8 @@ export interface JobsSettledDeps {
   catalog: Pick<CatalogService, 'snapshot' | 'applyLocal' | 'get'>;
   /** Optional: main without a customers service (older tests) patches only the catalog. */
   customers?: Pick<CustomersService, 'applyLocal' | 'get'>;
+  /** Main's orders cache; absent where a test wires the catalog alone. */
+  orders?: Pick<OrdersService, 'applyLocal'>;
   /** Main's word to the renderer that rows changed (the `data.rowsChanged` event). */
   onRowsChanged(change: RowsChanged): void;
   log(line: string): void;
@@ -45,6 +48,7 @@ export function createJobsSettledService(deps: JobsSettledDeps): JobsSettledServ
     const cause = { kind: 'job' as const, jobId };
     await patchCatalog(detail.storeId, fresh.filter((r) => r.edit.entity === 'product' || r.edit.entity === 'variant').map((r) => r.edit), cause);
     await patchCustomers(detail.storeId, fresh.filter((r) => r.edit.entity === 'customer').map((r) => r.edit), cause);
+    await patchOrders(detail.storeId, fresh.filter((r) => r.edit.entity === 'order').map((r) => r.edit), cause);
   }
 
   async function patchCatalog(storeId: string, edits: JobEdit[], cause: RowsChanged['cause']): Promise<void> {
@@ -63,11 +67,17 @@ export function createJobsSettledService(deps: JobsSettledDeps): JobsSettledServ
     deps.onRowsChanged({ storeId, entity: 'customer', rows: await deps.customers.get(storeId, ids), cause });
   }
 
+  async function patchOrders(storeId: string, edits: JobEdit[], cause: RowsChanged['cause']): Promise<void> {
+    if (edits.length === 0 || !deps.orders) return;
+    const rows = await deps.orders.applyLocal(storeId, edits);
+    if (rows.length > 0) deps.onRowsChanged({ storeId, entity: 'order', rows, cause });
+  }
+
   return {
     onJob(job) {
       staging?.onJob(job);
       if (!isAtRest(job.status)) return;
-      queue = queue.then(() => patch(job.id)).catch((error: unknown) => deps.log(`[catalog/customers] could not patch after job ${job.id}: ${String(error)}`));
+      queue = queue.then(() => patch(job.id)).catch((error: unknown) => deps.log(`[cache] could not patch after job ${job.id}: ${String(error)}`));
     },
     attachStaging(next) {
       staging = next;

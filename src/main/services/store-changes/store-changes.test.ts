@@ -22,7 +22,11 @@ async function setup(load = true): Promise<{ changes: RowsChanged[]; service: St
   return { changes, service, logs };
 }
 
-const productRows = (change: RowsChanged) => (change.entity === 'product' ? change.rows : []);
+/** The product rows of a change (a change of another entity fails the test). */
+function productRows(change: RowsChanged | undefined) {
+  if (change?.entity !== 'product') return expect.fail(`expected a product change, got ${change?.entity}`);
+  return change.rows;
+}
 
 describe('store changes: a webhook names rows, main refreshes exactly those', () => {
   it('fetches the named products, patches the cache and reports their full new rows', async () => {
@@ -34,11 +38,11 @@ describe('store changes: a webhook names rows, main refreshes exactly those', ()
     await service.idle();
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ storeId: S, entity: 'product', cause: { kind: 'webhook' } });
-    expect(productRows(changes[0]!).map((r) => [r.id, r.price, r.name])).toEqual([
+    expect(productRows(changes[0]).map((r) => [r.id, r.price, r.name])).toEqual([
       [a!.id, '123.45', a!.name],
       [b!.id, b!.price, 'Renamed by someone else'],
     ]);
-    expect(await catalog.get(S, [a!.id, b!.id])).toEqual(productRows(changes[0]!));
+    expect(await catalog.get(S, [a!.id, b!.id])).toEqual(productRows(changes[0]));
     // One request for both (`id:in` with variants inline).
     expect(env.demo.stats().requests - requestsBefore).toBe(1);
   });
@@ -56,7 +60,7 @@ describe('store changes: a webhook names rows, main refreshes exactly those', ()
     await service.idle();
     const byCause = changes.map((c) => ({ rows: productRows(c).map((r) => r.id), removed: c.removedIds ?? [] }));
     expect(byCause).toEqual(expect.arrayContaining([{ rows: [owner.id], removed: [] }, { rows: [], removed: [gone.id] }]));
-    const row = changes.flatMap((c) => productRows(c)).find((r) => r.id === owner.id)!;
+    const row = changes.flatMap(productRows).find((r) => r.id === owner.id)!;
     expect(row.variants.find((v) => v.id === variant.id)?.inventory_level).toBe(4321);
     expect(await catalog.get(S, [gone.id])).toEqual([]);
   });

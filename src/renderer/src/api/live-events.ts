@@ -7,6 +7,7 @@ import { SESSION_EXPIRED_MESSAGE } from './http-transport';
 import { useLive } from './live-store';
 import { useCustomersSyncStore } from '../features/customers/customers-sync-store';
 import { patchCustomerRows, type CustomerRows } from './customer-rows';
+import { patchOrderRows, type OrderRows } from './order-rows';
 import { patchProductRows, type ProductRows } from './product-rows';
 import { queryKey } from './queries';
 
@@ -26,7 +27,7 @@ export function startLiveEvents(client: QueryClient, source: LiveTransport = tra
   });
   const offStream = source.onStream?.((state) => {
     if (state === 'expired') return useLive.getState().expireSession(SESSION_EXPIRED_MESSAGE);
-    useLive.setState({ syncProgress: {} });
+    useLive.setState({ syncProgress: {}, ordersProgress: {} });
     void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'app.getInfo' });
   });
   return () => {
@@ -78,6 +79,16 @@ function createHandlers(client: QueryClient): Handlers {
       useCustomersSyncStore.getState().set(storeId, null);
       toast('error', `Loading the customers failed: ${message}`);
     },
+    'orders.syncProgressed': (progress) => live.setOrdersProgress(progress.storeId, progress),
+    'orders.synced': ({ storeId }) => {
+      live.setOrdersProgress(storeId, null);
+      // The status carries syncedAt, which the order rows' key includes: they are read afresh.
+      void client.invalidateQueries({ queryKey: queryKey('orders.getStatus', { storeId }) });
+    },
+    'orders.syncFailed': ({ storeId, message }) => {
+      live.setOrdersProgress(storeId, null);
+      toast('error', `Loading orders failed: ${message}`);
+    },
     'data.rowsChanged': (change) => {
       // Prefix match: the key also holds the syncedAt the rows were read at.
       if (change.entity === 'product') {
@@ -86,6 +97,12 @@ function createHandlers(client: QueryClient): Handlers {
         );
         // A comparison reads the catalog caches the change has just reached.
         void client.invalidateQueries({ queryKey: queryKey('compare.matchSkus') });
+        return;
+      }
+      if (change.entity === 'order') {
+        client.setQueriesData<OrderRows>({ queryKey: queryKey('orders.list', { storeId: change.storeId }) }, (current) => (current ? patchOrderRows(current, change) : current));
+        // An open detail drawer shows the order's status and shipments: read it again.
+        for (const row of change.rows) void client.invalidateQueries({ queryKey: queryKey('orders.get', { storeId: change.storeId, orderId: row.id }) });
         return;
       }
       client.setQueriesData<CustomerRows>({ queryKey: queryKey('customers.list', { storeId: change.storeId }) }, (current) => (current ? patchCustomerRows(current, change) : current));

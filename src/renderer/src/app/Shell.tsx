@@ -2,6 +2,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ProductsView } from '../features/products/ProductsView';
 import { CustomersView } from '../features/customers/CustomersView';
 import { ActivityView } from '../features/jobs/ActivityView';
+import { OrdersView } from '../features/orders/OrdersView';
 import { WebhooksView } from '../features/webhooks/WebhooksView';
 import { CompareView } from '../features/compare/CompareView';
 import { PrintView } from '../features/print/PrintView';
@@ -73,6 +74,7 @@ function SectionView({ section, hint }: { section: SectionId; hint: string }) {
     return <ProductsView />;
   }
   if (section === 'customers') return <CustomersView />;
+  if (section === 'orders') return <OrdersView />;
   if (section === 'activity') return <ActivityView />;
   if (section === 'webhooks') return <WebhooksView />;
   if (section === 'compare') return <CompareView />;

@@ -110,6 +110,8 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
           />
         ) : column.image ? (
           <CellImage url={typeof value === 'string' ? value : null} />
+        ) : column.tone ? (
+          <span className={`cell-tone tone-${column.tone(row.original) ?? 'none'}`}>{shownText(column, row.original, value)}</span>
         ) : (
           shownText(column, row.original, value)
         )}

@@ -61,7 +61,7 @@ describe('customer rows in the query cache', () => {
 });
 
 describe('the review names customers, not ids', () => {
-  const index = indexCatalog([], { rows: [customer(5, { first_name: 'Grace', last_name: 'Hopper' })], groups: groups.names });
+  const index = indexCatalog([], { customers: { rows: [customer(5, { first_name: 'Grace', last_name: 'Hopper' })], groups: groups.names } });
   it('by name and email, and group ids by group name', () => {
     expect(rowName({ entity: 'customer', id: 5 }, index)).toEqual({ name: 'Grace Hopper', sku: 'ada5@example.com' });
     expect(rowName({ entity: 'customer', id: 6 }, index).name).toBe('Customer #6');

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { stagedKey, type ProductRowData, type StagedEdit } from '../../../../shared/contract';
+import { stagedKey, type OrderRowData, type OrderStatus, type ProductRowData, type StagedEdit } from '../../../../shared/contract';
 import { useActiveStore } from '../stores/StoreSwitcher';
 import { ApplyDialog } from './ApplyDialog';
 import { fieldLabel, formatStaged, indexCatalog, nameHeaders, reviewStaged, rowName, type CatalogIndex, type Customers } from './review';
@@ -12,6 +12,9 @@ interface Props {
   products: readonly ProductRowData[];
   /** The customers and group names, where the screen has them, to name staged customer edits. */
   customers?: Customers;
+  /** The local orders and the store's statuses, to name order rows and statuses (Orders screen). */
+  orders?: readonly OrderRowData[];
+  statuses?: readonly OrderStatus[];
   decimalPlaces: number;
 }
 
@@ -21,7 +24,7 @@ interface Props {
  * confirmed before Apply, and what the last job said (a failure's message; a conflict's store value
  * with Keep mine / Take theirs). Folds away or resizes so the grid keeps the room.
  */
-export function StagedChanges({ products, customers, decimalPlaces }: Props) {
+export function StagedChanges({ products, customers, orders, statuses, decimalPlaces }: Props) {
   const store = useActiveStore();
   const { data, error } = useStaging(store?.id);
   const discard = useDiscardStaged(store?.id);
@@ -30,7 +33,7 @@ export function StagedChanges({ products, customers, decimalPlaces }: Props) {
   const panel = usePanelSize();
   const [reviewing, setReviewing] = useState(false);
   const edits = useMemo(() => data?.edits ?? [], [data]);
-  const catalog = useMemo(() => indexCatalog(products, customers), [products, customers]);
+  const catalog = useMemo(() => indexCatalog(products, { customers, orders, statuses }), [products, customers, orders, statuses]);
   const review = useMemo(() => reviewStaged(edits, catalog, decimalPlaces), [edits, catalog, decimalPlaces]);
   const ready = useMemo(() => edits.filter((e) => !e.jobId), [edits]);
   if (!store) return null;

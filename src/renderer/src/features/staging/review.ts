@@ -1,4 +1,4 @@
-import { fieldSpec, type CustomerRowData, type JsonValue, type ProductRowData, type StagedEdit } from '../../../../shared/contract';
+import { fieldSpec, type CustomerRowData, type JsonValue, type OrderRowData, type OrderStatus, type ProductRowData, type StagedEdit } from '../../../../shared/contract';
 import { compareMoney, formatMoney, isMoney, subMoney, mulMoney } from '../../../../shared/money';
 
 /**
@@ -39,6 +39,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   notes: 'Notes',
   tax_exempt_category: 'Tax-exempt category',
   accepts_product_review_abandoned_cart_emails: 'Accepts marketing',
+  status_id: 'Status',
+  staff_notes: 'Staff notes',
+  customer_message: 'Customer message',
 };
 
 export const fieldLabel = (field: string): string => FIELD_LABELS[field] ?? field.replace(/_/g, ' ');
@@ -50,6 +53,9 @@ export interface CatalogIndex {
   customer(id: number): CustomerRowData | undefined;
   /** A customer group's name by id (staged group changes read as names). */
   groupName(id: number): string | undefined;
+  order(id: number): OrderRowData | undefined;
+  /** The store's name for an order status id (custom labels honoured). */
+  statusName(id: number): string | undefined;
 }
 
 /** What the review names rows by: the catalog, and the customers with their group names when the screen has them. */
@@ -63,7 +69,14 @@ export interface Customers {
  * 387,000 variants cost each visit to Products most of a second): products by binary search (the
  * catalog comes sorted by id), variants and customers from maps built on their first lookup.
  */
-export function indexCatalog(products: readonly ProductRowData[], customers?: Customers): CatalogIndex {
+/** What else a screen has to name staged rows by: customers and groups, orders and the store's statuses. */
+export interface ReviewRows {
+  customers?: Customers;
+  orders?: readonly OrderRowData[];
+  statuses?: readonly OrderStatus[];
+}
+
+export function indexCatalog(products: readonly ProductRowData[], { customers, orders = [], statuses = [] }: ReviewRows = {}): CatalogIndex {
   let byId: Map<number, ProductRowData> | null = null;
   let variants: Map<number, { product: ProductRowData; variant: Variant }> | null = null;
   let people: Map<number, CustomerRowData> | null = null;
@@ -86,14 +99,19 @@ export function indexCatalog(products: readonly ProductRowData[], customers?: Cu
     return variants.get(id);
   };
   const customer = (id: number) => (people ??= new Map((customers?.rows ?? []).map((c) => [c.id, c]))).get(id);
-  return { product, variant, customer, groupName: (id) => (id === 0 ? 'No group' : customers?.groups.get(id)) };
+  let orderById: Map<number, OrderRowData> | null = null;
+  const order = (id: number) => (orderById ??= new Map(orders.map((o) => [o.id, o]))).get(id);
+  const names = new Map(statuses.map((st) => [st.id, st.name]));
+  return { product, variant, customer, groupName: (id) => (id === 0 ? 'No group' : customers?.groups.get(id)), order, statusName: (id) => names.get(id) };
 }
 
 /** The list's first two column headers: what names the rows staged. */
 export function nameHeaders(edits: readonly Pick<StagedEdit, 'entity'>[]): [string, string] {
-  const customers = edits.filter((e) => e.entity === 'customer').length;
-  if (customers === 0) return ['Product', 'SKU'];
-  return customers === edits.length ? ['Customer', 'Email'] : ['Row', 'SKU / email'];
+  const kinds = new Set(edits.map((e) => (e.entity === 'variant' ? 'product' : e.entity)));
+  if (kinds.size > 1) return ['Item', 'SKU / customer'];
+  if (kinds.has('customer')) return ['Customer', 'Email'];
+  if (kinds.has('order')) return ['Order', 'Customer'];
+  return ['Product', 'SKU'];
 }
 
 export interface RowName {
@@ -117,12 +135,18 @@ export function rowName(edit: Pick<StagedEdit, 'entity' | 'id' | 'productId'>, c
     const customer = catalog.customer(edit.id);
     return customer ? { name: `${customer.first_name} ${customer.last_name}`.trim() || customer.email, sku: customer.email } : { name: `Customer #${edit.id}`, sku: '' };
   }
+  if (edit.entity === 'order') {
+    const order = catalog.order(edit.id);
+    // An order's "SKU" column says whose it is: the customer's name, else the email.
+    return order ? { name: `Order #${order.id}`, sku: order.customer_name || order.email } : { name: `Order #${edit.id} (not in the local orders)`, sku: '' };
+  }
   return { name: `${edit.entity} #${edit.id}`, sku: '' };
 }
 
-/** A value as the store shows it: money padded to the currency's places ("20" → "20.00"). */
+/** A value as the store shows it: money padded to the currency's places ("20" → "20.00"), a group or an order status by its name. */
 export function formatStaged(entity: StagedEdit['entity'], field: string, value: JsonValue, decimalPlaces: number, catalog?: CatalogIndex): string {
   if (entity === 'customer' && field === 'customer_group_id' && typeof value === 'number') return catalog?.groupName(value) ?? `Group #${value}`;
+  if (entity === 'order' && field === 'status_id' && typeof value === 'number') return catalog?.statusName(value) ?? `Status ${value}`;
   if (value === null) return entity === 'variant' && field.endsWith('price') ? '— (product’s)' : '—';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'string' && fieldSpec(entity, field)?.kind === 'money' && isMoney(value)) return formatMoney(value, decimalPlaces);
