@@ -68,7 +68,9 @@ describe('the review names customers, not ids', () => {
     expect(formatStaged('customer', 'customer_group_id', 2, 2, index)).toBe('Wholesale');
     expect(formatStaged('customer', 'customer_group_id', 0, 2, index)).toBe('No group');
     expect(nameHeaders([{ entity: 'customer' }])).toEqual(['Customer', 'Email']);
-    expect(nameHeaders([{ entity: 'customer' }, { entity: 'product' }])).toEqual(['Row', 'SKU / email']);
+    expect(nameHeaders([{ entity: 'customer' }, { entity: 'product' }])).toEqual(['Item', 'Email / SKU']);
+    expect(nameHeaders([{ entity: 'order' }, { entity: 'variant' }])).toEqual(['Item', 'Customer / SKU']);
+    expect(nameHeaders([{ entity: 'order' }])).toEqual(['Order', 'Customer']);
     expect(nameHeaders([{ entity: 'product' }])).toEqual(['Product', 'SKU']);
   });
 });

@@ -107,11 +107,12 @@ export function indexCatalog(products: readonly ProductRowData[], { customers, o
 
 /** The list's first two column headers: what names the rows staged. */
 export function nameHeaders(edits: readonly Pick<StagedEdit, 'entity'>[]): [string, string] {
-  const kinds = new Set(edits.map((e) => (e.entity === 'variant' ? 'product' : e.entity)));
-  if (kinds.size > 1) return ['Item', 'SKU / customer'];
-  if (kinds.has('customer')) return ['Customer', 'Email'];
-  if (kinds.has('order')) return ['Order', 'Customer'];
-  return ['Product', 'SKU'];
+  const heads = { product: ['Product', 'SKU'], customer: ['Customer', 'Email'], order: ['Order', 'Customer'] } as const;
+  const kinds = [...new Set(edits.map((e) => (e.entity === 'variant' ? 'product' : e.entity)))].map((k) => heads[k]);
+  if (kinds.length === 0) return ['Product', 'SKU'];
+  if (kinds.length === 1) return [kinds[0]![0], kinds[0]![1]];
+  // A mix (a review across screens): each row's own kind of name, listed in the header.
+  return ['Item', kinds.map((k) => k[1]).join(' / ')];
 }
 
 export interface RowName {
