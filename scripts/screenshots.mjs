@@ -36,6 +36,8 @@ const SCENES = {
     const load = panel.getByRole('button', { name: 'Load catalog' });
     if (await load.isVisible()) await load.click();
     await panel.getByText(/products ·/).waitFor({ timeout: 60_000 });
+    // The rows, not "Reading the catalog…".
+    await page.getByRole('grid', { name: 'Products' }).getByRole('gridcell').first().waitFor({ timeout: 60_000 });
   },
   async 'add-store'(page) {
     await page.getByRole('button', { name: '+ Add store' }).click();
