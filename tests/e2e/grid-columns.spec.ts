@@ -86,8 +86,9 @@ test('a keyboard user sorts, filters, hides, moves and pins columns, and reaches
 });
 
 // FIXME (next session, first): on main after this session's merges this test times out every time
-// after the drag (Price lands before Name as expected); a step after it hangs. Parked so CI can
-// land the rest; the keyboard test covers hide/move/pin meanwhile.
+// at "hide Type" right after the drag (Price lands before Name as expected): the Columns list opens
+// but the Type checkbox stays checked, so setChecked(false) waits forever. Parked so CI can land the
+// rest; the keyboard test covers hide/move/pin meanwhile.
 test.fixme('columns by mouse: reorder, hide and show, pin left, and a sort over two columns (Shift+click)', async ({ shell, page }) => {
   test.setTimeout(120_000);
   const { storeId, products, grid } = await openProducts(page, shell);
