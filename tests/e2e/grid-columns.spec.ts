@@ -85,11 +85,7 @@ test('a keyboard user sorts, filters, hides, moves and pins columns, and reaches
   await expect(grid.header('ID')).toBeInViewport();
 });
 
-// FIXME (next session, first): on main after this session's merges this test times out every time
-// at "hide Type" right after the drag (Price lands before Name as expected): the Columns list opens
-// but the Type checkbox stays checked, so setChecked(false) waits forever. Parked so CI can land the
-// rest; the keyboard test covers hide/move/pin meanwhile.
-test.fixme('columns by mouse: reorder, hide and show, pin left, and a sort over two columns (Shift+click)', async ({ shell, page }) => {
+test('columns by mouse: reorder, hide and show, pin left, and a sort over two columns (Shift+click)', async ({ shell, page }) => {
   test.setTimeout(120_000);
   const { storeId, products, grid } = await openProducts(page, shell);
   // Brand by name: the names have arrived (they rebuild the columns, which would end a drag under way).
