@@ -1,4 +1,4 @@
-import { useRef, type MouseEvent } from 'react';
+import { useLayoutEffect, useRef, type MouseEvent } from 'react';
 import type { ReactTable } from '@tanstack/react-table';
 import { dragResize, reorderColumn } from './column-actions';
 import { ColumnMenu } from './ColumnMenu';
@@ -35,7 +35,9 @@ interface Props<Row extends object> {
 export function GridHeader<Row extends object>(props: Props<Row>) {
   const { gridId, table, slots, lead, trail, width, selectedCols, onSelectAll, onSelectColumn, focusCol, menu, onMenu, onMenuClosed, onMoveColumn } = props;
   const latest = useRef(table);
-  latest.current = table;
+  useLayoutEffect(() => {
+    latest.current = table;
+  });
   const closeMenu = (refocus: boolean) => {
     onMenu(null);
     onMenuClosed(refocus);
