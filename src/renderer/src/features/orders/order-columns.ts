@@ -26,7 +26,7 @@ function formatMoney2(v: string): string {
 export function orderColumns(statusNames: readonly string[]): readonly Col[] {
   return [
     { id: 'id', label: 'Order', width: 80, numeric: true, pinned: true, value: (r) => r.id },
-    { id: 'date_created', label: 'Date created', width: 172, value: (r) => r.date_created, format: dateTime },
+    { id: 'date_created', label: 'Date created', width: 172, value: (r) => r.date_created, format: dateTime, filter: 'date' },
     { id: 'status', label: 'Status', width: 170, value: (r) => r.status, tone: (r) => statusTone(r.status_id), filter: 'enum', options: statusNames },
     { id: 'customer_name', label: 'Customer', width: 150, value: (r) => r.customer_name },
     { id: 'email', label: 'Email', width: 200, value: (r) => r.email },
@@ -39,6 +39,6 @@ export function orderColumns(statusNames: readonly string[]): readonly Col[] {
     { id: 'shipping_method', label: 'Shipping method', width: 140, value: (r) => r.shipping_method },
     { id: 'ship_to_country', label: 'Ship to', width: 130, value: (r) => r.ship_to_country },
     { id: 'staff_notes', label: 'Staff notes', width: 220, value: (r) => r.staff_notes, edit: (r) => ({ entity: 'order', id: r.id, field: 'staff_notes' }) },
-    { id: 'date_modified', label: 'Date modified', width: 172, value: (r) => r.date_modified, format: dateTime, hidden: true },
+    { id: 'date_modified', label: 'Date modified', width: 172, value: (r) => r.date_modified, format: dateTime, filter: 'date', hidden: true },
   ];
 }
