@@ -40,7 +40,7 @@ test('adds a store after a connection test, switches to it, then removes it', as
   const secrets = keychainSecrets(app.keychainService);
   if (secrets) expect(secrets).toEqual([store.token]);
   // The token is in the keychain and nowhere else: no file under the data dir, no log line.
-  for (const file of await filesUnder(app.dataDir)) expect(await readFile(file, 'latin1'), file).not.toContain(store.token);
+  for (const [file, text] of await filesUnder(app.dataDir)) expect(text, file).not.toContain(store.token);
   expect(app.output()).not.toContain(store.token);
 
   await page.getByRole('button', { name: 'Edit Acme (e2e)' }).click();
@@ -71,7 +71,14 @@ test('an http:// origin on another computer is refused with a sentence, not the 
   await expect(dialog.error).toHaveText('The API origin must be an https:// origin such as https://api.bigcommerce.com (http:// only on this computer)');
 });
 
-async function filesUnder(dir: string): Promise<string[]> {
+/** Every file under `dir` with its bytes as latin1 text. An atomic write's temp file may be renamed
+ *  away between the listing and the read: it is read under its final name, so a vanished file is skipped. */
+async function filesUnder(dir: string): Promise<[string, string][]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  const read = await Promise.all(files.map((f) => readFile(f, 'latin1').then((text): [string, string] => [f, text], (e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return null;
+    throw e;
+  })));
+  return read.filter((r): r is [string, string] => r !== null);
 }
