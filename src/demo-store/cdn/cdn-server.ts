@@ -11,6 +11,9 @@ const TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', gif
  * limit). An image added by URL is served as downloaded (every rendition the same bytes: the demo
  * store does not resize); a seeded one is painted at the rendition's size. Returns false when the
  * path is not a CDN path, so the API pipeline handles it.
+ *
+ * A deleted image's picture stays served (by its file key, painted): a CDN copy outlives its row
+ * [unverified how long on BigCommerce], and re-adding a removed image by its URL (undo) relies on it.
  */
 export async function serveCdn(req: IncomingMessage, res: ServerResponse, stores: Map<string, StoreRuntime>, blobs: BlobStore): Promise<boolean> {
   const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
@@ -18,13 +21,14 @@ export async function serveCdn(req: IncomingMessage, res: ServerResponse, stores
   const parsed = parseCdnPath(pathname);
   const store = parsed ? stores.get(parsed.storeHash) : undefined;
   const image = parsed && store ? store.db.imagesOf(parsed.productId).find((i) => i.id === parsed.imageId) : undefined;
-  if (!parsed || !image || image.file !== parsed.file || (req.method !== 'GET' && req.method !== 'HEAD')) {
+  const gone = !image && !!parsed && !!store && parsed.imageId < store.db.images.peekNextId() && !store.db.images.get(parsed.imageId);
+  if (!parsed || (!gone && image?.file !== parsed.file) || (req.method !== 'GET' && req.method !== 'HEAD')) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
     return true;
   }
-  const blob = image.blob ? await blobs.get(image.blob) : undefined;
-  const body = blob ?? generatedImage(image.file, parsed.width, parsed.height);
-  const type = blob ? TYPES[image.blob!.split('.')[1]!] ?? 'application/octet-stream' : 'image/png';
+  const blob = image?.blob ? await blobs.get(image.blob) : undefined;
+  const body = blob ?? generatedImage(parsed.file, parsed.width, parsed.height);
+  const type = blob ? TYPES[image!.blob!.split('.')[1]!] ?? 'application/octet-stream' : 'image/png';
   res.writeHead(200, {
     'Content-Type': type, 'Content-Length': String(body.length), 'Cache-Control': 'public, max-age=86400',
     'X-Content-Type-Options': 'nosniff',
