@@ -74,9 +74,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
     const file = await files(url.pathname);
     if (!file) return send(res, 404, 'text/plain', 'Not found');
-    const page = file.type.startsWith('text/html') && options.imageOrigins;
-    const csp = page ? { 'Content-Security-Policy': contentSecurityPolicy(await options.imageOrigins!().catch(() => [])) } : {};
-    send(res, 200, file.type, file.body, { 'Cache-Control': 'no-cache', ...csp });
+    const headers: Record<string, string> = { 'Cache-Control': 'no-cache' };
+    if (file.type.startsWith('text/html') && options.imageOrigins) {
+      headers['Content-Security-Policy'] = contentSecurityPolicy(await options.imageOrigins().catch(() => []));
+    }
+    send(res, 200, file.type, file.body, headers);
   }
 
   function exchangeToken(res: ServerResponse, url: URL): void {
