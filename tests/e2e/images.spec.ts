@@ -33,6 +33,8 @@ test('an image added by URL shows in the panel and, made the thumbnail, in the g
   await expect(panel.getByText('must be an http:// or https:// address')).toBeVisible();
   await images.add(panel, 'http://127.0.0.1:9/missing.jpg');
   await expect(panel.getByRole('alert')).toContainText('could not be downloaded');
+  // The refused URL stays in the field to be corrected.
+  await expect(panel.getByRole('textbox', { name: 'Image URL' })).toHaveValue('http://127.0.0.1:9/missing.jpg');
   expect(await storeImages(product.id)).toHaveLength(before.length);
 
   await images.add(panel, source, 'From the donor');

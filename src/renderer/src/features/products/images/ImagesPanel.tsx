@@ -42,7 +42,7 @@ export function ImagesPanel({ storeId, product, onClose }: Props) {
           {images.data.undo.label}
         </button>
       )}
-      <AddImageForm pending={action.isPending && action.variables?.kind === 'add'} disabled={action.isPending} onAdd={(imageUrl, description) => act({ kind: 'add', imageUrl, description })} />
+      <AddImageForm pending={action.isPending && action.variables?.kind === 'add'} disabled={action.isPending} onAdd={(imageUrl, description, added) => action.mutate({ kind: 'add', imageUrl, description }, { onSuccess: added })} />
       {images.isPending ? (
         <p className="muted">Reading the images from the store…</p>
       ) : list.length === 0 ? (
@@ -58,7 +58,8 @@ export function ImagesPanel({ storeId, product, onClose }: Props) {
   );
 }
 
-function AddImageForm({ pending, disabled, onAdd }: { pending: boolean; disabled: boolean; onAdd(url: string, description: string): void }) {
+/** The typed URL stays until the store has taken it: a refusal loses nothing. */
+function AddImageForm({ pending, disabled, onAdd }: { pending: boolean; disabled: boolean; onAdd(url: string, description: string, added: () => void): void }) {
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -67,9 +68,10 @@ function AddImageForm({ pending, disabled, onAdd }: { pending: boolean; disabled
     const checked = ImageUrl.safeParse(url);
     if (!checked.success) return setProblem(checked.error.issues[0]?.message ?? 'not a valid address');
     setProblem(null);
-    onAdd(checked.data, description);
-    setUrl('');
-    setDescription('');
+    onAdd(checked.data, description, () => {
+      setUrl('');
+      setDescription('');
+    });
   };
   return (
     <form className="images-add" aria-label="Add an image" onSubmit={submit} noValidate>
