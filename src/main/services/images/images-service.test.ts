@@ -68,7 +68,7 @@ describe('images service against the demo store', () => {
     const bare = (await catalog.snapshot('store-1'))!.products[0]!;
     const before = await images.list('store-1', bare.id);
     const error = await caught(images.add('store-1', bare.id, 'http://127.0.0.1:9/nothing.jpg'));
-    expect(error).toMatchObject({ code: 'VALIDATION' });
+    expect(error).toMatchObject({ code: 'BIGCOMMERCE', details: { status: 400 } });
     expect(error.message).toMatch(/could not be downloaded.*could not be reached/);
     expect((await images.list('store-1', bare.id)).images).toEqual(before.images);
 

@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/rpc';
 import type { ProductImage, ProductImages, RowsChanged } from '../../../shared/contract';
 import type { BigCommerceClient, BigCommerceService } from '../bigcommerce';
 import type { CatalogService } from '../catalog';
+import { BigCommerceError } from '../bigcommerce';
 import { toAppError } from '../customers/errors';
 import { addImage, deleteImage, listImages, updateImage } from './images-api';
 import { UndoStacks, type ImageUndo } from './undo-stack';
@@ -59,13 +60,23 @@ export function createImagesService(deps: ImagesServiceDeps): ImagesService {
     return { image, images };
   }
 
+  /**
+   * The store's refusal (a URL it could not download: 400) is BIGCOMMERCE, not VALIDATION: the
+   * params were valid, the store said no — in its words, which the message carries.
+   */
+  function storeError(error: unknown, doing: string): unknown {
+    const app = toAppError(error, doing);
+    if (!(error instanceof BigCommerceError) || error.code !== 'VALIDATION') return app;
+    return new AppError('BIGCOMMERCE', `${doing}: ${error.message}`, { status: error.status });
+  }
+
   /** Runs a write, then reads the images and the product row back. */
   async function write(storeId: string, productId: number, method: string, doing: string, run: (c: BigCommerceClient) => Promise<ImageUndo | null>): Promise<ProductImages> {
     let step: ImageUndo | null;
     try {
       step = await run(client(storeId));
     } catch (error) {
-      throw toAppError(error, doing);
+      throw storeError(error, doing);
     }
     if (step) undo.push(storeId, productId, step);
     await repaint(storeId, productId, method);
@@ -77,7 +88,7 @@ export function createImagesService(deps: ImagesServiceDeps): ImagesService {
       try {
         return await result(storeId, productId);
       } catch (error) {
-        throw toAppError(error, 'Could not read the images');
+        throw storeError(error, 'Could not read the images');
       }
     },
     add: (storeId, productId, imageUrl, description) =>
