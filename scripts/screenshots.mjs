@@ -158,6 +158,27 @@ const SCENES = {
     await cell(products[1].sku, 'Price').click();
     await cell(products[3].sku, 'Sale price').click({ modifiers: ['Shift'] });
   },
+  async images(page) {
+    await page.keyboard.press('Escape');
+    await SCENES.shell(page);
+    const rpc = rpcOf(page);
+    const { activeStoreId: storeId } = await rpc('stores.list', {});
+    const { products } = await rpc('catalog.listProducts', { storeId, offset: 0, limit: 12 });
+    const product = products.find((p) => p.thumbnail_url);
+    const grid = page.getByRole('grid', { name: 'Products' });
+    await grid.getByRole('gridcell', { name: product.sku, exact: true }).click();
+    await page.getByRole('button', { name: 'Images…' }).click();
+    const panel = page.getByRole('complementary', { name: `Images of ${product.name}` });
+    await panel.getByRole('list', { name: 'Images' }).waitFor();
+    await panel.getByRole('form', { name: 'Add an image' }).getByRole('textbox', { name: 'Image URL' }).fill('http://127.0.0.1:9/unreachable.jpg');
+    await panel.getByRole('button', { name: 'Add image' }).click();
+    await panel.getByRole('alert').waitFor();
+    // Every picture decoded (grid and panel), not a half-loaded frame.
+    await page.waitForFunction(() => [...globalThis.document.images].every((i) => i.complete));
+  },
+  async 'images-1024'(page) {
+    await page.waitForFunction(() => [...globalThis.document.images].every((i) => i.complete));
+  },
   async 'products-grid-1024'(page) {
     await page.getByRole('grid', { name: 'Products' }).getByRole('note').first().waitFor();
   },

@@ -5,6 +5,8 @@ import { RateLimiter } from './server/rate-limit';
 import { FaultInjector } from './server/faults';
 import { createHttpServer } from './server/http-server';
 import type { StoreRuntime } from './server/store-runtime';
+import { BlobStore } from './cdn/blob-store';
+import path from 'node:path';
 import type { Stats } from './server/respond';
 import { Router } from './http/router';
 import { ROUTES } from './routes';
@@ -78,6 +80,7 @@ export async function startDemoStore(opts: DemoStoreOptions = {}): Promise<DemoS
   const auth = new AuthRegistry();
   let origin = '';
   const stores = new Map<string, StoreRuntime>();
+  const blobs = new BlobStore(opts.dataDir ? path.join(opts.dataDir, 'blobs') : undefined);
   const tokens: string[] = [];
   profiles.forEach((profile, i) => {
     const token = opts.token ?? defaultToken(seed, i);
@@ -85,7 +88,7 @@ export async function startDemoStore(opts: DemoStoreOptions = {}): Promise<DemoS
     auth.add(profile.hash, token, FULL_ACCESS);
     stores.set(profile.hash, {
       profile, db: loader.dbs.get(profile.hash)!, rate: new RateLimiter(quota, windowMs, opts.rateLimit ?? true, now),
-      apiBase: () => origin,
+      apiBase: () => origin, blobs,
     });
   });
   const stats: Stats = { requests: 0, byStatus: {} };
@@ -94,7 +97,7 @@ export async function startDemoStore(opts: DemoStoreOptions = {}): Promise<DemoS
     commit: (hash, changes) => loader.commit(hash, changes),
   });
   const server = createHttpServer({
-    stores, auth, router: new Router(ROUTES), latencyMs: opts.latencyMs ?? 0, stats,
+    stores, blobs, auth, router: new Router(ROUTES), latencyMs: opts.latencyMs ?? 0, stats,
     faults: new FaultInjector(opts.faultRate ?? 0, seed, opts.faultDropAfterApplyRatio ?? 0.5),
     idleRate: { left: quota, quota, resetMs: windowMs, windowMs, limited: false },
     commit: (hash, changes) => loader.commit(hash, changes),

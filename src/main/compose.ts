@@ -5,6 +5,7 @@ import { createEventBus, type EventBus } from './rpc/event-bus';
 import { createHandlers } from './rpc/handlers';
 import { createBigCommerceService, type BigCommerceService } from './services/bigcommerce';
 import { createAuthoringService, type AuthoringService } from './services/authoring';
+import { createImagesService, type ImagesService } from './services/images';
 import { createCatalogService, type CatalogService } from './services/catalog';
 import { createCustomersService, type CustomersEvent, type CustomersService } from './services/customers';
 import { createCompareService, type CompareService } from './services/compare';
@@ -52,6 +53,7 @@ export interface Services {
   compare: CompareService;
   printer: Printer;
   authoring: AuthoringService;
+  images: ImagesService;
   /** Decimal places and SKU checks of edits from the renderer (staging.stage, jobs.start). */
   checkEdits: EditChecks;
 }
@@ -72,7 +74,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   const keychain = options.keychain ?? (await defaultKeychain());
 
   // The clients need the profiles (origin, token) and the profiles need a client to test a connection.
-  const late: { stores?: StoresService; webhooks?: WebhooksService } = {};
+  const late: { stores?: StoresService; webhooks?: WebhooksService; images?: ImagesService } = {};
   const bigcommerce = createBigCommerceService({
     target: (storeId) => late.stores!.resolve(storeId),
     getToken: (storeId) => late.stores!.tokenFor(storeId),
@@ -85,6 +87,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     onChanged: (list) => events.emit('stores.changed', list),
     onStoreReset: (storeId) => {
       bigcommerce.forget(storeId);
+      late.images?.forget(storeId);
       // Another store's data must never show under this profile, nor a removed store's linger.
       void Promise.all([catalog.clear(storeId), customers.clear(storeId), orders.clear(storeId), late.webhooks?.forget(storeId)]).catch((error: unknown) => log(`[stores] could not forget ${storeId}: ${String(error)}`));
     },
@@ -190,9 +193,11 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     .then((list) => webhooks.followReceiver(list.stores.filter((st) => st.hasToken)))
     .catch((error: unknown) => log(`[webhooks] ${String(error)}`));
 
+  const images = createImagesService({ bigcommerce, catalog, onRowsChanged: (change) => events.emit('data.rowsChanged', change), log });
+  late.images = images;
   const compare = createCompareService({ catalog, profile: (storeId) => stores.describe(storeId), stage: (input) => staging.stage(input) });
   const catalogNames = createCatalogNamesService({ dataDir: options.dataDir, bigcommerce, catalog });
-  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, catalogNames, customers, orders, jobs, staging, picklists, webhooks, compare, printer: options.printer ?? browserPrinter, authoring, checkEdits };
+  const services: Services = { app: { info: () => info }, stores, bigcommerce, catalog, catalogNames, customers, orders, jobs, staging, picklists, webhooks, compare, printer: options.printer ?? browserPrinter, authoring, images, checkEdits };
   // The active store's catalog in memory and encoded before anyone opens Products (issue 10: first visit ≤ 1 s).
   void stores.list().then(({ activeStoreId }) => (activeStoreId ? catalog.warm(activeStoreId, PRODUCT_COLUMNS_MAX) : undefined))
     .catch((error: unknown) => log(`[catalog] warm-up failed: ${String(error)}`));

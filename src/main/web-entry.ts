@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     events: app.events,
     rendererDir: join(import.meta.dirname, '../renderer'),
     port: args.port,
+    imageOrigins: async () => (await app.services.stores.list()).stores.map((s) => s.apiOrigin),
   });
   console.log(`Stockroom is ready: ${host.launchUrl}`);
   const stop = async () => {

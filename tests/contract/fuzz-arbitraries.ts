@@ -98,6 +98,7 @@ export function validParams(ctx: FuzzContext): { [M in MethodName]: fc.Arbitrary
   const token = fc.stringMatching(/^[\x21-\x7e]{8,60}$/);
   const color = fc.stringMatching(/^#[0-9a-f]{6}$/);
   const byStore = fc.record({ storeId });
+  const productId = fc.integer({ min: 1, max: 1_000_000 });
   const byJob = fc.record({ jobId: jobIdArb });
   const title = nonBlank(200);
   const keys = optional(fc.array(stagedKeyArb, { minLength: 1, maxLength: 5 }));
@@ -206,6 +207,13 @@ export function validParams(ctx: FuzzContext): { [M in MethodName]: fc.Arbitrary
     'authoring.jobs': byStore,
     'authoring.undo': fc.record({ jobId: jobIdArb }),
     'authoring.taxonomy': byStore,
+    'images.list': fc.record({ storeId, productId }),
+    // Loopback only: the store downloads image_url, and no generated call may leave this machine.
+    'images.add': fc.record({ storeId, productId, imageUrl: fc.constantFrom(`${ctx.apiOrigin}/cdn/s-x/products/1/1/a__1.png`, `${ctx.apiOrigin}/missing.jpg`), description: optional(fc.string({ maxLength: 200 })) }).map(defined),
+    'images.remove': fc.record({ storeId, productId, imageId: productId }),
+    'images.setThumbnail': fc.record({ storeId, productId, imageId: productId }),
+    'images.describe': fc.record({ storeId, productId, imageId: productId, description: fc.string({ maxLength: 200 }) }),
+    'images.undo': fc.record({ storeId, productId }),
     'webhooks.setPublicUrl': fc.record({ storeId, publicUrl: fc.option(fc.constantFrom('https://hooks.example.com', 'https://fwd.example.org/base'), { nil: null }) }),
     'customers.list': fc
       .record({ storeId, offset: optional(fc.integer({ min: 0, max: 1_000_000 })), limit: optional(fc.integer({ min: 1, max: 50_000 })) })

@@ -101,13 +101,18 @@ export const optionCases: Case[] = [
 
 const I = `${PID}/images`;
 export const imageCases: Case[] = [
-  c('list images', 'GET', I, 200, (f) => `${P}/${f.pid}/images`, { save: (r, f) => { f.imgPid = f.pid; } }),
+  c('list images', 'GET', I, 200, (f) => `${P}/${f.pid}/images`, {
+    save: (r, f) => { f.imgPid = f.pid; f.imgUrl = (r.body as { data: Array<{ url_standard: string }> }).data[0]!.url_standard; },
+  }),
   c('list images, none', 'GET', I, 204, (f) => `${P}/${f.mugId}/images`),
   c('list images of missing product', 'GET', I, 404, `${P}/999999/images`),
   c('create image', 'POST', I, 200, (f) => `${P}/${f.mugId}/images`, {
-    body: () => ({ image_url: 'https://images.example.com/mug.jpg', description: 'Mug' }), save: (r, f) => { f.imgId = data(r).id as number; },
+    // The demo store downloads image_url as BigCommerce does: one of its own CDN images (loopback).
+    body: (f) => ({ image_url: f.imgUrl, description: 'Mug' }), save: (r, f) => { f.imgId = data(r).id as number; },
   }),
   c('create image, missing product', 'POST', I, 404, `${P}/999999/images`, { body: () => ({ image_url: 'https://images.example.com/x.jpg' }) }),
+  c('create image, unreachable url', 'POST', I, 400, (f) => `${P}/${f.mugId}/images`, { body: () => ({ image_url: 'http://127.0.0.1:9/none.jpg' }) }),
+  c('create image, url answers 404', 'POST', I, 400, (f) => `${P}/${f.mugId}/images`, { body: (f) => ({ image_url: String(f.imgUrl).replace(/\/cdn\/.*/, '/stores/x/v3/catalog/products') }) }),
   c('create image, missing url', 'POST', I, 422, (f) => `${P}/${f.mugId}/images`, { body: () => ({ description: 'x' }) }),
   c('get image', 'GET', `${I}/{image_id}`, 200, (f) => `${P}/${f.mugId}/images/${f.imgId}`),
   c('get missing image', 'GET', `${I}/{image_id}`, 404, (f) => `${P}/${f.mugId}/images/999999`),

@@ -28,7 +28,8 @@ export interface Reply {
   raw?: Buffer;
 }
 
-export type Handler = (ctx: Ctx) => Reply;
+/** A handler that awaits (an image download) must make its writes after its last await: requests interleave. */
+export type Handler = (ctx: Ctx) => Reply | Promise<Reply>;
 
 export interface RouteDef {
   method: Method;

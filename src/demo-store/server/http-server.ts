@@ -8,9 +8,12 @@ import { rateHeaders, type RateState } from './rate-limit';
 import type { FaultInjector } from './faults';
 import type { StoreRuntime } from './store-runtime';
 import { count, sendJson, type Stats } from './respond';
+import type { BlobStore } from '../cdn/blob-store';
+import { serveCdn } from '../cdn/cdn-server';
 
 export interface ServerDeps {
   stores: Map<string, StoreRuntime>;
+  blobs: BlobStore;
   auth: AuthRegistry;
   router: Router;
   faults: FaultInjector;
@@ -37,6 +40,7 @@ export function createHttpServer(deps: ServerDeps): http.Server {
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
+  if (await serveCdn(req, res, deps.stores, deps.blobs)) return;
   const raw = await readBody(req);
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const m = PATH_RE.exec(url.pathname);
@@ -82,7 +86,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
   let reply: Reply | null = null;
   let error: ApiError | null = null;
   try {
-    reply = match.route.handler(ctx);
+    reply = await match.route.handler(ctx);
   } catch (err) {
     if (!(err instanceof ApiError)) console.error('[demo-store] handler error', err);
     error = err instanceof ApiError ? err : new ApiError(500, defaultTitle(500));

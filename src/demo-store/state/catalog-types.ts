@@ -140,6 +140,8 @@ export interface ImageRow {
   image_url: string;
   /** CDN file key; the url_* renditions are derived from it when serialized. */
   file: string;
+  /** Added by URL: the downloaded bytes' key in the BlobStore ("<sha256>.<ext>"); seeded images have none. */
+  blob?: string;
   date_modified: string;
 }
 

@@ -53,13 +53,19 @@ describe('persistence', () => {
     const a = await startHarness(lazy);
     const vs = ((await a.call('GET', '/v3/catalog/products/150/variants')).body as Data<Array<{ id: number }>>).data;
     await a.call('PUT', '/v3/catalog/variants', [{ id: vs[0].id, inventory_level: 999, bin_picking_number: 'Z-99-99' }]);
-    const img = ((await a.call('POST', '/v3/catalog/products/151/images', { image_url: 'https://img.example.com/x.jpg' })).body as Data<{ id: number }>).data;
+    // image_url is downloaded: one of the store's own images (a seeded one, painted on request).
+    const some = ((await a.call('GET', '/v3/catalog/products?include=images&limit=10')).body as Data<Array<{ images: Array<{ url_zoom: string }> }>>).data;
+    const source = some.find((p) => p.images.length > 0)!.images[0]!.url_zoom;
+    const img = ((await a.call('POST', '/v3/catalog/products/151/images', { image_url: source })).body as Data<{ id: number; url_tiny: string }>).data;
+    const copy = Buffer.from(await (await fetch(img.url_tiny)).arrayBuffer());
     const before = (await a.call('GET', '/v3/catalog/products/150?include=variants,images,options')).text;
     await a.close();
     const b = await startHarness(lazy);
     // Replay must materialize product 150 before patching its variant, giving the same result.
     expect((await b.call('GET', '/v3/catalog/products/150?include=variants,images,options')).text).toBe(before.split(a.store.url).join(b.store.url));
     expect((await b.call('GET', `/v3/catalog/products/151/images/${img.id}`)).status).toBe(200);
+    // The downloaded copy survives the restart (blobs/ in the data dir).
+    expect(Buffer.from(await (await fetch(img.url_tiny.split(a.store.url).join(b.store.url))).arrayBuffer()).equals(copy)).toBe(true);
     await b.close();
   });
 

@@ -96,6 +96,12 @@ export function createHandlers(s: Services): Handlers {
     'authoring.jobs': ({ storeId }) => (s.stores.resolve(storeId), s.authoring.jobs(storeId)),
     'authoring.undo': ({ jobId }) => s.authoring.undo(jobId),
     'authoring.taxonomy': ({ storeId }) => (s.stores.resolve(storeId), s.authoring.taxonomy(storeId)),
+    'images.list': ({ storeId, productId }) => (s.stores.resolve(storeId), s.images.list(storeId, productId)),
+    'images.add': ({ storeId, productId, imageUrl, description }) => (s.stores.resolve(storeId), s.images.add(storeId, productId, imageUrl, description)),
+    'images.remove': ({ storeId, productId, imageId }) => (s.stores.resolve(storeId), s.images.remove(storeId, productId, imageId)),
+    'images.setThumbnail': ({ storeId, productId, imageId }) => (s.stores.resolve(storeId), s.images.setThumbnail(storeId, productId, imageId)),
+    'images.describe': ({ storeId, productId, imageId, description }) => (s.stores.resolve(storeId), s.images.describe(storeId, productId, imageId, description)),
+    'images.undo': ({ storeId, productId }) => (s.stores.resolve(storeId), s.images.undo(storeId, productId)),
     'stores.getBudget': ({ id }) => {
       const store = s.stores.resolve(id);
       return toBudget(id, store.storeHash, s.bigcommerce.limiterFor(id).state());

@@ -11,14 +11,25 @@ const HEARTBEAT_MS = 15_000;
 /** How long a refused body's sender has to read the answer before its socket is closed unread. */
 const LINGER_MS = 1_000;
 
+/**
+ * Images: 'self', data: and any https: host (BigCommerce's CDN), plus — only on the page itself —
+ * the exact http://127.0.0.1:PORT origins of the loopback stores this launch knows (the demo
+ * stores), which serve their images over plain http. index.html's meta policy allows any loopback
+ * port (the Electron window has no header); both apply here, so browser mode gets the narrower one.
+ */
+export function contentSecurityPolicy(imageOrigins: readonly string[] = []): string {
+  const loopback = imageOrigins.filter((o) => /^http:\/\/127\.0\.0\.1:\d{1,5}$/.test(o));
+  const img = ["'self'", 'data:', 'https:', ...new Set(loopback)].join(' ');
+  return `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src ${img}; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'`;
+}
+
 const BASE_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+  'Content-Security-Policy': contentSecurityPolicy(),
 };
 
 export interface HttpHostOptions {
@@ -27,6 +38,8 @@ export interface HttpHostOptions {
   rendererDir: string;
   port?: number;
   guard?: Guard;
+  /** Origins of the stores whose images the page shows (only http://127.0.0.1:PORT ones are added to img-src). */
+  imageOrigins?: () => Promise<readonly string[]>;
 }
 
 export interface HttpHost {
@@ -61,7 +74,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
     const file = await files(url.pathname);
     if (!file) return send(res, 404, 'text/plain', 'Not found');
-    send(res, 200, file.type, file.body, { 'Cache-Control': 'no-cache' });
+    const headers: Record<string, string> = { 'Cache-Control': 'no-cache' };
+    if (file.type.startsWith('text/html') && options.imageOrigins) {
+      headers['Content-Security-Policy'] = contentSecurityPolicy(await options.imageOrigins().catch(() => []));
+    }
+    send(res, 200, file.type, file.body, headers);
   }
 
   function exchangeToken(res: ServerResponse, url: URL): void {

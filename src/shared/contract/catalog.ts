@@ -56,6 +56,8 @@ export const ProductRowSchema = z.object({
   date_modified: z.string(),
   type: z.string(),
   inventory_warning_level: z.number().int(),
+  /** The thumbnail's smallest rendition ('' = no image); absent on rows from before it was cached. */
+  thumbnail_url: z.string().optional(),
   variants: z.array(VariantRowSchema),
 });
 export type ProductRowData = z.infer<typeof ProductRowSchema>;

@@ -5,6 +5,7 @@ import { catalogEvents, catalogMethods } from './catalog';
 import { customersEvents, customersMethods } from './customers';
 import { compareMethods } from './compare';
 import { dataEvents } from './data';
+import { imagesMethods } from './images';
 import { jobsEvents, jobsMethods } from './jobs';
 import { packingSlipsMethods, picklistsMethods } from './picklists';
 import { printMethods } from './print';
@@ -30,6 +31,7 @@ export * from './field-checks';
 export * from './compare';
 export * from './authoring';
 export * from './authoring-checks';
+export * from './images';
 
 /** Every renderer→main call. Adding a method here without a handler in main fails the type check. */
 export const contract = {
@@ -46,6 +48,7 @@ export const contract = {
   ...customersMethods,
   ...compareMethods,
   ...authoringMethods,
+  ...imagesMethods,
 };
 
 /** Every main→renderer event. */

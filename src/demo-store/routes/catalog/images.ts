@@ -8,6 +8,8 @@ import { emitProduct } from '../../model/events';
 import { imageJson, imagePublic } from './serialize';
 import { requireProduct, touchProduct } from './product-write';
 import { readPaging, v3List } from '../../http/pagination';
+import { storeCdn } from '../../cdn/renditions';
+import { fetchImage } from '../../cdn/fetch-image';
 
 const SPEC = 'catalog/products_catalog.v3.yml';
 const RULES: Rules = {
@@ -17,7 +19,7 @@ const RULES: Rules = {
 
 export type ImageInput = Partial<Pick<ImageRow, 'image_url' | 'is_thumbnail' | 'sort_order' | 'description'>>;
 
-/** Only `image_url` (JSON) uploads are emulated; the image is never fetched. */
+/** Only `image_url` (JSON) uploads are emulated (no multipart `image_file`). */
 export function prepareImage(body: unknown, prefix = '', create = true): ImageInput {
   if (!isObject(body)) throw unprocessable({ [`${prefix}body`]: 'An image object is required.' });
   const errors = validateFields(body, RULES, create ? ['image_url'] : [], prefix);
@@ -30,13 +32,13 @@ export function prepareImage(body: unknown, prefix = '', create = true): ImageIn
   return out;
 }
 
-export function createImageRow(ctx: Ctx, productId: number, input: ImageInput): ImageRow {
+export function createImageRow(ctx: Ctx, productId: number, input: ImageInput, blob?: string): ImageRow {
   const id = ctx.tx.newId('images');
   const name = (input.image_url ?? '').split('/').pop()?.replace(/\.[a-z0-9]+(\?.*)?$/i, '') || 'image';
   const row: ImageRow = {
     id, product_id: productId, is_thumbnail: false, sort_order: 0, description: '', image_url: input.image_url ?? '',
     file: `${productId}/${id}/${slugify(name) || 'image'}__${Math.floor(ctx.now / 1000)}`, date_modified: isoDate(ctx.now),
-    ...input,
+    ...input, ...(blob ? { blob } : {}),
   };
   if (row.is_thumbnail) clearThumbnail(ctx, productId, id);
   ctx.tx.put('images', row);
@@ -65,21 +67,29 @@ function list(ctx: Ctx): Reply {
   const images = ctx.store.db.imagesOf(p.id);
   // Spec: "204: There are not any images on this product."
   if (images.length === 0) return { status: 204 };
-  return { status: 200, body: v3List(ctx.query, readPaging(ctx.query), images, (i) => imagePublic(i, ctx.store.profile.hash)) };
+  return { status: 200, body: v3List(ctx.query, readPaging(ctx.query), images, (i) => imagePublic(i, storeCdn(ctx.store))) };
 }
 
 function getOne(ctx: Ctx): Reply {
   const p = requireProduct(ctx.store.db, ctx.params.product_id);
-  return { status: 200, json: `{"data":${imageJson(requireImage(ctx, p.id), ctx.store.profile.hash)},"meta":{}}` };
+  return { status: 200, json: `{"data":${imageJson(requireImage(ctx, p.id), storeCdn(ctx.store))},"meta":{}}` };
 }
 
-function create(ctx: Ctx): Reply {
-  const p = requireProduct(ctx.store.db, ctx.params.product_id);
+/**
+ * BigCommerce downloads `image_url` before it answers (400 when it cannot: see fetch-image) and
+ * serves its own copy from the CDN; the demo store keeps the bytes in its BlobStore. Everything it
+ * writes happens after the download, so a request that ran meanwhile is seen.
+ */
+async function create(ctx: Ctx): Promise<Reply> {
+  requireProduct(ctx.store.db, ctx.params.product_id);
   const input = prepareImage(ctx.body);
-  const first = ctx.store.db.imagesOf(p.id).length === 0;
-  const row = createImageRow(ctx, p.id, { is_thumbnail: first, sort_order: ctx.store.db.imagesOf(p.id).length, ...input });
+  const fetched = await fetchImage(input.image_url!);
+  const blob = await ctx.store.blobs.put(fetched.bytes, fetched.ext);
+  const p = requireProduct(ctx.store.db, ctx.params.product_id);
+  const count = ctx.store.db.imagesOf(p.id).length;
+  const row = createImageRow(ctx, p.id, { is_thumbnail: count === 0, sort_order: count, ...input }, blob);
   productChanged(ctx, p.id);
-  return { status: 200, json: `{"data":${imageJson(row, ctx.store.profile.hash)},"meta":{}}` };
+  return { status: 200, json: `{"data":${imageJson(row, storeCdn(ctx.store))},"meta":{}}` };
 }
 
 function update(ctx: Ctx): Reply {
@@ -89,7 +99,7 @@ function update(ctx: Ctx): Reply {
   if (input.is_thumbnail) clearThumbnail(ctx, p.id, prev.id);
   const row = ctx.tx.put('images', { ...prev, ...input, date_modified: isoDate(ctx.now) });
   productChanged(ctx, p.id);
-  return { status: 200, json: `{"data":${imageJson(row, ctx.store.profile.hash)},"meta":{}}` };
+  return { status: 200, json: `{"data":${imageJson(row, storeCdn(ctx.store))},"meta":{}}` };
 }
 
 function remove(ctx: Ctx): Reply {

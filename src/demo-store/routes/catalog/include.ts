@@ -16,12 +16,12 @@ export function readProductView(q: Query): ProductView {
 const shaped = (v: ProductView): boolean => !!(v.includeFields?.length || v.excludeFields?.length);
 
 /** Append one product for a view; the cached-fragment path is used when no field shaping is asked. */
-export function pushProduct(db: StoreDb, hash: string, p: ProductRow, view: ProductView, out: Buffer[]): void {
+export function pushProduct(db: StoreDb, cdn: string, p: ProductRow, view: ProductView, out: Buffer[]): void {
   if (!shaped(view)) {
-    productChunks(db, hash, p, view.include, out);
+    productChunks(db, cdn, p, view.include, out);
     return;
   }
-  const obj = shapeFields(productObject(db, hash, p, view.include), view.includeFields, view.excludeFields, [...view.include]);
+  const obj = shapeFields(productObject(db, cdn, p, view.include), view.includeFields, view.excludeFields, [...view.include]);
   out.push(Buffer.from(JSON.stringify(obj), 'utf8'));
 }
 
@@ -37,16 +37,16 @@ export function envelope(items: Buffer[][] | Buffer[], meta: unknown, single = f
   return Buffer.concat(out);
 }
 
-export function renderProduct(db: StoreDb, hash: string, p: ProductRow, view: ProductView): Buffer {
+export function renderProduct(db: StoreDb, cdn: string, p: ProductRow, view: ProductView): Buffer {
   const out: Buffer[] = [];
-  pushProduct(db, hash, p, view, out);
+  pushProduct(db, cdn, p, view, out);
   return envelope(out, {}, true);
 }
 
-export function renderProducts(db: StoreDb, hash: string, rows: readonly ProductRow[], view: ProductView, meta: unknown): Buffer {
+export function renderProducts(db: StoreDb, cdn: string, rows: readonly ProductRow[], view: ProductView, meta: unknown): Buffer {
   return envelope(rows.map((p) => {
     const out: Buffer[] = [];
-    pushProduct(db, hash, p, view, out);
+    pushProduct(db, cdn, p, view, out);
     return out;
   }), meta);
 }

@@ -8,6 +8,7 @@ import {
   applyProductUpdate, deleteProduct, newClaims, prepareProductFields, requireProduct,
 } from './product-write';
 import { createProductWithChildren } from './product-create';
+import { storeCdn } from '../../cdn/renditions';
 
 const SPEC = 'catalog/products_catalog.v3.yml';
 const BATCH_MAX = 10;
@@ -21,24 +22,24 @@ function listProducts(ctx: Ctx): Reply {
   const rows = filterAndSortProducts(ctx.store.db, ctx.query, ctx.now);
   const page = slicePage(rows, paging);
   const meta = { pagination: v3Pagination(ctx.query, paging, rows.length, page.length) };
-  return { status: 200, raw: renderProducts(ctx.store.db, ctx.store.profile.hash, page, view, meta) };
+  return { status: 200, raw: renderProducts(ctx.store.db, storeCdn(ctx.store), page, view, meta) };
 }
 
 function getProduct(ctx: Ctx): Reply {
   const p = requireProduct(ctx.store.db, ctx.params.product_id);
-  return { status: 200, raw: renderProduct(ctx.store.db, ctx.store.profile.hash, p, readProductView(ctx.query)) };
+  return { status: 200, raw: renderProduct(ctx.store.db, storeCdn(ctx.store), p, readProductView(ctx.query)) };
 }
 
 function createProduct(ctx: Ctx): Reply {
   const p = createProductWithChildren(ctx, ctx.body);
-  return { status: 200, raw: renderProduct(ctx.store.db, ctx.store.profile.hash, p, { include: new Set(['variants', 'images']) }) };
+  return { status: 200, raw: renderProduct(ctx.store.db, storeCdn(ctx.store), p, { include: new Set(['variants', 'images']) }) };
 }
 
 function updateProduct(ctx: Ctx): Reply {
   const prev = requireProduct(ctx.store.db, ctx.params.product_id);
   const fields = prepareProductFields(ctx.store.db, prev.id, ctx.body, newClaims(), { create: false, prev });
   const next = applyProductUpdate(ctx, prev, fields);
-  return { status: 200, raw: renderProduct(ctx.store.db, ctx.store.profile.hash, next, readProductView(ctx.query)) };
+  return { status: 200, raw: renderProduct(ctx.store.db, storeCdn(ctx.store), next, readProductView(ctx.query)) };
 }
 
 /** Batch update: ≤10 items, each with `id`; validated as a whole before anything is written. */
@@ -58,7 +59,7 @@ function batchUpdate(ctx: Ctx): Reply {
   });
   const view = readProductView(ctx.query);
   const updated = planned.map(({ prev, fields }) => applyProductUpdate(ctx, db.products.get(prev.id) ?? prev, fields));
-  return { status: 200, raw: renderProducts(db, ctx.store.profile.hash, updated, view, {}) };
+  return { status: 200, raw: renderProducts(db, storeCdn(ctx.store), updated, view, {}) };
 }
 
 function deleteOne(ctx: Ctx): Reply {

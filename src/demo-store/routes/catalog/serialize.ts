@@ -2,6 +2,7 @@ import type { StoreDb } from '../../state/store-db';
 import type { ImageRow, OptionRow, ProductRow, VariantRow } from '../../state/types';
 import { newVariant, variantCalculatedPrice } from '../../model/product';
 import { FragmentCache } from './fragment-cache';
+import { imageUrls } from '../../cdn/renditions';
 
 /**
  * Catalog serializers. Rows are immutable, so each row's UTF-8 JSON can be kept as a Buffer: a
@@ -27,17 +28,11 @@ const EMPTY_SUBS: Array<[string, Buffer]> = ['custom_fields', 'bulk_pricing_rule
   .map((k) => [k, B(`,"${k}":[]`)]);
 const CHANNELS = B(',"channels":[1]');
 
-export function imagePublic(img: ImageRow, storeHash: string): Record<string, unknown> {
-  const cdn = `https://cdn11.bigcommerce.com/s-${storeHash}/images/stencil`;
-  const { file, ...rest } = img;
-  return {
-    ...rest,
-    image_url: img.image_url || `https://cdn11.bigcommerce.com/s-${storeHash}/products/${file}.jpg`,
-    url_zoom: `${cdn}/1280x1280/products/${file}.1280.1280.jpg?c=1`,
-    url_standard: `${cdn}/500x659/products/${file}.386.513.jpg?c=1`,
-    url_thumbnail: `${cdn}/220x290/products/${file}.220.290.jpg?c=1`,
-    url_tiny: `${cdn}/44x58/products/${file}.44.58.jpg?c=1`,
-  };
+/** `cdn` is the store's image origin (cdn/renditions cdnBase): the demo store serves them itself. */
+export function imagePublic(img: ImageRow, cdn: string): Record<string, unknown> {
+  const { file: _file, blob: _blob, ...rest } = img;
+  const { original, ...urls } = imageUrls(img, cdn);
+  return { ...rest, image_url: img.image_url || original, ...urls };
 }
 
 /**
@@ -81,11 +76,11 @@ export function freshVariantsJson(rows: readonly VariantRow[], productOf: (id: n
   return `[${parts.join(',')}]`;
 }
 
-export function imageBuf(img: ImageRow, storeHash: string): Buffer {
-  let b = imageCache.get(img, storeHash);
+export function imageBuf(img: ImageRow, cdn: string): Buffer {
+  let b = imageCache.get(img, cdn);
   if (b === undefined) {
-    b = B(JSON.stringify(imagePublic(img, storeHash)));
-    imageCache.set(img, storeHash, b);
+    b = B(JSON.stringify(imagePublic(img, cdn)));
+    imageCache.set(img, cdn, b);
   }
   return b;
 }
@@ -109,14 +104,14 @@ function pushList<T>(out: Buffer[], open: Buffer, items: readonly T[], render: (
 }
 
 /** Append the product (with the requested sub-resources) to `out` as cached fragments. */
-export function productChunks(db: StoreDb, storeHash: string, p: ProductRow, include: ReadonlySet<string>, out: Buffer[]): void {
+export function productChunks(db: StoreDb, cdn: string, p: ProductRow, include: ReadonlySet<string>, out: Buffer[]): void {
   out.push(productOpen(p));
   if (include.has('variants')) pushList(out, OPEN.variants, db.variantsOf(p.id), (v) => variantBuf(v, p));
-  if (include.has('images')) pushList(out, OPEN.images, db.imagesOf(p.id), (i) => imageBuf(i, storeHash));
+  if (include.has('images')) pushList(out, OPEN.images, db.imagesOf(p.id), (i) => imageBuf(i, cdn));
   if (include.has('primary_image')) {
     const images = db.imagesOf(p.id);
     const primary = images.find((i) => i.is_thumbnail) ?? images[0];
-    out.push(OPEN.primary, primary ? imageBuf(primary, storeHash) : OPEN.empty);
+    out.push(OPEN.primary, primary ? imageBuf(primary, cdn) : OPEN.empty);
   }
   if (include.has('options')) pushList(out, OPEN.options, db.optionsOf(p.id), optionBuf);
   // Sub-resources the demo store does not model are returned empty rather than omitted.
@@ -125,19 +120,19 @@ export function productChunks(db: StoreDb, storeHash: string, p: ProductRow, inc
   out.push(CLOSE_OBJ);
 }
 
-export function productJson(db: StoreDb, storeHash: string, p: ProductRow, include: ReadonlySet<string>): string {
+export function productJson(db: StoreDb, cdn: string, p: ProductRow, include: ReadonlySet<string>): string {
   const out: Buffer[] = [];
-  productChunks(db, storeHash, p, include, out);
+  productChunks(db, cdn, p, include, out);
   return Buffer.concat(out).toString('utf8');
 }
 
 /** Object form, used when include_fields/exclude_fields reshape the product. */
-export function productObject(db: StoreDb, storeHash: string, p: ProductRow, include: ReadonlySet<string>): Record<string, unknown> {
-  return JSON.parse(productJson(db, storeHash, p, include)) as Record<string, unknown>;
+export function productObject(db: StoreDb, cdn: string, p: ProductRow, include: ReadonlySet<string>): Record<string, unknown> {
+  return JSON.parse(productJson(db, cdn, p, include)) as Record<string, unknown>;
 }
 
-export function imageJson(img: ImageRow, storeHash: string): string {
-  return imageBuf(img, storeHash).toString('utf8');
+export function imageJson(img: ImageRow, cdn: string): string {
+  return imageBuf(img, cdn).toString('utf8');
 }
 
 /** Apply include_fields / exclude_fields; `id` is always kept (spec). */

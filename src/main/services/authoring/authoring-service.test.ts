@@ -75,7 +75,9 @@ describe('authoring: staged creates and deletes applied as one job', () => {
   it('deletes a product and undo recreates it with its variants and images (new ids)', async () => {
     await setup();
     const [victim] = (await catalog.snapshot('store-1'))!.products.filter((p) => p.variants.length > 1);
-    await env.raw('POST', `/v3/catalog/products/${victim!.id}/images`, { image_url: 'https://example.com/mug.png', description: 'Front' });
+    // The store downloads image_url: one of its own pictures (loopback), not a host this machine may not reach.
+    const [donor] = (await bySku(victim!.sku))[0]!.images as Array<{ url_zoom: string }>;
+    await env.raw('POST', `/v3/catalog/products/${victim!.id}/images`, { image_url: donor?.url_zoom ?? `${env.demo.url}/cdn/none.png`, description: 'Front' });
     await authoring.stage('store-1', [{ op: 'deleteProduct', productId: victim!.id }]);
     const job = await authoring.waitFor((await authoring.apply('store-1', 'Delete one')).id);
     expect(job).toMatchObject({ status: 'completed', done: 1 });

@@ -80,6 +80,7 @@ function writeProduct(p: ProductRow, w: IntWriter, t: StringTable): void {
   w.pushRaw(t.ref(p.date_modified));
   w.pushRaw(t.ref(p.type));
   w.push(p.inventory_warning_level);
+  w.pushRaw(t.ref(p.thumbnail_url ?? ''));
   w.push(p.variants.length);
   for (const v of p.variants) writeVariant(v, w, t);
 }
@@ -209,7 +210,8 @@ function readProduct(r: ChunkReader, pool: OptionValuePool): ProductRow {
   return {
     id, name: r.str(), sku: r.str(), price: r.str(), sale_price: r.str(), cost_price: r.str(), retail_price: r.str(),
     inventory_level: r.num(), inventory_tracking: readTracking(r), bin_picking_number: r.str(), is_visible: r.num() === 1,
-    brand_id: r.num(), categories: readNumbers(r), weight: readWeight(r), date_modified: r.str(), type: r.str(), inventory_warning_level: r.num(), variants: readVariants(r, id, pool),
+    brand_id: r.num(), categories: readNumbers(r), weight: readWeight(r), date_modified: r.str(), type: r.str(), inventory_warning_level: r.num(),
+    thumbnail_url: r.str(), variants: readVariants(r, id, pool),
   };
 }
 

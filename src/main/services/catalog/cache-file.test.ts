@@ -14,6 +14,7 @@ function product(id: number, over: Partial<ProductRow> = {}): ProductRow {
     id, name: `Product ${id} — “quoted” ☕`, sku: `SKU-${id}`, price: '19.99', sale_price: '0.00', cost_price: '7.10', retail_price: '0.00',
     inventory_level: id, inventory_tracking: 'variant', bin_picking_number: '', is_visible: id % 2 === 0, brand_id: 3, categories: [1, id],
     weight: 0.35, date_modified: '2026-01-09T02:24:35+00:00', type: 'physical', inventory_warning_level: 2,
+    thumbnail_url: id % 3 === 0 ? '' : `https://cdn11.bigcommerce.com/s-abc123/images/stencil/44x58/products/${id}/${id * 7}/p-${id}__1.44.58.jpg?c=1`,
     variants: [
       { id: id * 10, product_id: id, sku: `SKU-${id}-R`, price: null, sale_price: null, cost_price: '1.00', inventory_level: null, bin_picking_number: null,
         option_values: [{ label: 'Red', option_display_name: 'Color' }, { label: 'XL', option_display_name: 'Size' }] },
@@ -61,7 +62,7 @@ describe('catalog cache file', () => {
   it.each([
     ['garbage', () => Buffer.from('not a cache at all'), 'no header line'],
     ['a bad header', header((h) => `{oops${h}`), 'header is not JSON'],
-    ['another schema', header((h) => h.replace('"schema":2', '"schema":3')), 'schema 3, expected 2'],
+    ['another schema', header((h) => h.replace('"schema":3', '"schema":4')), 'schema 4, expected 3'],
     ['a missing header field', header((h) => h.replace('"storeHash":"abc123",', '')), 'header fields invalid'],
     ['a truncated body', (b: Buffer) => b.subarray(0, b.length - 10), 'truncated or padded body'],
     ['a flipped byte in the strings', (b: Buffer) => Buffer.from(b.toString('latin1').replace('SKU-3-R', 'SKU-3-X'), 'latin1'), 'checksum mismatch'],

@@ -21,7 +21,7 @@ import type { ProductRow } from './types';
  *   file that still happens to parse. The file is replaced atomically (temp + fsync + rename),
  *   so a crash leaves the previous cache, never a torn one.
  */
-export const CACHE_SCHEMA = 2;
+export const CACHE_SCHEMA = 3;
 const FORMAT = 'stockroom-catalog';
 export const CACHE_FILE_NAME = 'catalog.bin';
 const CHUNK_SIZE = 1000;

@@ -155,11 +155,11 @@ describe('catalog service against the demo store', () => {
     await h.connect().catalog.load('store-1', h.storeHash);
     const bytes = await readFile(cachePath(h));
     const nl = bytes.indexOf(0x0a);
-    const header = bytes.subarray(0, nl).toString().replace('"schema":2', '"schema":0');
+    const header = bytes.subarray(0, nl).toString().replace('"schema":3', '"schema":0');
     await writeFile(cachePath(h), Buffer.concat([Buffer.from(header), bytes.subarray(nl)]));
     const { catalog, events } = h.connect();
     expect(await catalog.snapshot('store-1')).toBeNull();
-    expect(events[0]).toMatchObject({ type: 'cacheRejected', reason: 'schema 0, expected 2' });
+    expect(events[0]).toMatchObject({ type: 'cacheRejected', reason: 'schema 0, expected 3' });
     expect((await catalog.refresh('store-1', h.storeHash)).mode).toBe('full');
   });
 

@@ -42,7 +42,7 @@ describe('normalizeProduct', () => {
     expect(normalizeProduct(apiProduct(), 2)).toEqual({
       id: 5, name: 'Mug', sku: 'MUG-1', price: '3.45', sale_price: '0.00', cost_price: '14.40', retail_price: '99.00',
       inventory_level: 3, inventory_tracking: 'variant', bin_picking_number: 'A-1', is_visible: true, brand_id: 2, categories: [1, 4],
-      weight: 0.35, date_modified: '2026-01-09T02:24:35+00:00', type: 'physical', inventory_warning_level: 0,
+      weight: 0.35, date_modified: '2026-01-09T02:24:35+00:00', type: 'physical', inventory_warning_level: 0, thumbnail_url: '',
       variants: [
         { id: 9, product_id: 5, sku: 'MUG-1-R', price: null, sale_price: null, cost_price: '2.10', inventory_level: 1, bin_picking_number: null,
           option_values: [{ label: 'Red', option_display_name: 'Color' }] },
@@ -59,8 +59,17 @@ describe('normalizeProduct', () => {
     ['inventory_tracking', 'sometimes'],
     ['categories', ['1']],
     ['variants', undefined],
+    ['primary_image', 'x.jpg'],
+    ['primary_image', { url_tiny: 7 }],
   ])('rejects %s = %s as BAD_RESPONSE', (field, value) => {
     expect(() => normalizeProduct(apiProduct({ [field]: value }), 2)).toThrow(expect.objectContaining({ code: 'BAD_RESPONSE' }));
+  });
+
+  it("keeps the primary image's smallest rendition as thumbnail_url ('' without one)", () => {
+    const url = 'https://cdn11.bigcommerce.com/s-x/images/stencil/44x58/products/5/9/mug__1.44.58.jpg?c=1';
+    expect(normalizeProduct(apiProduct({ primary_image: { id: 9, url_tiny: url, url_thumbnail: 'other' } }), 2).thumbnail_url).toBe(url);
+    expect(normalizeProduct(apiProduct({ primary_image: {} }), 2).thumbnail_url).toBe('');
+    expect(normalizeProduct(apiProduct({ primary_image: null }), 2).thumbnail_url).toBe('');
   });
 
   it('rejects a malformed variant', () => {

@@ -125,7 +125,14 @@ function weight(o: Json, where: string): number {
   return v;
 }
 
-/** One product of `GET /v3/catalog/products?include=variants`. */
+/** `primary_image.url_tiny`: `{}` (or absent) when the product has no image. */
+function thumbnailUrl(o: Json, where: string): string {
+  const primary = o.primary_image;
+  if (primary === undefined || primary === null) return '';
+  return str(object(primary, `${where}.primary_image`), 'url_tiny', `${where}.primary_image`);
+}
+
+/** One product of `GET /v3/catalog/products?include=variants,primary_image`. */
 export function normalizeProduct(raw: unknown, dp: number): ProductRow {
   const o = object(raw, 'product');
   const id = int(o, 'id', 'product');
@@ -151,6 +158,7 @@ export function normalizeProduct(raw: unknown, dp: number): ProductRow {
     type: str(o, 'type', where),
     // Older API payloads may omit it; absent means no low-stock warning.
     inventory_warning_level: o.inventory_warning_level === undefined ? 0 : int(o, 'inventory_warning_level', where),
+    thumbnail_url: thumbnailUrl(o, where),
     variants: o.variants.map((v: unknown) => normalizeVariant(v, id, dp)),
   };
 }

@@ -34,7 +34,7 @@ async function fetchProducts(ctx: SyncContext, phase: SyncPhase, query: Record<s
   const rows = new Map<number, ProductRow>();
   const walk = await walkList(ctx.client, {
     path: PRODUCTS,
-    query: { include: 'variants', ...query },
+    query: { include: 'variants,primary_image', ...query },
     lanes: ctx.lanes,
     signal: ctx.signal,
     continueAfterFirst: onePage ? () => false : undefined,

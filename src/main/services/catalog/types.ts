@@ -48,6 +48,12 @@ export interface ProductRow {
   readonly type: string;
   /** The low-stock level (0 = no warning). */
   readonly inventory_warning_level: number;
+  /**
+   * The thumbnail image's smallest rendition (`primary_image.url_tiny`, 44×58 on BigCommerce), ''
+   * when the product has no image: one string per product is all the grid needs. Optional only so
+   * rows built before it (tests, old fixtures) still type-check; the sync always sets it.
+   */
+  readonly thumbnail_url?: string;
   readonly variants: readonly VariantRow[];
 }
 

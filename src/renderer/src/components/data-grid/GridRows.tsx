@@ -109,7 +109,7 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
             onMouseDown={(e) => e.stopPropagation()}
           />
         ) : column.image ? (
-          <CellImage url={typeof value === 'string' ? value : null} />
+          <CellImage url={typeof value === 'string' ? value : null} alt={column.imageAlt?.(row.original) ?? ''} />
         ) : column.tone ? (
           <span className={`cell-tone tone-${column.tone(row.original) ?? 'none'}`}>{shownText(column, row.original, value)}</span>
         ) : (
@@ -160,9 +160,9 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
   );
 }
 
-/** A thumbnail; an empty frame where the row has no image. Decorative: the row names the product. */
-function CellImage({ url }: { url: string | null }) {
-  return url ? <img className="cell-image" src={url} alt="" loading="lazy" decoding="async" referrerPolicy="no-referrer" /> : <span className="cell-image empty" aria-hidden />;
+/** A thumbnail at a fixed size (no layout shift when it arrives); an empty frame where the row has no image. */
+function CellImage({ url, alt }: { url: string | null; alt: string }) {
+  return url ? <img className="cell-image" src={url} alt={alt} width={22} height={22} loading="lazy" decoding="async" referrerPolicy="no-referrer" /> : <span className="cell-image empty" aria-hidden />;
 }
 
 /** One rendered row; re-renders only when its own props change (not on another row's edit). */

@@ -45,6 +45,8 @@ export interface GridColumn<Row> {
   highlight?(row: Row): string | null;
   /** The value is an image URL: the cell shows the image (or an empty placeholder), its text is the URL. */
   image?: boolean;
+  /** The image's alt text (e.g. the product's name); empty when not given. */
+  imageAlt?(row: Row): string;
   /** A colour for the cell's text as a badge (an order status): the tone's name, see `.tone-*` in styles.css. */
   tone?(row: Row): string | null;
   /** Hidden until the user shows it (Columns menu). */

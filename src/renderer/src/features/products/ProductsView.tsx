@@ -9,6 +9,7 @@ import { useStaging } from '../staging/useStaging';
 import { useActiveStore } from '../stores/StoreSwitcher';
 import { CsvActions } from './csv/CsvActions';
 import { AuthoringToolbar } from './authoring/AuthoringToolbar';
+import { ImagesButton } from './images/ImagesButton';
 import { CatalogChanges } from './authoring/CatalogChanges';
 import { ProductsGrid } from './ProductsGrid';
 import { BulkRules } from './rules/BulkRules';
@@ -54,6 +55,7 @@ export function ProductsView() {
               <BulkRules grid={grid} rowInfo={rowInfo} columnLabel={fieldLabel} sourceColumns={SOURCE_COLUMNS} decimalPlaces={decimalPlaces} currency={currency} />
               <CsvActions grid={grid} storeId={store.id} products={rows} staged={staged} checks={checks} decimalPlaces={decimalPlaces} />
               <AuthoringToolbar storeId={store.id} grid={grid} products={rows} checks={checks} />
+              <ImagesButton storeId={store.id} grid={grid} products={rows} />
             </>
           }
         />

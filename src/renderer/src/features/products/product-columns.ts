@@ -43,7 +43,7 @@ export const NO_NAMES: CatalogNameLookup = { categories: new Map(), brands: new 
 /** A name, or the id in brackets while the name is unknown (a store edit not yet synced). */
 const nameOf = (names: ReadonlyMap<number, string>, id: number) => names.get(id) ?? `#${id}`;
 
-/** The image the catalog has for a product (the authoring work adds `thumbnail_url` to product rows). */
+/** The product's thumbnail (its smallest rendition, cached with the row; '' = no image). */
 const thumbnail = (row: CatalogRow): string | null => {
   const url = (row.product as { thumbnail_url?: unknown }).thumbnail_url;
   return row.kind === 'product' && typeof url === 'string' && url ? url : null;
@@ -51,7 +51,7 @@ const thumbnail = (row: CatalogRow): string | null => {
 
 /** Columns before categories and brand. */
 const LEADING: readonly Col[] = [
-  { id: 'thumbnail', label: 'Image', width: 64, value: thumbnail, image: true },
+  { id: 'thumbnail', label: 'Image', width: 64, value: thumbnail, image: true, imageAlt: (r) => r.product.name },
   { id: 'id', label: 'ID', width: 72, numeric: true, value: (r) => (r.kind === 'product' ? r.product.id : r.variant.id) },
   {
     id: 'name',

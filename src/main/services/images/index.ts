@@ -1,0 +1,1 @@
+export { createImagesService, type ImagesService, type ImagesServiceDeps } from './images-service';
