@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Server } from 'node:net';
 import { createRng } from './util/prng';
 import { AuthRegistry, FULL_ACCESS, type Access, type Area } from './server/auth';
 import { RateLimiter } from './server/rate-limit';
@@ -16,6 +16,8 @@ import { WebhookDispatcher, DEFAULT_RETRY_SCHEDULE_MS } from './webhooks/dispatc
 
 export interface DemoStoreOptions {
   port?: number; // default 0 = free port; always bind 127.0.0.1
+  /** With port 0: try this port first (the last run's), so the addresses a client cached (image URLs) stay valid. */
+  preferPort?: number;
   dataDir?: string; // undefined = in memory only (tests); else persistent
   stores?: number; // default 2 (store 1 USD, store 2 EUR)
   products?: number; // per store, default 2000
@@ -103,10 +105,7 @@ export async function startDemoStore(opts: DemoStoreOptions = {}): Promise<DemoS
     commit: (hash, changes) => loader.commit(hash, changes),
     deliver: (store, events) => dispatcher.dispatch(store, events),
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  await listen(server, opts.port ?? 0, opts.preferPort);
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let closed: Promise<void> | null = null;
   return {
@@ -129,4 +128,26 @@ export async function startDemoStore(opts: DemoStoreOptions = {}): Promise<DemoS
       return closed;
     },
   };
+}
+
+function listenOn(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const fail = (e: Error) => reject(e);
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', fail);
+      resolve();
+    });
+  });
+}
+
+async function listen(server: Server, port: number, preferPort: number | undefined): Promise<void> {
+  if (port === 0 && preferPort) {
+    try {
+      return await listenOn(server, preferPort);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' && (e as NodeJS.ErrnoException).code !== 'EACCES') throw e;
+    }
+  }
+  await listenOn(server, port);
 }
