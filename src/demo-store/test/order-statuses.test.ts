@@ -34,5 +34,12 @@ describe('order statuses and archived orders', () => {
     const listed = (await usd.call('GET', `/v2/orders?min_id=${first!.id}&max_id=${first!.id}`));
     expect(listed.status).toBe(204);
     expect((await usd.call('GET', `/v2/orders/${first!.id}`)).body).toMatchObject({ id: first!.id, is_deleted: true });
+    // A PUT of is_deleted: true is the same as DELETE (orders.v2 spec); false brings it back.
+    const [second] = (await usd.call('GET', '/v2/orders?limit=1')).body as Array<{ id: number }>;
+    expect((await usd.call('PUT', `/v2/orders/${second!.id}`, { is_deleted: true })).body).toMatchObject({ id: second!.id, is_deleted: true });
+    expect(((await usd.call('GET', '/v2/orders/count')).body as { count: number }).count).toBe(before - 2);
+    expect((await usd.call('PUT', `/v2/orders/${second!.id}`, { is_deleted: 'yes' })).status).toBe(400);
+    expect((await usd.call('PUT', `/v2/orders/${second!.id}`, { is_deleted: false })).status).toBe(200);
+    expect(((await usd.call('GET', '/v2/orders/count')).body as { count: number }).count).toBe(before - 1);
   });
 });

@@ -34,6 +34,14 @@ export function upsertOrders(orders: StoreOrders, rows: readonly OrderRowData[])
   if (orders.sorted) orders.sorted = orders.sorted.map((row) => orders.byId.get(row.id)!);
 }
 
+/** Orders the store no longer lists (archived); returns the ids that were cached. */
+export function removeOrders(orders: StoreOrders, ids: Iterable<number>): number[] {
+  const removed: number[] = [];
+  for (const id of ids) if (orders.byId.delete(id)) removed.push(id);
+  if (removed.length > 0) orders.sorted = null;
+  return removed;
+}
+
 export interface OrderFieldEdit {
   id: number;
   field: string;
