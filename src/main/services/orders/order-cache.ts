@@ -42,6 +42,21 @@ export function removeOrders(orders: StoreOrders, ids: Iterable<number>): number
   return removed;
 }
 
+/**
+ * What a load read, into the cache: its rows, the orders the store no longer lists, and the
+ * statuses' names (a renamed status renames every cached order, not only those a delta brought).
+ * Returns the ids removed.
+ */
+export function applyLoad(orders: StoreOrders, meta: StoreOrders['meta'], read: { rows: readonly OrderRowData[]; removedIds: readonly number[] }): number[] {
+  orders.meta = meta;
+  upsertOrders(orders, read.rows);
+  const removed = removeOrders(orders, read.removedIds);
+  const names = new Map(meta.statuses.map((s) => [s.id, s.name]));
+  const renamed = [...orders.byId.values()].filter((r) => names.has(r.status_id) && names.get(r.status_id) !== r.status);
+  upsertOrders(orders, renamed.map((r) => ({ ...r, status: names.get(r.status_id)! })));
+  return removed;
+}
+
 export interface OrderFieldEdit {
   id: number;
   field: string;

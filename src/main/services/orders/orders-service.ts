@@ -8,7 +8,7 @@ import { storeFileName } from '../fs/store-files';
 import { ORDERS_CACHE_FILE, readOrdersCache, removeOrdersCache, writeOrdersCache } from './cache-file';
 import { fetchOrderDetail } from './detail';
 import { countOrders, fetchOrdersByIds, fetchStatuses, findRemoved, isoSeconds, walkOrders } from './fetch-orders';
-import { createStoreOrders, orderedRows, patchOrders, removeOrders, toCache, upsertOrders, type OrderFieldEdit, type StoreOrders } from './order-cache';
+import { applyLoad, createStoreOrders, orderedRows, patchOrders, removeOrders, toCache, upsertOrders, type OrderFieldEdit, type StoreOrders } from './order-cache';
 import { createShipments } from './shipments';
 
 /**
@@ -135,12 +135,8 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
       signal.throwIfAborted();
       const meta = { storeId: entry.storeId, storeHash, syncedAt: new Date(clock.now()).toISOString(), deltaFrom: walk.serverTime ?? startedAt, statuses };
       const orders = base ?? createStoreOrders({ ...meta, rows: [] });
-      orders.meta = meta;
-      upsertOrders(orders, walk.rows);
-      if (gone) upsertOrders(orders, gone.rows);
-      const removed = removeOrders(orders, gone?.removedIds ?? []);
-      // A renamed status renames every cached order, not only those the delta brought.
-      upsertOrders(orders, [...orders.byId.values()].filter((r) => statusNames.has(r.status_id) && statusNames.get(r.status_id) !== r.status).map((r) => ({ ...r, status: statusNames.get(r.status_id)! })));
+      const removed = applyLoad(orders, meta, { rows: gone ? [...walk.rows, ...gone.rows] : walk.rows, removedIds: gone?.removedIds ?? [] });
+      // Rows a job, a shipment or a webhook changed meanwhile are newer than what the load read.
       upsertOrders(orders, entry.patchedDuringSync.filter((r) => !removed.includes(r.id)));
       removeOrders(orders, entry.removedDuringSync);
       entry.orders = orders;
