@@ -2,7 +2,7 @@ import { expect, test } from './fixtures';
 import { OrdersPage } from './pages/orders-page';
 import { PrintPage } from './pages/print-page';
 import { WebhooksPage } from './pages/webhooks-page';
-import { activeStoreHttp } from './support/demo-http';
+import { activeStoreHttp, demoStoreHttp } from './support/demo-http';
 import { startDemoStoreCli, type StandaloneDemoStore } from './support/demo-store-cli';
 import { rpc } from './support/rpc';
 
@@ -11,7 +11,8 @@ type ApiOrder = { id: number; status_id: number };
 test('a store that renamed its statuses is named its way in the grid, the status dialog and the print screen', async ({ shell, page }) => {
   // The EUR demo store renamed Awaiting Fulfillment, Awaiting Shipment, Partially Shipped and Shipped (custom_label).
   await shell.switchStore(/Havelberg/);
-  const store = await activeStoreHttp(page);
+  // By name, not "the active store": main may still be recording the switch.
+  const store = await demoStoreHttp(page, (await rpc(page, 'stores.list', {})).stores.find((s) => s.name.startsWith('Havelberg'))!.id);
   const [order] = (await store.request('GET', '/v2/orders?status_id=11&sort=id:asc&limit=1')).body as ApiOrder[];
   await shell.goTo('Orders');
   const orders = new OrdersPage(page);
