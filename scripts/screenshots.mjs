@@ -9,7 +9,6 @@ import { CHROMIUM_ARGS, resolveChromium } from './chromium.mjs';
 import { ensureBuild } from './ensure-build.mjs';
 // Run with tsx (npm run screenshots): the price rule is the app's own shared decimal code.
 import { applyPriceRule } from '../src/shared/money/index.ts';
-import { DEFAULT_SEED, defaultToken } from '../src/demo-store/index.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(root, 'docs/screenshots');
@@ -124,7 +123,7 @@ const SCENES = {
   async compare(page) {
     await page.keyboard.press('Escape');
     const rpc = rpcOf(page);
-    await shareDemoSkus(rpc, 14);
+    await loadBothCatalogs(rpc);
     await page.getByRole('link', { name: 'Compare', exact: true }).click();
     const form = page.getByRole('form', { name: 'Compare stores' });
     await form.getByRole('button', { name: 'Compare' }).click();
@@ -135,6 +134,7 @@ const SCENES = {
     await page.getByRole('form', { name: 'Copy between stores' }).getByRole('checkbox', { name: 'Price' }).check();
     await page.getByRole('form', { name: 'Copy between stores' }).getByLabel(/^Price factor/).fill('0.92');
   },
+  'compare-1024': (page) => SCENES.compare(page),
   async 'products-grid'(page) {
     await page.keyboard.press('Escape');
     await SCENES.shell(page);
@@ -186,31 +186,12 @@ const SCENES = {
   },
 };
 
-/**
- * The demo stores share no SKUs (each has its own prefix): give `count` products of the second
- * store the first store's SKUs over the store's own API, as a merchant's second store would have.
- */
-async function shareDemoSkus(rpc, count) {
+/** Compare reads each store's local catalog: load both demo stores' (they share part of their SKUs out of the box). */
+async function loadBothCatalogs(rpc) {
   const { stores } = await rpc('stores.list', {});
-  await rpc('catalog.sync', { storeId: stores[0].id, mode: 'refresh' });
-  await rpc('catalog.sync', { storeId: stores[1].id, mode: 'refresh' });
-  const shared = await rpc('compare.matchSkus', { storeIds: [stores[0].id, stores[1].id] });
-  if (shared.rows.length >= count) return;
-  const simple = (p) => p.inventory_tracking === 'product' && p.variants.length <= 1;
-  const one = (await rpc('catalog.listProducts', { storeId: stores[0].id, offset: 0, limit: 300 })).products.filter(simple).slice(0, count);
-  const two = (await rpc('catalog.listProducts', { storeId: stores[1].id, offset: 0, limit: 300 })).products.filter(simple).slice(0, count);
-  const body = two.map((p, i) => ({ id: p.id, sku: one[i].sku, ...(i % 3 === 0 && { inventory_level: one[i].inventory_level }) }));
-  const target = stores[1];
-  for (let i = 0; i < body.length; i += 10) {
-    // At most 10 products per PUT (the API's limit).
-    const res = await fetch(`${target.apiOrigin}/stores/${target.storeHash}/v3/catalog/products`, {
-      method: 'PUT',
-      headers: { 'X-Auth-Token': defaultToken(DEFAULT_SEED, 1), 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(body.slice(i, i + 10)),
-    });
-    if (!res.ok) throw new Error(`sharing SKUs failed: ${res.status} ${await res.text()}`);
-  }
-  await rpc('catalog.sync', { storeId: target.id, mode: 'refresh' });
+  await Promise.all(stores.slice(0, 2).map(async (store) => {
+    if (!(await rpc('catalog.getStatus', { storeId: store.id })).syncedAt) await rpc('catalog.sync', { storeId: store.id, mode: 'refresh' });
+  }));
 }
 
 /** Calls the contract from the page, as the renderer does in browser mode. */

@@ -83,3 +83,73 @@ test('assign five customers to a new group, apply, check on the store; Undo puts
   await shell.goTo('Customers');
   for (const c of five) await expect(customers.cell(c.email, 'Customer group')).not.toHaveText('E2E Trade');
 });
+
+type Page = { data: Customer[]; meta: { pagination: { total: number } } };
+
+test('rename a group and delete it: the question says how many customers it holds, then they show no group (checked on the store)', async ({ shell, page }) => {
+  const store = await activeStoreHttp(page);
+  const vip = ((await store.request('GET', '/v2/customer_groups')).body as Group[]).find((g) => g.name === 'VIP')!;
+  const members = ((await store.request('GET', `/v3/customers?customer_group_id:in=${vip.id}&limit=250`)).body as Page);
+  const held = members.meta.pagination.total;
+  expect(held).toBeGreaterThan(1);
+  const some = members.data.slice(0, 3);
+  await shell.goTo('Customers');
+  const customers = new CustomersPage(page);
+  await customers.load();
+  await customers.show(some[0]!.email);
+  await expect(customers.cell(some[0]!.email, 'Customer group')).toHaveText('VIP');
+
+  await customers.openGroups();
+  await expect(customers.groupRow('VIP').getByRole('cell').nth(1)).toHaveText(held.toLocaleString('en-US'));
+  await customers.renameGroup('VIP', 'VIP Club');
+  const groupsOnStore = async () => ((await store.request('GET', '/v2/customer_groups')).body as Group[]).map((g) => g.name);
+  expect(await groupsOnStore()).toContain('VIP Club');
+  expect(await groupsOnStore()).not.toContain('VIP');
+  await customers.closeDialog();
+  // The grid shows groups by name: the new one, without a reload.
+  await expect(customers.cell(some[0]!.email, 'Customer group')).toHaveText('VIP Club');
+
+  await customers.openGroups();
+  const question = await customers.deleteGroup('VIP Club');
+  expect(question).toBe(`Delete the group “VIP Club”? It holds ${held.toLocaleString('en-US')} customers; they will be in no group.`);
+  expect(await groupsOnStore()).not.toContain('VIP Club');
+  const ids = members.data.map((c) => c.id).join(',');
+  const onStore = ((await store.request('GET', `/v3/customers?id:in=${ids}&limit=250`)).body as Page).data;
+  expect(onStore.map((c) => c.customer_group_id)).toEqual(members.data.map(() => 0));
+  await customers.closeDialog();
+  for (const c of some) {
+    await customers.show(c.email);
+    await expect(customers.cell(c.email, 'Customer group')).toHaveText('No group');
+  }
+});
+
+test.describe('in a time zone west of UTC', () => {
+  test.use({ timezoneId: 'America/Los_Angeles' });
+
+  test('date created and date modified filter as from–to day ranges, matching the store’s date_created:min/max and date_modified:min', async ({ shell, page }) => {
+    const store = await activeStoreHttp(page);
+    const count = async (query: string) => ((await store.request('GET', `/v3/customers?limit=1${query}`)).body as Page).meta.pagination.total;
+    // The grid reads whole days in the screen's time zone: the bounds the store is asked for are those instants.
+    const [marchFrom, marchTo, juneFrom] = await page.evaluate(() => [
+      new Date(2025, 2, 1).toISOString(), new Date(new Date(2025, 3, 1).getTime() - 1).toISOString(), new Date(2025, 5, 1).toISOString(),
+    ]);
+    const total = await count('');
+    const march = await count(`&date_created:min=${marchFrom}&date_created:max=${marchTo}`);
+    const marchModifiedSinceJune = await count(`&date_created:min=${marchFrom}&date_created:max=${marchTo}&date_modified:min=${juneFrom}`);
+    expect(march).toBeGreaterThan(marchModifiedSinceJune);
+    expect(marchModifiedSinceJune).toBeGreaterThan(0);
+
+    await shell.goTo('Customers');
+    const customers = new CustomersPage(page);
+    await customers.load();
+    await customers.tools.filter('Date created', { op: 'between', from: '2025-03-01', to: '2025-03-31' });
+    await customers.tools.expectRowsShown(march, total);
+    await expect(customers.tools.toolbar).toContainText('Date created 2025-03-01 – 2025-03-31');
+    await customers.tools.filter('Date modified', { op: 'between', from: '2025-06-01' });
+    await customers.tools.expectRowsShown(marchModifiedSinceJune, total);
+    await expect(customers.tools.toolbar).toContainText('Date modified from 2025-06-01');
+    await customers.tools.clearFilter('Date created');
+    await customers.tools.clearFilter('Date modified');
+    await customers.tools.expectRowsShown(total, total);
+  });
+});

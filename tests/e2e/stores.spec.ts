@@ -3,13 +3,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { StoreDialog } from './pages/store-dialog';
-import { startDemoStoreCli, type StandaloneDemoStore } from './support/demo-store-cli';
+import { useStandaloneDemoStore } from './support/demo-store-cli';
 
-let external: StandaloneDemoStore;
-test.beforeAll(async () => {
-  external = await startDemoStoreCli(['--stores', '1', '--products', '20', '--orders', '5', '--customers', '5', '--seed', 'e2e-external']);
-});
-test.afterAll(async () => external.stop());
+const externalStore = useStandaloneDemoStore(test, 'e2e-external');
 
 /** The store tokens in the keychain (not the webhook receiver's secrets, which demo stores get at start). */
 function keychainSecrets(service: string): string[] | null {
@@ -23,7 +19,7 @@ function keychainSecrets(service: string): string[] | null {
 }
 
 test('adds a store after a connection test, switches to it, then removes it', async ({ shell, page, app }) => {
-  const store = external.stores[0]!;
+  const store = externalStore();
   await page.getByRole('button', { name: '+ Add store' }).click();
   const dialog = new StoreDialog(page);
 
@@ -56,7 +52,7 @@ test('adds a store after a connection test, switches to it, then removes it', as
 });
 
 test('a wrong store hash gets a clear message and adds nothing', async ({ page, shell }) => {
-  const store = external.stores[0]!;
+  const store = externalStore();
   await page.getByRole('button', { name: '+ Add store' }).click();
   const dialog = new StoreDialog(page);
   await dialog.fill({ name: 'Typo', storeHash: 'nosuchstore', token: store.token, apiOrigin: store.apiUrl });

@@ -1,31 +1,17 @@
 import { expect, test } from './fixtures';
 import { ProductsGridPage } from './pages/products-grid';
 import { WebhooksPage } from './pages/webhooks-page';
-import { startDemoStoreCli, type StandaloneDemoStore } from './support/demo-store-cli';
+import { changeOnStore, useStandaloneDemoStore } from './support/demo-store-cli';
 import { rpc } from './support/rpc';
 
 // The receiver's secret lives only in the OS keychain: without one there is nothing to authenticate with.
 test.skip(process.env.STOCKROOM_PRIVATE_KEYRING !== '1', 'webhook e2e tests need the private gnome-keyring that `npm test` starts');
 
-let external: StandaloneDemoStore;
-test.beforeAll(async () => {
-  external = await startDemoStoreCli(['--stores', '1', '--products', '20', '--orders', '5', '--customers', '5', '--seed', 'e2e-webhook-grid']);
-});
-test.afterAll(async () => external.stop());
+const externalStore = useStandaloneDemoStore(test, 'e2e-webhook-grid');
 
-/** A write on the store made by someone else: straight over HTTP, not through Stockroom. */
-async function changeOnStore(path: string, body: unknown): Promise<void> {
-  const store = external.stores[0]!;
-  const res = await fetch(`${store.apiUrl}/stores/${store.storeHash}${path}`, {
-    method: 'PUT',
-    headers: { 'X-Auth-Token': store.token, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  expect(res.status).toBe(200);
-}
 
 test('a change made on the store reaches the open Products grid by itself; a staged edit on a changed row stays, with the store’s new value beside it', async ({ shell, page }) => {
-  const store = external.stores[0]!;
+  const store = externalStore();
   const list = await rpc(page, 'stores.add', { name: 'Live grid (e2e)', storeHash: store.storeHash, token: store.token, apiOrigin: store.apiUrl });
   const storeId = list.stores.find((s) => s.name === 'Live grid (e2e)')!.id;
   await shell.switchStore(/Live grid \(e2e\)/);
@@ -42,7 +28,7 @@ test('a change made on the store reaches the open Products grid by itself; a sta
   await expect(price).toHaveText(first!.price);
 
   // Nobody reloads: the delivery names the product, main fetches that one row, the grid paints it.
-  await changeOnStore(`/v3/catalog/products/${first!.id}`, { price: 19.5 });
+  await changeOnStore(externalStore(), `/v3/catalog/products/${first!.id}`, { price: 19.5 });
   await expect(price).toHaveText('19.50', { timeout: 5000 });
   await expect.poll(() => grid.isStaged(price)).toBe(false);
 
@@ -50,7 +36,7 @@ test('a change made on the store reaches the open Products grid by itself; a sta
   await grid.type(second!.sku, 'Price', '30.00');
   const staged = grid.cell(second!.sku, 'Price');
   await expect.poll(() => grid.isStaged(staged)).toBe(true);
-  await changeOnStore(`/v3/catalog/products/${second!.id}`, { price: 21 });
+  await changeOnStore(externalStore(), `/v3/catalog/products/${second!.id}`, { price: 21 });
   await expect(grid.notes(second!.sku)).toHaveText('The store now has 21.00', { timeout: 5000 });
   await expect(staged).toHaveText('30.00');
   await expect(staged).toHaveAttribute('aria-description', 'staged, the store changed');

@@ -4,28 +4,14 @@ import { join } from 'node:path';
 import { expect, startBrowserMode, stopBrowserMode, test } from './fixtures';
 import { ShellPage } from './pages/shell-page';
 import { WebhooksPage } from './pages/webhooks-page';
-import { startDemoStoreCli, type StandaloneDemoStore } from './support/demo-store-cli';
+import { changeOnStore, useStandaloneDemoStore } from './support/demo-store-cli';
 import { rpc } from './support/rpc';
 
 // The receiver's secret lives only in the OS keychain: without one there is nothing to authenticate with.
 test.skip(process.env.STOCKROOM_PRIVATE_KEYRING !== '1', 'webhook e2e tests need the private gnome-keyring that `npm test` starts');
 
-let external: StandaloneDemoStore;
-test.beforeAll(async () => {
-  external = await startDemoStoreCli(['--stores', '1', '--products', '20', '--orders', '5', '--customers', '5', '--seed', 'e2e-webhooks']);
-});
-test.afterAll(async () => external.stop());
+const externalStore = useStandaloneDemoStore(test, 'e2e-webhooks');
 
-/** A write on the store made by someone else: straight over HTTP, not through Stockroom. */
-async function changeOnStore(path: string, body: unknown): Promise<void> {
-  const store = external.stores[0]!;
-  const res = await fetch(`${store.apiUrl}/stores/${store.storeHash}${path}`, {
-    method: 'PUT',
-    headers: { 'X-Auth-Token': store.token, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  expect(res.status).toBe(200);
-}
 
 test('a demo store delivers to the receiver out of the box', async ({ shell, page }) => {
   await shell.goTo('Webhooks');
@@ -40,7 +26,7 @@ test('a demo store delivers to the receiver out of the box', async ({ shell, pag
 });
 
 test('a store/product/updated hook made on the screen brings a change on the store into the live feed', async ({ shell, page }) => {
-  const store = external.stores[0]!;
+  const store = externalStore();
   await rpc(page, 'stores.add', { name: 'Hooked (e2e)', storeHash: store.storeHash, token: store.token, apiOrigin: store.apiUrl });
   await shell.switchStore(/Hooked \(e2e\)/);
   await shell.goTo('Webhooks');
@@ -51,11 +37,11 @@ test('a store/product/updated hook made on the screen brings a change on the sto
   await expect(screen.row('store/product/updated')).toContainText('Active');
   await expect(screen.row('store/product/updated')).toContainText('Stockroom');
 
-  await changeOnStore('/v3/catalog/products/7', { price: 19.5 });
+  await changeOnStore(externalStore(), '/v3/catalog/products/7', { price: 19.5 });
   const item = screen.events.getByRole('listitem').filter({ hasText: 'store/product/updated' }).filter({ hasText: 'product #7' });
   await expect(item).toBeVisible({ timeout: 5000 });
 
-  await changeOnStore('/v3/catalog/products/8', { price: 21 });
+  await changeOnStore(externalStore(), '/v3/catalog/products/8', { price: 21 });
   await expect(screen.events.getByRole('listitem').first()).toContainText('product #8', { timeout: 5000 });
 
   // Without the secret header the receiver refuses a delivery, and nothing reaches the feed.

@@ -73,8 +73,11 @@ function drawAxes(rng: Rng, leaf: LeafSpec): Axis[] {
   return axes;
 }
 
-/** Plan mode when `db` is null: only counts and stock; build mode inserts the rows into `db`. */
-export function generateChildren(leaf: LeafSpec, p: ChildSource, rng: Rng, db: StoreDb | null): ChildPlan {
+/**
+ * Plan mode when `db` is null: only counts and stock; build mode inserts the rows into `db`.
+ * `stockOf` turns the drawn stock into this store's (a product shared between the demo stores).
+ */
+export function generateChildren(leaf: LeafSpec, p: ChildSource, rng: Rng, db: StoreDb | null, stockOf?: (qty: number) => number): ChildPlan {
   const axes = drawAxes(rng, leaf);
   const combos: number[][] = axes.reduce<number[][]>((acc, axis) => acc.flatMap((c) => axis.labels.map((_, i) => [...c, i])), [[]]);
   const shared = db ? buildOptions(db, p, axes) : null;
@@ -83,7 +86,8 @@ export function generateChildren(leaf: LeafSpec, p: ChildSource, rng: Rng, db: S
   combos.forEach((combo, n) => {
     const binRoll = isBase ? 1 : rng.next();
     const ownBin = binRoll >= 0.1 && binRoll < 0.2 ? bin(rng) : null;
-    const qty = stock(rng);
+    const drawn = stock(rng);
+    const qty = stockOf ? stockOf(drawn) : drawn;
     const warn = !isBase && rng.chance(0.3) ? 3 : 0;
     inventory += qty;
     if (!db) return;

@@ -7,18 +7,26 @@ import { ADJECTIVES, BRANDS, LEAVES, MATERIALS, type LeafSpec } from './words';
 import { makeBrand, makeCategory } from '../model/catalog-misc';
 import { LazyCatalog } from '../state/lazy-catalog';
 import { bin, generateChildren, SLOTS } from './catalog-children';
+import type { CatalogSharing } from './shared-catalog';
 
 const DAY = 86_400_000;
 
-/** Seeds brands, the category tree and `count` products with options, variants and images. */
-export function seedCatalog(db: StoreDb, profile: StoreProfile, rng: Rng, count: number, seedNow: number, seedKey: string): void {
+/**
+ * Seeds brands, the category tree and `count` products with options, variants and images. With
+ * `sharing`, the products it marks shared come from the seed's common streams (same in every
+ * store, SKU without the store's prefix) and get this store's price and stock.
+ */
+export function seedCatalog(db: StoreDb, profile: StoreProfile, rng: Rng, count: number, seedNow: number, seedKey: string, sharing?: CatalogSharing): void {
   BRANDS.forEach((name, i) => db.brands.put(makeBrand(i + 1, { name })));
   const leafIds = seedCategories(db);
-  const lazy = new LazyCatalog(count, `${seedKey}/children`);
+  const lazy = new LazyCatalog(count, `${seedKey}/children`, sharing);
   db.lazy = lazy;
   for (let i = 0; i < count; i++) {
-    const leafIndex = rng.int(0, LEAVES.length - 1);
-    seedProduct(db, profile, rng, lazy, leafIndex, leafIds[leafIndex], seedNow);
+    const id = db.products.peekNextId();
+    const shared = sharing?.isShared(id) ? sharing : undefined;
+    const from = shared ? shared.identity(id) : rng;
+    const leafIndex = from.int(0, LEAVES.length - 1);
+    seedProduct(db, { prefix: shared ? '' : `${profile.skuPrefix}-`, rng: from, lazy, reprice: shared?.reprice }, leafIndex, leafIds[leafIndex], seedNow);
   }
   // Ids created through the API start after the per-product slot ranges.
   db.variants.bumpMaxId(count * SLOTS.variants);
@@ -65,10 +73,19 @@ function uniqueName(db: StoreDb, base: string, sku: string): string {
   return db.productNames.get(base) === undefined ? base : `${base} (${sku})`;
 }
 
-function seedProduct(db: StoreDb, profile: StoreProfile, rng: Rng, lazy: LazyCatalog, leafIndex: number, leafId: number, seedNow: number): void {
+interface ProductDraw {
+  /** The SKU's store prefix ("NW-"), empty for a shared product. */
+  prefix: string;
+  rng: Rng;
+  lazy: LazyCatalog;
+  /** This store's price for a shared product. */
+  reprice?: (product: ProductRow) => void;
+}
+
+function seedProduct(db: StoreDb, { prefix, rng, lazy, reprice }: ProductDraw, leafIndex: number, leafId: number, seedNow: number): void {
   const leaf: LeafSpec = LEAVES[leafIndex];
   const id = db.products.peekNextId();
-  const sku = `${profile.skuPrefix}-${leaf.code}-${String(id).padStart(5, '0')}`;
+  const sku = `${prefix}${leaf.code}-${String(id).padStart(5, '0')}`;
   const noun = rng.pick(leaf.nouns);
   const material = rng.pick(MATERIALS);
   const name = uniqueName(db, `${rng.pick(ADJECTIVES)} ${material} ${noun}`, sku);
@@ -93,8 +110,9 @@ function seedProduct(db: StoreDb, profile: StoreProfile, rng: Rng, lazy: LazyCat
     search_keywords: `${noun.toLowerCase()}, ${material.toLowerCase()}`,
   };
   const product = newProduct(id, fields, created, modified);
+  reprice?.(product);
   // Children are planned now (stock totals, base variant) and generated on first access.
-  const plan = generateChildren(leaf, product, lazy.rngFor(id), null);
+  const plan = generateChildren(leaf, product, lazy.rngFor(id), null, lazy.stockFor(id));
   product.inventory_tracking = plan.tracking;
   product.inventory_level = plan.tracking === 'none' ? 0 : plan.inventory;
   product.base_variant_id = plan.baseVariantId;

@@ -4,15 +4,17 @@ import type { StoreProfile } from './profiles';
 import { seedCatalog } from './catalog-seed';
 import { seedCustomers, seedGroups } from './customer-seed';
 import { seedOrders, type OrderGenerator } from './order-seed';
+import { catalogSharing } from './shared-catalog';
 
 /**
  * Bump when the generator changes: persisted journals are replayed on top of the seed, so a
- * different generator would corrupt them. Version 2 changed only the orders (demand, refunds), so a
- * data dir of version 1 is still loaded with the version 1 orders until `--reset` (see persistence).
+ * different generator would corrupt them. Version 2 changed the orders (demand, refunds), version 3
+ * the catalog (products shared between the stores); a data dir of an older version is still loaded
+ * with that version's generator until `--reset` (see persistence).
  */
-export const SEED_VERSION = 2;
+export const SEED_VERSION = 3;
 /** Older generator versions whose data dirs are still loaded as they are. */
-export const LOADABLE_SEED_VERSIONS: readonly number[] = [1, 2];
+export const LOADABLE_SEED_VERSIONS: readonly number[] = [1, 2, 3];
 
 /** Fixed "now" of the seed data, so the same seed gives the same dates on any day. */
 export const SEED_NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
@@ -26,7 +28,8 @@ export interface SeedCounts {
 export function seedStore(profile: StoreProfile, seed: number | string, counts: SeedCounts, version = SEED_VERSION): StoreDb {
   const db = new StoreDb();
   const base = `${String(seed)}/${profile.index}`;
-  seedCatalog(db, profile, createRng(`${base}/catalog`), counts.products, SEED_NOW, base);
+  const sharing = version >= 3 ? catalogSharing(seed, profile) : undefined;
+  seedCatalog(db, profile, createRng(`${base}/catalog`), counts.products, SEED_NOW, base, sharing);
   seedGroups(db, SEED_NOW);
   seedCustomers(db, profile, createRng(`${base}/customers`), counts.customers, SEED_NOW);
   seedOrders(db, profile, createRng(`${base}/orders`), counts.orders, SEED_NOW, (version === 1 ? 1 : 2) satisfies OrderGenerator);

@@ -2,6 +2,7 @@ import { FastRng, hashSeed } from '../util/prng';
 import type { StoreDb } from './store-db';
 import { LEAVES } from '../seed/words';
 import { generateChildren, productOfSlot, SLOTS } from '../seed/catalog-children';
+import type { CatalogSharing } from '../seed/shared-catalog';
 
 /**
  * Tracks seeded products whose options/variants/images have not been generated yet.
@@ -14,7 +15,7 @@ export class LazyCatalog {
   private remaining = 0;
   private readonly base: number;
 
-  constructor(readonly seedProducts: number, seedKey: string) {
+  constructor(readonly seedProducts: number, seedKey: string, private readonly sharing?: CatalogSharing) {
     this.pending = new Uint8Array(seedProducts + 1);
     this.leafOf = new Uint8Array(seedProducts + 1);
     this.base = hashSeed(seedKey)[0];
@@ -22,7 +23,12 @@ export class LazyCatalog {
 
   /** Per-product stream shared by the plan pass and the later build. */
   rngFor(productId: number): FastRng {
-    return FastRng.forKey(this.base, productId);
+    return this.sharing?.isShared(productId) ? this.sharing.children(productId) : FastRng.forKey(this.base, productId);
+  }
+
+  /** This store's stock for a product shared between the demo stores (see shared-catalog). */
+  stockFor(productId: number): ((qty: number) => number) | undefined {
+    return this.sharing?.isShared(productId) ? this.sharing.stockOf(productId) : undefined;
   }
 
   markPending(productId: number, leafIndex: number): void {
@@ -41,7 +47,7 @@ export class LazyCatalog {
     this.remaining--;
     const p = db.products.get(productId);
     if (!p) return;
-    generateChildren(LEAVES[this.leafOf[productId]], p, this.rngFor(productId), db);
+    generateChildren(LEAVES[this.leafOf[productId]], p, this.rngFor(productId), db, this.stockFor(productId));
   }
 
   materializeSlot(db: StoreDb, kind: keyof typeof SLOTS, id: number): void {

@@ -11,7 +11,7 @@ export class ComparePage {
   constructor(readonly page: Page) {
     this.form = page.getByRole('form', { name: 'Compare stores' });
     this.summary = page.getByRole('status').filter({ hasText: /^\d[\d,]* SKUs?\b/ });
-    this.grid = new ProductsGridPage(page, 'Comparison');
+    this.grid = new ProductsGridPage(page, 'Comparison', 'compare');
     this.copy = page.getByRole('form', { name: 'Copy between stores' });
   }
 

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { ProductsGridPage } from './products-grid';
 
 const quote = (text: string) => (text.includes('"') ? `concat("${text.split('"').join(`", '"', "`)}")` : `"${text}"`);
 
@@ -20,8 +21,11 @@ export class CustomersPage {
   readonly quickFilter: Locator;
   readonly form: Locator;
   readonly groupsDialog: Locator;
+  /** The shared grid's own controls (column filters, rows shown), as on every screen. */
+  readonly tools: ProductsGridPage;
 
   constructor(readonly page: Page) {
+    this.tools = new ProductsGridPage(page, 'Customers', 'customers');
     this.grid = page.getByRole('grid', { name: 'Customers' });
     this.panel = page.getByLabel('Customers cache');
     this.quickFilter = page.getByRole('searchbox', { name: 'Quick filter' });
@@ -96,6 +100,28 @@ export class CustomersPage {
     await this.groupsDialog.getByRole('textbox', { name: 'New group' }).fill(name);
     await this.groupsDialog.getByRole('button', { name: 'Create group' }).click();
     await expect(this.groupRow(name)).toBeVisible();
+  }
+
+  /** Renames a group in the Groups dialog (its Rename button, a new name, Enter). */
+  async renameGroup(from: string, to: string): Promise<void> {
+    await this.groupsDialog.getByRole('button', { name: `Rename ${from}` }).click();
+    await this.groupsDialog.getByRole('textbox', { name: `New name for ${from}` }).fill(to);
+    await this.page.keyboard.press('Enter');
+    await expect(this.groupRow(to)).toBeVisible();
+  }
+
+  /** Deletes a group, accepting the confirmation; resolves to what the confirmation said. */
+  async deleteGroup(name: string): Promise<string> {
+    const asked = new Promise<string>((resolve) => {
+      this.page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.accept();
+      });
+    });
+    await this.groupsDialog.getByRole('button', { name: `Delete ${name}` }).click();
+    const message = await asked;
+    await expect(this.groupRow(name)).toHaveCount(0);
+    return message;
   }
 
   async closeDialog(): Promise<void> {

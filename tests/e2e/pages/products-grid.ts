@@ -15,12 +15,15 @@ export class ProductsGridPage {
   readonly rowsShown: Locator;
   readonly savedView: Locator;
 
-  /** `name`: the grid's accessible name; other screens' grids (Comparison) are driven the same way. */
-  constructor(readonly page: Page, readonly name = 'Products') {
+  /**
+   * `name`: the grid's accessible name; other screens' grids (Comparison, Customers) are driven the
+   * same way. `gridId`: the screen's grid id, which names its toolbar ("customers tools").
+   */
+  constructor(readonly page: Page, readonly name = 'Products', gridId = 'products') {
     this.grid = page.getByRole('grid', { name });
     this.staged = page.getByRole('region', { name: 'Staged changes' });
     this.quickFilter = page.getByRole('searchbox', { name: 'Quick filter' });
-    this.toolbar = page.getByRole('toolbar', { name: 'products tools' });
+    this.toolbar = page.getByRole('toolbar', { name: `${gridId} tools` });
     this.rowsShown = this.toolbar.getByRole('status', { name: 'Rows shown' });
     this.savedView = this.toolbar.getByRole('combobox', { name: 'Saved view' });
   }
@@ -55,8 +58,9 @@ export class ProductsGridPage {
     const menu = await this.openColumnMenu(column);
     await menu.getByRole('combobox', { name: `${column} filter` }).selectOption({ label: filter.op });
     if (filter.text !== undefined) await menu.getByRole('textbox', { name: `${column} filter text` }).fill(filter.text);
-    if (filter.from !== undefined) await menu.getByRole('textbox', { name: `${column} from` }).fill(filter.from);
-    if (filter.to !== undefined) await menu.getByRole('textbox', { name: `${column} to` }).fill(filter.to);
+    // By label: a date column's from/to are date pickers, which have no textbox role.
+    if (filter.from !== undefined) await menu.getByLabel(`${column} from`, { exact: true }).fill(filter.from);
+    if (filter.to !== undefined) await menu.getByLabel(`${column} to`, { exact: true }).fill(filter.to);
     for (const value of filter.values ?? []) await menu.getByRole('checkbox', { name: value, exact: true }).check();
     await menu.getByRole('button', { name: 'Filter', exact: true }).click();
     await expect(menu).toBeHidden();
@@ -193,6 +197,41 @@ export class ProductsGridPage {
   /** The SKUs of the product rows in view, top to bottom. */
   async skus(): Promise<string[]> {
     return this.grid.locator(`xpath=.//*[@role="row"]/*[@role="gridcell"][@aria-colindex=ancestor::*[@role="grid"][1]//*[@role="columnheader"][@aria-label="SKU"]/@aria-colindex]`).allInnerTexts();
+  }
+
+  /**
+   * The SKU of the first row the user sees: rows are rendered a little beyond the view, so this is
+   * the first one whose middle is below the (sticky) header, not the first in the DOM.
+   */
+  async firstVisibleSku(): Promise<string> {
+    return this.grid.evaluate((grid) => {
+      type El = { getBoundingClientRect(): { top: number; bottom: number }; getAttribute(name: string): string | null; textContent: string | null; querySelector(s: string): El | null; querySelectorAll(s: string): El[] };
+      const root = grid as unknown as El;
+      const header = root.querySelector('[role="columnheader"][aria-label="SKU"]');
+      if (!header) throw new Error('no SKU column');
+      const below = header.getBoundingClientRect().bottom;
+      const col = header.getAttribute('aria-colindex');
+      const rows = [...root.querySelectorAll('[role="row"]')].filter((row) => row.querySelector('[role="gridcell"]'));
+      rows.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+      const first = rows.find((row) => {
+        const r = row.getBoundingClientRect();
+        return (r.top + r.bottom) / 2 > below;
+      });
+      return first?.querySelector(`[role="gridcell"][aria-colindex="${col}"]`)?.textContent?.trim() ?? '';
+    });
+  }
+
+  /** Scrolls the grid's rows down by this many pixels, as the mouse wheel does, and waits for the paint. */
+  async scrollRows(by: number): Promise<void> {
+    await this.grid.evaluate((grid, by) => (grid as unknown as { scrollBy(o: { top: number }): void }).scrollBy({ top: by }), by);
+    await this.nextFrames();
+  }
+
+  /** The cell the keyboard is on (the grid's active descendant). */
+  async expectActiveCell(sku: string, column: string): Promise<void> {
+    const cell = this.cell(sku, column);
+    await expect(cell).toHaveAttribute('aria-selected', 'true');
+    await expect(this.grid).toHaveAttribute('aria-activedescendant', (await cell.getAttribute('id')) ?? 'missing id');
   }
 
   /** Whether a cell holds a staged edit (its accessible description says so, as a screen reader hears it). */

@@ -41,3 +41,28 @@ export async function startDemoStoreCli(args: string[]): Promise<StandaloneDemoS
   }
   return result;
 }
+
+type DemoStoreEntry = StandaloneDemoStore['stores'][number];
+
+/**
+ * One standalone demo store (20 products, 5 orders, 5 customers) for the spec file that calls this
+ * at its top level: started before its tests, stopped after them.
+ */
+export function useStandaloneDemoStore(test: { beforeAll(fn: () => Promise<void>): void; afterAll(fn: () => Promise<void>): void }, seed: string): () => DemoStoreEntry {
+  let external: StandaloneDemoStore | undefined;
+  test.beforeAll(async () => {
+    external = await startDemoStoreCli(['--stores', '1', '--products', '20', '--orders', '5', '--customers', '5', '--seed', seed]);
+  });
+  test.afterAll(async () => external?.stop());
+  return () => external!.stores[0]!;
+}
+
+/** A write on the store made by someone else: straight over HTTP, not through Stockroom. */
+export async function changeOnStore(store: DemoStoreEntry, path: string, body: unknown): Promise<void> {
+  const res = await fetch(`${store.apiUrl}/stores/${store.storeHash}${path}`, {
+    method: 'PUT',
+    headers: { 'X-Auth-Token': store.token, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 200) throw new Error(`PUT ${path} answered ${res.status}: ${await res.text()}`);
+}

@@ -5,10 +5,11 @@ import type { ColumnFilterValue } from './model/filters';
 import type { GridColumn } from './types';
 
 type Op = ColumnFilterValue['op'];
-const LABELS: Record<Op, string> = { contains: 'contains', equals: 'equals', range: 'between', empty: 'is empty', notEmpty: 'is not empty', oneOf: 'is one of' };
+const LABELS: Record<Op, string> = { contains: 'contains', equals: 'equals', range: 'between', dateRange: 'between', empty: 'is empty', notEmpty: 'is not empty', oneOf: 'is one of' };
 
 function opsFor(kind: string): Op[] {
   if (kind === 'number') return ['range', 'equals', 'empty', 'notEmpty'];
+  if (kind === 'date') return ['dateRange', 'contains', 'empty', 'notEmpty'];
   if (kind === 'enum') return ['oneOf', 'empty', 'notEmpty'];
   return ['contains', 'equals', 'empty', 'notEmpty'];
 }
@@ -27,8 +28,8 @@ export function ColumnMenu<Row extends object>({ column, table, onMove, onClose 
   const current = table.getFilterValue() as ColumnFilterValue | undefined;
   const [op, setOp] = useState<Op>(current?.op ?? opsFor(kind)[0]!);
   const [text, setText] = useState(current && 'text' in current ? current.text : '');
-  const [min, setMin] = useState(current?.op === 'range' ? (current.min ?? '') : '');
-  const [max, setMax] = useState(current?.op === 'range' ? (current.max ?? '') : '');
+  const [min, setMin] = useState(current?.op === 'range' ? (current.min ?? '') : current?.op === 'dateRange' ? (current.from ?? '') : '');
+  const [max, setMax] = useState(current?.op === 'range' ? (current.max ?? '') : current?.op === 'dateRange' ? (current.to ?? '') : '');
   const [values, setValues] = useState<string[]>(current?.op === 'oneOf' ? current.values : []);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -42,7 +43,7 @@ export function ColumnMenu<Row extends object>({ column, table, onMove, onClose 
 
   const apply = () => {
     const value: ColumnFilterValue =
-      op === 'range' ? { op, min, max } : op === 'oneOf' ? { op, values } : op === 'empty' || op === 'notEmpty' ? { op } : { op, text };
+      op === 'range' ? { op, min, max } : op === 'dateRange' ? { op, from: min, to: max } : op === 'oneOf' ? { op, values } : op === 'empty' || op === 'notEmpty' ? { op } : { op, text };
     table.setFilterValue(value);
     onClose(true);
   };
@@ -67,10 +68,10 @@ export function ColumnMenu<Row extends object>({ column, table, onMove, onClose 
         </select>
       </label>
       {(op === 'contains' || op === 'equals') && <input aria-label={`${column.label} filter text`} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && apply()} />}
-      {op === 'range' && (
+      {(op === 'range' || op === 'dateRange') && (
         <div className="range-inputs">
-          <input aria-label={`${column.label} from`} placeholder="from" value={min} onChange={(e) => setMin(e.target.value)} />
-          <input aria-label={`${column.label} to`} placeholder="to" value={max} onChange={(e) => setMax(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && apply()} />
+          <input type={op === 'dateRange' ? 'date' : 'text'} aria-label={`${column.label} from`} placeholder="from" value={min} max={op === 'dateRange' ? max || undefined : undefined} onChange={(e) => setMin(e.target.value)} />
+          <input type={op === 'dateRange' ? 'date' : 'text'} aria-label={`${column.label} to`} placeholder="to" value={max} min={op === 'dateRange' ? min || undefined : undefined} onChange={(e) => setMax(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && apply()} />
         </div>
       )}
       {op === 'oneOf' && (

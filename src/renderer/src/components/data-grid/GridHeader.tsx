@@ -1,6 +1,6 @@
-import type { MouseEvent } from 'react';
+import { useLayoutEffect, useRef, type MouseEvent } from 'react';
 import type { ReactTable } from '@tanstack/react-table';
-import { reorderColumn } from './column-actions';
+import { dragResize, reorderColumn } from './column-actions';
 import { ColumnMenu } from './ColumnMenu';
 import type { GridFeatures } from './grid-table';
 import { GUTTER, type ColumnSlot } from './layout';
@@ -34,6 +34,10 @@ interface Props<Row extends object> {
  */
 export function GridHeader<Row extends object>(props: Props<Row>) {
   const { gridId, table, slots, lead, trail, width, selectedCols, onSelectAll, onSelectColumn, focusCol, menu, onMenu, onMenuClosed, onMoveColumn } = props;
+  const latest = useRef(table);
+  useLayoutEffect(() => {
+    latest.current = table;
+  });
   const closeMenu = (refocus: boolean) => {
     onMenu(null);
     onMenuClosed(refocus);
@@ -77,11 +81,13 @@ export function GridHeader<Row extends object>(props: Props<Row>) {
           ⋮
         </button>
         <span
-          className={`resizer${col.getIsResizing() ? ' resizing' : ''}`}
+          className="resizer"
           aria-hidden
           onMouseDown={(e) => {
+            if (e.button !== 0) return;
             e.stopPropagation();
-            table.getFlatHeaders().find((h) => h.column.id === col.id)?.getResizeHandler()(e);
+            e.preventDefault();
+            dragResize(() => latest.current, col.id, e.clientX, e.currentTarget);
           }}
           onDoubleClick={() => col.resetSize()}
         />

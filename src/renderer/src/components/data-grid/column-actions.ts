@@ -56,3 +56,25 @@ export function headerActions<Row extends object>(c: Context<Row>): HeaderAction
     },
   };
 }
+
+/**
+ * Resizes a column as the mouse moves until the button is released. The table is read through
+ * `current()` on every move: the grid hands out a new table per state change, and a handler bound
+ * to the table of the mousedown (as TanStack's own is) stops resizing after the first re-render.
+ */
+export function dragResize<Row extends object>(current: () => Table<Row>, columnId: string, startX: number, handle: HTMLElement): void {
+  const start = current().getColumn(columnId)?.getSize() ?? 0;
+  handle.classList.add('resizing');
+  const move = (e: globalThis.MouseEvent) => {
+    const width = Math.max(48, Math.round(start + e.clientX - startX));
+    current().setColumnSizing((sizes) => (sizes[columnId] === width ? sizes : { ...sizes, [columnId]: width }));
+  };
+  const up = (e: globalThis.MouseEvent) => {
+    move(e);
+    handle.classList.remove('resizing');
+    window.removeEventListener('mousemove', move);
+    window.removeEventListener('mouseup', up);
+  };
+  window.addEventListener('mousemove', move);
+  window.addEventListener('mouseup', up);
+}

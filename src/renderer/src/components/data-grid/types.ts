@@ -9,7 +9,8 @@ export interface EditTarget {
   field: string;
 }
 
-export type ColumnFilterKind = 'text' | 'number' | 'enum';
+/** 'date': a from–to day range on ISO or RFC 2822 date values (and contains on the shown text). */
+export type ColumnFilterKind = 'text' | 'number' | 'enum' | 'date';
 
 /**
  * One column of a screen. Everything a screen says about a column is here; the grid does the rest

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import type { CompareResult } from '../../../../shared/contract';
 import { DataGrid, type SelectedCell } from '../../components/data-grid';
 import { useStoreList } from '../stores/useStores';
-import { compareColumns, compareRowId } from './compare-columns';
+import { compareColumns, compareRowId, differences } from './compare-columns';
 import { parseSkus, useCompareState } from './compare-store';
 import { CopyPanel } from './CopyPanel';
 import { useComparison } from './useCompare';
@@ -76,25 +76,35 @@ function defaultChoice(ids: string[], active: string | null): string[] {
 
 function Results({ result }: { result: CompareResult }) {
   const columns = useMemo(() => compareColumns(result), [result]);
+  const differing = useMemo(() => result.rows.filter((row) => differences(row, result.stores).length > 0), [result]);
+  const [onlyDiffering, setOnlyDiffering] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
   const onSelectionChange = useCallback((cells: () => SelectedCell[]) => setSelected([...new Set(cells().map((c) => c.rowId))]), []);
   const unsynced = result.stores.filter((s) => s.syncedAt === null);
   const gridKey = result.stores.map((s) => s.storeId).join('+');
   return (
     <>
-      <p className="compare-summary" role="status">
-        {result.rows.length.toLocaleString()} {result.rows.length === 1 ? 'SKU' : 'SKUs'}
-        {result.truncated && ' (the first ones by SKU; choose SKUs to see others)'}
-        {result.unknown.length > 0 && ` · in no store: ${result.unknown.slice(0, 5).join(', ')}${result.unknown.length > 5 ? ` and ${result.unknown.length - 5} more` : ''}`}
-        {unsynced.length > 0 && ` · no local catalog yet for ${unsynced.map((s) => s.name).join(', ')} (load it in Products)`}
-        {result.rows.length === 0 && unsynced.length === 0 && ' · these stores share no SKUs'}
-      </p>
+      <div className="compare-summary">
+        <p role="status">
+          {result.rows.length.toLocaleString()} {result.rows.length === 1 ? 'SKU' : 'SKUs'}
+          {result.rows.length > 0 && ` · ${differing.length.toLocaleString()} differ`}
+          {result.truncated && ' (the first ones by SKU; choose SKUs to see others)'}
+          {result.unknown.length > 0 && ` · in no store: ${result.unknown.slice(0, 5).join(', ')}${result.unknown.length > 5 ? ` and ${result.unknown.length - 5} more` : ''}`}
+          {unsynced.length > 0 && ` · no local catalog yet for ${unsynced.map((s) => s.name).join(', ')} (load it in Products)`}
+          {result.rows.length === 0 && unsynced.length === 0 && ' · these stores share no SKUs'}
+        </p>
+        {differing.length > 0 && (
+          <label className="checkbox">
+            <input type="checkbox" checked={onlyDiffering} onChange={(e) => setOnlyDiffering(e.target.checked)} /> Only the SKUs that differ
+          </label>
+        )}
+      </div>
       {result.rows.length > 0 && (
         <DataGrid
           label="Comparison"
           storeId={`compare-${gridKey}`.slice(0, 64)}
           gridId="compare"
-          rows={result.rows}
+          rows={onlyDiffering ? differing : result.rows}
           columns={columns}
           getRowId={compareRowId}
           staged={[]}

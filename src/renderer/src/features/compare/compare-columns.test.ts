@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CompareCell, CompareRow, CompareStore } from '../../../../shared/contract';
-import { compareColumns, differences } from './compare-columns';
+import { compareColumns, differences, headerNames } from './compare-columns';
 import { parseSkus } from './compare-store';
 
 const store = (storeId: string, currency: string): CompareStore => ({ storeId, name: storeId.toUpperCase(), color: '#000000', currency, decimalPlaces: 2, syncedAt: '2026-01-01T00:00:00Z' });
@@ -18,7 +18,7 @@ describe('differences', () => {
 describe('compareColumns', () => {
   it('gives each store a price column with its currency and a stock column, highlighting what differs from the first store that has the SKU', () => {
     const columns = compareColumns({ stores });
-    expect(columns.map((c) => c.label)).toEqual(['SKU', 'Name', 'Price USD · US', 'Stock · US', 'Price USD · US2', 'Stock · US2', 'Price EUR · EU', 'Stock · EU', 'Differs']);
+    expect(columns.map((c) => c.label)).toEqual(['SKU', 'Price USD · US', 'Price USD · US2', 'Price EUR · EU', 'Stock · US', 'Stock · US2', 'Stock · EU', 'Differs', 'Name']);
     const row: CompareRow = { sku: 'A', cells: [null, cell('10.00', 3), cell('9.20', 5)] };
     const byLabel = (label: string) => columns.find((c) => c.label === label)!;
     expect(byLabel('Price USD · US').highlight!(row)).toBe('not in US');
@@ -27,6 +27,13 @@ describe('compareColumns', () => {
     expect(byLabel('Price EUR · EU').highlight!(row)).toBeNull();
     expect(byLabel('Stock · EU').highlight!(row)).toBe('stock differs');
     expect(byLabel('Differs').value(row)).toBe('missing, stock');
+  });
+});
+
+describe('headerNames', () => {
+  it('shortens the stores to their first word when that still tells them apart', () => {
+    expect(headerNames([{ name: 'Northwind Apparel & Home' }, { name: 'Havelberg Haus & Mode' }])).toEqual(['Northwind', 'Havelberg']);
+    expect(headerNames([{ name: 'Northwind Apparel & Home' }, { name: 'Northwind Apparel & Home 2' }])).toEqual(['Northwind Apparel & Home', 'Northwind Apparel & Home 2']);
   });
 });
 

@@ -32,43 +32,57 @@ function priceDiffers(row: CompareRow, stores: readonly CompareStore[], i: numbe
   return same !== i && compareMoney(cell.price, row.cells[same]!.price) !== 0;
 }
 
-function storeColumns(store: CompareStore, i: number, stores: readonly CompareStore[]): GridColumn<CompareRow>[] {
-  const places = store.decimalPlaces ?? 2;
-  const missing = (row: CompareRow) => (row.cells[i] ? null : `not in ${store.name}`);
-  return [
-    {
-      id: `price-${store.storeId}`,
-      // What and which currency first: a narrow header cuts the store's name, not the currency.
-      label: `Price ${store.currency ?? '?'} · ${store.name}`,
-      width: 170,
-      numeric: true,
-      value: (row) => row.cells[i]?.price ?? null,
-      format: (value: JsonValue) => (typeof value === 'string' ? formatMoney(value, places) : NOT_THERE),
-      highlight: (row) => missing(row) ?? (priceDiffers(row, stores, i) ? 'price differs' : null),
-    },
-    {
-      id: `stock-${store.storeId}`,
-      label: `Stock · ${store.name}`,
-      width: 140,
-      numeric: true,
-      value: (row) => row.cells[i]?.stock ?? null,
-      format: (value: JsonValue, row) => (typeof value === 'number' ? String(value) : row.cells[i] ? 'not tracked' : NOT_THERE),
-      highlight: (row) => {
-        const ref = reference(row);
-        return missing(row) ?? (ref && row.cells[i]!.stock !== ref.stock ? 'stock differs' : null);
-      },
-    },
-  ];
+/**
+ * The stores' names as the headers show them: the first word when that tells them apart
+ * ("Northwind", "Havelberg"), so a column at 1024 px wide still says which store it is.
+ */
+export function headerNames(stores: readonly Pick<CompareStore, 'name'>[]): string[] {
+  const first = stores.map((s) => s.name.trim().split(/\s+/)[0] ?? s.name);
+  return new Set(first.map((n) => n.toLowerCase())).size === first.length ? first : stores.map((s) => s.name);
 }
 
-/** Read-only columns: SKU and name, then price and stock per store, then what differs (filterable). */
+function priceColumn(store: CompareStore, i: number, stores: readonly CompareStore[], name: string): GridColumn<CompareRow> {
+  const places = store.decimalPlaces ?? 2;
+  return {
+    id: `price-${store.storeId}`,
+    // What and which currency first: a narrow header cuts the store's name, not the currency.
+    label: `Price ${store.currency ?? '?'} · ${name}`,
+    width: 165,
+    numeric: true,
+    value: (row) => row.cells[i]?.price ?? null,
+    format: (value: JsonValue) => (typeof value === 'string' ? formatMoney(value, places) : NOT_THERE),
+    highlight: (row) => (row.cells[i] ? (priceDiffers(row, stores, i) ? 'price differs' : null) : `not in ${store.name}`),
+  };
+}
+
+function stockColumn(store: CompareStore, i: number, name: string): GridColumn<CompareRow> {
+  return {
+    id: `stock-${store.storeId}`,
+    label: `Stock · ${name}`,
+    width: 135,
+    numeric: true,
+    value: (row) => row.cells[i]?.stock ?? null,
+    format: (value: JsonValue, row) => (typeof value === 'number' ? String(value) : row.cells[i] ? 'not tracked' : NOT_THERE),
+    highlight: (row) => {
+      const ref = reference(row);
+      return row.cells[i] ? (ref && row.cells[i].stock !== ref.stock ? 'stock differs' : null) : `not in ${store.name}`;
+    },
+  };
+}
+
+/**
+ * Read-only columns: SKU, the stores' prices side by side, their stock side by side, what differs
+ * (filterable), then the name: what is compared sits together, in view even at 1024 px.
+ */
 export function compareColumns(result: Pick<CompareResult, 'stores'>): GridColumn<CompareRow>[] {
   const { stores } = result;
+  const names = headerNames(stores);
   return [
-    { id: 'sku', label: 'SKU', width: 170, pinned: true, value: (row) => row.sku },
-    { id: 'name', label: 'Name', width: 240, value: (row) => reference(row)?.name ?? '' },
-    ...stores.flatMap((store, i) => storeColumns(store, i, stores)),
-    { id: 'differs', label: 'Differs', width: 140, filter: 'text', value: (row) => differences(row, stores).join(', ') },
+    { id: 'sku', label: 'SKU', width: 140, pinned: true, value: (row) => row.sku },
+    ...stores.map((store, i) => priceColumn(store, i, stores, names[i]!)),
+    ...stores.map((store, i) => stockColumn(store, i, names[i]!)),
+    { id: 'differs', label: 'Differs', width: 110, filter: 'text', value: (row) => differences(row, stores).join(', ') },
+    { id: 'name', label: 'Name', width: 260, value: (row) => reference(row)?.name ?? '' },
   ];
 }
 

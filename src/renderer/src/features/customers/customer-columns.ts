@@ -79,7 +79,7 @@ export function customerColumns(groups: GroupLookup): Col[] {
       options: ['true', 'false'],
     },
     { id: 'store_credit', label: 'Store credit', width: 96, numeric: true, value: (r) => r.store_credit },
-    { id: 'date_created', label: 'Date created', width: 150, value: (r) => r.date_created, format: dateTime },
-    { id: 'date_modified', label: 'Date modified', width: 150, value: (r) => r.date_modified, format: dateTime },
+    { id: 'date_created', label: 'Date created', width: 150, value: (r) => r.date_created, format: dateTime, filter: 'date' },
+    { id: 'date_modified', label: 'Date modified', width: 150, value: (r) => r.date_modified, format: dateTime, filter: 'date' },
   ];
 }

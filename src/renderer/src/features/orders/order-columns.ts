@@ -34,7 +34,7 @@ function formatMoney2(v: string): string {
 export function orderColumns(naming: StatusNaming): readonly Col[] {
   return [
     { id: 'id', label: 'Order', width: 80, numeric: true, pinned: true, value: ORDER_SORTS.id.value },
-    { id: 'date_created', label: 'Date created', width: 172, value: ORDER_SORTS.date_created.value, format: dateTime },
+    { id: 'date_created', label: 'Date created', width: 172, value: ORDER_SORTS.date_created.value, format: dateTime, filter: 'date' },
     { id: 'status', label: 'Status', width: 170, value: ORDER_SORTS.status_id.value, format: (v, r) => (typeof v === 'number' ? naming.name(v) : r.status), tone: (r) => statusTone(r.status_id), filter: 'enum', options: naming.list.map((s) => s.name) },
     { id: 'customer_name', label: 'Customer', width: 150, value: (r) => r.customer_name },
     { id: 'customer_id', label: 'Customer ID', width: 96, numeric: true, value: ORDER_SORTS.customer_id.value, hidden: true },
@@ -48,7 +48,7 @@ export function orderColumns(naming: StatusNaming): readonly Col[] {
     { id: 'shipping_method', label: 'Shipping method', width: 140, value: (r) => r.shipping_method },
     { id: 'ship_to_country', label: 'Ship to', width: 130, value: (r) => r.ship_to_country },
     { id: 'staff_notes', label: 'Staff notes', width: 220, value: (r) => r.staff_notes, edit: (r) => ({ entity: 'order', id: r.id, field: 'staff_notes' }) },
-    { id: 'date_modified', label: 'Date modified', width: 172, value: ORDER_SORTS.date_modified.value, format: dateTime, hidden: true },
+    { id: 'date_modified', label: 'Date modified', width: 172, value: ORDER_SORTS.date_modified.value, format: dateTime, filter: 'date', hidden: true },
     { id: 'channel_id', label: 'Channel', width: 76, numeric: true, value: ORDER_SORTS.channel_id.value, hidden: true },
     { id: 'external_id', label: 'External ID', width: 120, value: ORDER_SORTS.external_id.value, hidden: true },
   ];

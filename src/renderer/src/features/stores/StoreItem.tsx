@@ -11,6 +11,9 @@ interface Props {
   onSelect(): void;
 }
 
+/** How the platform writes the switch shortcut's modifier: ⌘1 on macOS, Ctrl+1 elsewhere. */
+const MODIFIER = /Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘' : 'Ctrl+';
+
 function useSeconds(): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -42,7 +45,7 @@ export function StoreItem({ store, active, position, onSelect }: Props) {
       aria-describedby={metaId}
       aria-keyshortcuts={position ? `Control+${position}` : undefined}
       onClick={() => !active && onSelect()}
-      title={`${store.name} — ${store.storeHash}${position ? ` (Ctrl+${position})` : ''}`}
+      title={`${store.name} — ${store.storeHash}${position ? ` (${MODIFIER}${position})` : ''}`}
     >
       <span className="store-dot" style={{ background: store.color }} aria-hidden />
       <span className="store-text">
@@ -61,7 +64,8 @@ export function StoreItem({ store, active, position, onSelect }: Props) {
       </span>
       {position && (
         <kbd className="store-key" aria-hidden>
-          ^{position}
+          {MODIFIER}
+          {position}
         </kbd>
       )}
     </button>

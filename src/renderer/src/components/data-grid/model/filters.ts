@@ -5,6 +5,8 @@ import type { JsonValue } from '../../../../../shared/contract';
 export type ColumnFilterValue =
   | { op: 'contains' | 'equals'; text: string }
   | { op: 'range'; min?: string; max?: string }
+  /** Local calendar days `YYYY-MM-DD`, both included (the API's `date_created:min/max` over whole days). */
+  | { op: 'dateRange'; from?: string; to?: string }
   | { op: 'empty' | 'notEmpty' }
   | { op: 'oneOf'; values: string[] };
 
@@ -15,6 +17,23 @@ export function compareNumeric(a: JsonValue, b: string): number | null {
   const left = typeof a === 'number' ? String(a) : a;
   if (typeof left !== 'string' || !isMoney(left) || !isMoney(b)) return null;
   return compareMoney(left, b);
+}
+
+/** Midnight (local time) starting a `YYYY-MM-DD` day, `days` later; null for anything else. */
+export function localDayStart(day: string | undefined, days = 0): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day?.trim() ?? '');
+  if (!m) return null;
+  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days).getTime();
+}
+
+/** A date cell (ISO 8601 or the V2 API's RFC 2822) within whole local days; no bound = open. */
+function inDays(value: JsonValue, from: string | undefined, to: string | undefined): boolean {
+  const start = localDayStart(from);
+  const end = localDayStart(to, 1);
+  if (start === null && end === null) return true;
+  const at = typeof value === 'string' && value ? Date.parse(value) : NaN;
+  if (Number.isNaN(at)) return false;
+  return (start === null || at >= start) && (end === null || at < end);
 }
 
 /** Whether a cell (its value and shown text) passes a column filter. */
@@ -43,6 +62,8 @@ export function matchesFilter(filter: ColumnFilterValue, value: JsonValue, text:
       }
       return true;
     }
+    case 'dateRange':
+      return inDays(value, filter.from, filter.to);
   }
 }
 
@@ -73,5 +94,7 @@ export function describeFilter(filter: ColumnFilterValue): string {
       return `one of ${filter.values.join(', ')}`;
     case 'range':
       return [filter.min ? `≥ ${filter.min}` : '', filter.max ? `≤ ${filter.max}` : ''].filter(Boolean).join(' and ');
+    case 'dateRange':
+      return filter.from && filter.to ? `${filter.from} – ${filter.to}` : filter.from ? `from ${filter.from}` : filter.to ? `until ${filter.to}` : 'any date';
   }
 }
