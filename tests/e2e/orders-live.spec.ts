@@ -3,7 +3,7 @@ import { OrdersPage } from './pages/orders-page';
 import { PrintPage } from './pages/print-page';
 import { WebhooksPage } from './pages/webhooks-page';
 import { activeStoreHttp, demoStoreHttp } from './support/demo-http';
-import { startDemoStoreCli, type StandaloneDemoStore } from './support/demo-store-cli';
+import { changeOnStore, useStandaloneDemoStore } from './support/demo-store-cli';
 import { rpc } from './support/rpc';
 
 type ApiOrder = { id: number; status_id: number };
@@ -55,24 +55,10 @@ test.describe('webhooks', () => {
   // The receiver's secret lives only in the OS keychain: without one there is nothing to authenticate with.
   test.skip(process.env.STOCKROOM_PRIVATE_KEYRING !== '1', 'webhook e2e tests need the private gnome-keyring that `npm test` starts');
 
-  let external: StandaloneDemoStore;
-  test.beforeAll(async () => {
-    external = await startDemoStoreCli(['--stores', '1', '--products', '20', '--orders', '30', '--customers', '5', '--seed', 'e2e-orders-live']);
-  });
-  test.afterAll(async () => external.stop());
-
-  async function onStore(method: 'PUT' | 'DELETE', path: string, body?: unknown): Promise<number> {
-    const s = external.stores[0]!;
-    const res = await fetch(`${s.apiUrl}/stores/${s.storeHash}/v2${path}`, {
-      method,
-      headers: { 'X-Auth-Token': s.token, Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    return res.status;
-  }
+  const externalStore = useStandaloneDemoStore(test, 'e2e-orders-live');
 
   test('orders changed or archived on the store reach the open grid by themselves', async ({ shell, page }) => {
-    const s = external.stores[0]!;
+    const s = externalStore();
     await rpc(page, 'stores.add', { name: 'Live orders (e2e)', storeHash: s.storeHash, token: s.token, apiOrigin: s.apiUrl });
     await shell.switchStore(/Live orders \(e2e\)/);
     await shell.goTo('Webhooks');
@@ -89,8 +75,9 @@ test.describe('webhooks', () => {
     await expect(orders.cell(archived.id, 'Order')).toHaveText(String(archived.id));
 
     // Nobody presses Refresh: the deliveries name the orders, main reads exactly those, the grid paints them.
-    expect(await onStore('PUT', `/orders/${changed.id}`, { status_id: 5 })).toBe(200);
-    expect(await onStore('DELETE', `/orders/${archived.id}`)).toBe(204);
+    await changeOnStore(s, `/v2/orders/${changed.id}`, { status_id: 5 });
+    const archive = await fetch(`${s.apiUrl}/stores/${s.storeHash}/v2/orders/${archived.id}`, { method: 'DELETE', headers: { 'X-Auth-Token': s.token } });
+    expect(archive.status).toBe(204);
     await expect(orders.cell(changed.id, 'Status')).toHaveText('Cancelled', { timeout: 10_000 });
     await expect(orders.cell(archived.id, 'Order')).toHaveCount(0, { timeout: 10_000 });
     await expect(orders.cell(listed[1]!.id, 'Order')).toHaveText(String(listed[1]!.id));
