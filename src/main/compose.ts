@@ -120,7 +120,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     catalog,
     onEvent: (e) => {
       if (e.type === 'syncProgressed') events.emit('orders.syncProgressed', { storeId: e.storeId, loaded: e.loaded, total: e.total });
-      else if (e.type === 'synced') events.emit('orders.synced', { storeId: e.storeId, mode: e.mode, orders: e.orders, upserted: e.upserted, at: e.at });
+      else if (e.type === 'synced') events.emit('orders.synced', { storeId: e.storeId, mode: e.mode, orders: e.orders, upserted: e.upserted, removed: e.removed, at: e.at });
       else if (e.type === 'syncFailed') events.emit('orders.syncFailed', { storeId: e.storeId, message: e.message, code: e.code });
       else if (e.type === 'rowsChanged') events.emit('data.rowsChanged', { storeId: e.storeId, entity: 'order', rows: e.rows, cause: { kind: e.cause } });
       else log(`[orders] cache for ${e.storeId} rejected: ${e.reason}`);
@@ -170,10 +170,10 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     const { rows, removedIds } = await customers.refetch(storeId, ids);
     if (rows.length || removedIds.length) events.emit('data.rowsChanged', { storeId, entity: 'customer', rows, ...(removedIds.length ? { removedIds } : {}), cause: { kind: 'webhook' } });
   });
-  // store/order/* deliveries: a delta refresh of the cached orders (by date modified) brings them in;
-  // its orders.synced makes an open Orders grid read the cache again.
-  storeChanges.register('order', async ({ storeId }) => {
-    if ((await orders.status(storeId)).syncedAt) await orders.load(storeId, stores.resolve(storeId).storeHash);
+  // store/order/* deliveries: exactly the named orders are read again (archived ones leave) and painted.
+  storeChanges.register('order', async ({ storeId, ids }) => {
+    const { rows, removedIds } = await orders.refetch(storeId, ids);
+    if (rows.length || removedIds.length) events.emit('data.rowsChanged', { storeId, entity: 'order', rows, ...(removedIds.length ? { removedIds } : {}), cause: { kind: 'webhook' } });
   });
   const webhooks = await createWebhooksService({
     dataDir: options.dataDir,

@@ -160,6 +160,7 @@ export function validParams(ctx: FuzzContext): { [M in MethodName]: fc.Arbitrary
     'print.savePdf': fc.record({ paper: fc.constantFrom('A4' as const, 'Letter' as const), suggestedName: fc.stringMatching(/^[A-Za-z0-9 _-]{1,40}\.pdf$/) }),
     'orders.list': byStore,
     'orders.getStatus': byStore,
+    'orders.listStatuses': byStore,
     'orders.refresh': fc.record({ storeId, mode: optional(fc.constantFrom('refresh' as const, 'full' as const)) }).map(defined),
     'orders.get': fc.record({ storeId, orderId: fc.integer({ min: 1, max: 1_000_000 }) }),
     // Order ids far above the demo stores' so no generated call ships a real order.

@@ -29,3 +29,11 @@ export const STATUS_BY_ID = new Map(ORDER_STATUSES.map((s) => [s.id, s]));
 export function statusName(id: number): string {
   return STATUS_BY_ID.get(id)?.name ?? 'Unknown';
 }
+
+/**
+ * A status as `/v2/order_statuses` answers it: `name` and `system_label` are BigCommerce's,
+ * `custom_label` the store's own (the spec's example renames Incomplete to "Incomplete - Testing").
+ */
+export function statusJson(s: OrderStatus, labels: Readonly<Record<number, string>>): Record<string, unknown> {
+  return { id: s.id, name: s.name, system_label: s.name, custom_label: labels[s.id] ?? s.name, system_description: s.description, order: s.order };
+}

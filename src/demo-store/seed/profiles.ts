@@ -25,7 +25,15 @@ export interface StoreProfile {
   skuPrefix: string;
   ownerFirst: string;
   ownerLast: string;
+  /**
+   * Order statuses the merchant renamed in the control panel (`custom_label` in `/v2/order_statuses`;
+   * the API cannot set them). The EUR stores show their customers German labels for the statuses
+   * of a warehouse morning, so the demo has a store whose names differ from BigCommerce's.
+   */
+  statusLabels: Readonly<Record<number, string>>;
 }
+
+const GERMAN_STATUS_LABELS: Readonly<Record<number, string>> = { 11: 'Zu kommissionieren', 9: 'Versandbereit', 3: 'Teilweise versendet', 2: 'Versendet' };
 
 const NAMES: Array<[string, string]> = [
   ['Northwind Apparel & Home', 'NW'],
@@ -52,7 +60,7 @@ export function makeProfile(index: number, seed: number | string): StoreProfile 
       decimalPlaces: 2, taxRate: '0.0725', country: 'United States', countryCode: 'US',
       address: '410 Harbor Blvd, Portland, OR 97205', phone: '503-555-0142',
       timezone: { name: 'America/Los_Angeles', raw_offset: -28800, dst_offset: -25200 },
-      weightUnits: 'LBS', dimensionUnits: 'Inches', language: 'en', ownerFirst: 'Dana', ownerLast: 'Whitfield',
+      weightUnits: 'LBS', dimensionUnits: 'Inches', language: 'en', ownerFirst: 'Dana', ownerLast: 'Whitfield', statusLabels: {},
     };
   }
   return {
@@ -61,5 +69,6 @@ export function makeProfile(index: number, seed: number | string): StoreProfile 
     address: 'Lindenallee 12, 10115 Berlin', phone: '+49 30 5550142',
     timezone: { name: 'Europe/Berlin', raw_offset: 3600, dst_offset: 7200 },
     weightUnits: 'KGS', dimensionUnits: 'Centimeters', language: 'de', ownerFirst: 'Jana', ownerLast: 'Havelberg',
+    statusLabels: GERMAN_STATUS_LABELS,
   };
 }

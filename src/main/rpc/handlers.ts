@@ -58,6 +58,7 @@ export function createHandlers(s: Services): Handlers {
     'orders.list': ({ storeId }) => (s.stores.resolve(storeId), s.orders.list(storeId)),
     'orders.getStatus': ({ storeId }) => (s.stores.resolve(storeId), s.orders.status(storeId)),
     'orders.refresh': ({ storeId, mode }) => s.orders.load(storeId, s.stores.resolve(storeId).storeHash, { force: mode === 'full' }),
+    'orders.listStatuses': async ({ storeId }) => (s.stores.resolve(storeId), { storeId, statuses: await s.orders.statuses(storeId) }),
     'orders.get': ({ storeId, orderId }) => (s.stores.resolve(storeId), s.orders.get(storeId, orderId)),
     'orders.createShipments': ({ storeId, shipments }) => (s.stores.resolve(storeId), s.orders.createShipments(storeId, shipments)),
     'webhooks.list': ({ storeId }) => s.webhooks.list(storeId),

@@ -31,6 +31,10 @@ export const OrderRowSchema = z.object({
   ship_to_country: z.string(),
   staff_notes: z.string(),
   customer_message: z.string(),
+  /** The sales channel (1 is the storefront): one of the API's sort keys. */
+  channel_id: Count,
+  /** The id an external system gave the order ('' when none): one of the API's sort keys. */
+  external_id: z.string(),
 });
 export type OrderRowData = z.infer<typeof OrderRowSchema>;
 
@@ -47,7 +51,8 @@ export const OrdersStatus = z.object({
 });
 export type OrdersStatus = z.infer<typeof OrdersStatus>;
 
-export const OrdersSyncResult = z.object({ storeId: StoreId, mode: z.enum(['full', 'delta']), orders: Count, upserted: Count, at: z.string() });
+/** `removed`: cached orders the store no longer lists (archived or deleted), dropped by this load. */
+export const OrdersSyncResult = z.object({ storeId: StoreId, mode: z.enum(['full', 'delta']), orders: Count, upserted: Count, removed: Count, at: z.string() });
 export type OrdersSyncResult = z.infer<typeof OrdersSyncResult>;
 
 export const OrderAddressSchema = z.object({
@@ -142,6 +147,11 @@ export const ordersMethods = {
     z.strictObject({ storeId: StoreId, mode: z.enum(['refresh', 'full']).default('refresh') }),
     OrdersSyncResult,
     'Load the orders (first time), refresh them by min_date_modified, or reload them fully.',
+  ),
+  'orders.listStatuses': method(
+    z.strictObject({ storeId: StoreId }),
+    z.object({ storeId: StoreId, statuses: z.array(OrderStatusSchema) }),
+    'The store’s order statuses by its own names (custom labels honoured): from the orders cache, else read once from the store.',
   ),
   'orders.get': method(z.strictObject({ storeId: StoreId, orderId: Id }), OrderDetailSchema, 'One order from the store: lines (bins from the local catalog), addresses, shipments.'),
   'orders.createShipments': method(

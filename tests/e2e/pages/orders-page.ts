@@ -31,6 +31,22 @@ export class OrdersPage {
     await expect(this.cachePanel.getByText(/orders · loaded/)).toBeVisible({ timeout: 60_000 });
   }
 
+  /** Asks the store for what changed since the last load, and waits until the load has ended. */
+  async refresh(): Promise<void> {
+    await this.cachePanel.getByRole('button', { name: 'Refresh' }).click();
+    await expect(this.page.getByRole('status', { name: 'Orders load progress' })).toBeHidden({ timeout: 60_000 });
+    await expect(this.cachePanel.getByRole('button', { name: 'Refresh' })).toBeEnabled();
+  }
+
+  /** The status choices of the Change status dialog, as the store names them (opens and closes it). */
+  async statusChoices(): Promise<string[]> {
+    await this.page.getByRole('button', { name: 'Change status…' }).click();
+    const choices = await this.statusDialog.getByRole('combobox', { name: 'New status' }).locator('option').allTextContents();
+    await this.statusDialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(this.statusDialog).toBeHidden();
+    return choices;
+  }
+
   async toggleStatus(name: string): Promise<void> {
     await this.statuses.getByRole('button', { name, exact: true }).click();
   }

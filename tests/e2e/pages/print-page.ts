@@ -39,6 +39,17 @@ export class PrintPage {
     await expect(this.page.getByText(/progress and Undo in Activity/)).toBeVisible();
   }
 
+  /** The "then move to" picker: its choices and the one chosen, as the store names them. */
+  async moveChoices(): Promise<{ choices: string[]; chosen: string }> {
+    const picker = this.page.getByRole('form', { name: 'After printing' }).getByLabel('Then move to');
+    return { choices: await picker.locator('option').allTextContents(), chosen: (await picker.locator('option:checked').textContent()) ?? '' };
+  }
+
+  /** The statuses whose orders are printed (the summary of the status choice). */
+  statusScope(): Locator {
+    return this.options.locator('summary', { hasText: /^Statuses:/ });
+  }
+
   async setPaper(paper: 'A4' | 'Letter'): Promise<void> {
     await this.options.getByLabel('Paper').selectOption(paper);
   }

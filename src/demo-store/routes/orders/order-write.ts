@@ -27,7 +27,7 @@ const UNSUPPORTED = new Set([
   'shipping_cost_ex_tax', 'shipping_cost_inc_tax', 'subtotal_ex_tax', 'subtotal_inc_tax', 'total_ex_tax', 'total_inc_tax',
   'wrapping_cost_ex_tax', 'wrapping_cost_inc_tax', 'default_currency_code',
 ]);
-const SIMPLE = new Set(['status_id', 'customer_id', 'billing_address', 'customer_message', 'staff_notes', 'payment_method', 'ip_address', 'channel_id', 'date_created', 'shipping_addresses', ...EXTRA_FIELDS]);
+const SIMPLE = new Set(['is_deleted', 'status_id', 'customer_id', 'billing_address', 'customer_message', 'staff_notes', 'payment_method', 'ip_address', 'channel_id', 'date_created', 'shipping_addresses', ...EXTRA_FIELDS]);
 
 export function mergeAddress<T extends OrderAddress>(a: T, patch: Record<string, unknown>, label: string): T {
   const out = { ...a };
@@ -74,6 +74,11 @@ export function patchOrder(ctx: Ctx, prev: OrderRow, body: unknown): OrderRow {
     if (Number.isNaN(ms)) throw v2Invalid('date_created must be an RFC-2822 date.');
     next.created_ms = ms;
   }
+  if (body.is_deleted !== undefined) {
+    // The spec: `is_deleted: true` in a PUT "has the same result as the DELETE an order request"; false restores ([unverified]).
+    if (typeof body.is_deleted !== 'boolean') throw v2Invalid('is_deleted must be true or false.');
+    next.is_deleted = body.is_deleted;
+  }
   if (body.shipping_addresses !== undefined) next.shipping_addresses = patchShippingAddresses(prev, body.shipping_addresses);
   return next;
 }
@@ -95,6 +100,7 @@ export function saveOrder(ctx: Ctx, prev: OrderRow | undefined, next: OrderRow):
   const row = ctx.tx.put('orders', { ...next, modified_ms: Math.floor(ctx.now / 1000) * 1000 });
   if (!prev) return row;
   ctx.tx.emit('store/order/updated', { type: 'order', id: row.id });
+  if (!prev.is_deleted && row.is_deleted) ctx.tx.emit('store/order/archived', { type: 'order', id: row.id });
   if (prev.status_id !== row.status_id) {
     ctx.tx.emit('store/order/statusUpdated', {
       type: 'order', id: row.id, status: { previous_status_id: prev.status_id, new_status_id: row.status_id },

@@ -1,7 +1,7 @@
 import type { Ctx, Reply, RouteDef } from '../../http/router';
 import type { OrderRow } from '../../state/types';
 import { v2Page } from '../../http/v2';
-import { ORDER_STATUSES } from '../../model/order-statuses';
+import { ORDER_STATUSES, statusJson } from '../../model/order-statuses';
 import { filterOrders } from './order-filters';
 import { orderJson } from './serialize';
 import { patchOrder, requireOrder, saveOrder } from './order-write';
@@ -25,10 +25,11 @@ function count(ctx: Ctx): Reply {
   const rows = filterOrders(ctx.store.db, ctx.query);
   const byStatus = new Map<number, number>();
   for (const o of rows) byStatus.set(o.status_id, (byStatus.get(o.status_id) ?? 0) + 1);
-  const statuses = [...ORDER_STATUSES].sort((a, b) => a.order - b.order).map((s) => ({
-    id: s.id, name: s.name, system_label: s.name, custom_label: s.name, system_description: s.description,
-    count: byStatus.get(s.id) ?? 0, sort_order: s.order,
-  }));
+  const labels = ctx.store.profile.statusLabels;
+  const statuses = [...ORDER_STATUSES].sort((a, b) => a.order - b.order).map((s) => {
+    const { order, ...json } = statusJson(s, labels);
+    return { ...json, count: byStatus.get(s.id) ?? 0, sort_order: order };
+  });
   return { status: 200, body: { statuses, count: rows.length } };
 }
 
@@ -56,17 +57,14 @@ function archive(ctx: Ctx): Reply {
   return { status: 204 };
 }
 
-function statuses(): Reply {
-  return {
-    status: 200,
-    body: ORDER_STATUSES.map((s) => ({ id: s.id, name: s.name, system_label: s.name, custom_label: s.name, system_description: s.description, order: s.order })),
-  };
+function statuses(ctx: Ctx): Reply {
+  return { status: 200, body: ORDER_STATUSES.map((s) => statusJson(s, ctx.store.profile.statusLabels)) };
 }
 
 function oneStatus(ctx: Ctx): Reply {
   const s = ORDER_STATUSES.find((x) => x.id === Number(ctx.params.status_id));
   if (!s) return { status: 404, body: [{ status: 404, message: 'The requested resource was not found.' }] };
-  return { status: 200, body: { id: s.id, name: s.name, system_label: s.name, custom_label: s.name, system_description: s.description, order: s.order } };
+  return { status: 200, body: statusJson(s, ctx.store.profile.statusLabels) };
 }
 
 const r = (method: RouteDef['method'], path: string, handler: RouteDef['handler']): RouteDef => ({ method, path, area: 'orders', spec: SPEC, handler });

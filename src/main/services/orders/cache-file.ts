@@ -13,7 +13,8 @@ import { writeFileAtomic } from '../fs/atomic-file';
  * leaves the previous file) and the per-profile folder (fs/store-files.ts). gzip's own CRC catches
  * a damaged file; the schema check catches an old or foreign one. Either is reported and refetched.
  */
-export const ORDERS_CACHE_SCHEMA = 1;
+/** 2: rows carry channel_id and external_id (sort keys); a schema 1 file is refetched. */
+export const ORDERS_CACHE_SCHEMA = 2;
 export const ORDERS_CACHE_FILE = 'orders.json.gz';
 
 const CacheSchema = z.object({

@@ -58,7 +58,26 @@ export async function fetchStatuses(client: BigCommerceClient, signal?: AbortSig
   return list.map(toStatus).sort((a, b) => a.order - b.order || a.id - b.id);
 }
 
-/** Chosen orders, walked in id runs (V2 has no `id:in`); ids the store no longer lists are absent. */
+/**
+ * A delta by `min_date_modified` never sees an order archived (`DELETE /v2/orders/{id}`, or a PUT
+ * of `is_deleted: true`): it just stops being listed, in `/orders` and `/orders/count` alike. So
+ * after a delta the store's count (one cheap request) is compared with what the cache will hold;
+ * only when they differ is every order walked again, and the cached ids it no longer lists are
+ * dropped (the catalog's count check, catalog/sync.ts). The walk's rows are fresh, so they are
+ * kept too: an order restored from the archive comes back the same way.
+ */
+export async function findRemoved(client: BigCommerceClient, cachedIds: ReadonlySet<number>, statusNames: ReadonlyMap<number, string>, signal?: AbortSignal): Promise<{ rows: OrderRowData[]; removedIds: number[] } | null> {
+  if ((await countOrders(client, signal)) === cachedIds.size) return null;
+  const walk = await walkOrders(client, { statusNames, signal });
+  const listed = new Set(walk.rows.map((row) => row.id));
+  return { rows: walk.rows, removedIds: [...cachedIds].filter((id) => !listed.has(id)) };
+}
+
+/**
+ * Chosen orders (V2 has no `id:in`): one `min_id`/`max_id` range per run of ids less than a page
+ * apart, walked 250 orders a page: a burst of webhooks for recent orders costs one request,
+ * scattered ids one each. Ids the store no longer lists (archived) are absent from the answer.
+ */
 export async function fetchOrdersByIds(client: BigCommerceClient, ids: readonly number[], statusNames: ReadonlyMap<number, string>): Promise<OrderRowData[]> {
   const wanted = new Set(ids);
   const runs = idRuns([...wanted]);

@@ -34,6 +34,8 @@ export const ApiOrder = z.object({
   customer_message: text,
   billing_address: ApiAddress.nullish(),
   consignments: z.unknown(),
+  channel_id: int,
+  external_id: z.union([z.string(), z.number()]).nullish().transform((v) => (v === null || v === undefined ? '' : String(v))),
 });
 export type ApiOrder = z.infer<typeof ApiOrder>;
 
@@ -74,6 +76,8 @@ export function toOrderRow(o: ApiOrder, statusNames: ReadonlyMap<number, string>
     ship_to_country: ship?.country ?? '',
     staff_notes: o.staff_notes,
     customer_message: o.customer_message,
+    channel_id: o.channel_id,
+    external_id: o.external_id,
   };
 }
 

@@ -34,6 +34,29 @@ export function upsertOrders(orders: StoreOrders, rows: readonly OrderRowData[])
   if (orders.sorted) orders.sorted = orders.sorted.map((row) => orders.byId.get(row.id)!);
 }
 
+/** Orders the store no longer lists (archived); returns the ids that were cached. */
+export function removeOrders(orders: StoreOrders, ids: Iterable<number>): number[] {
+  const removed: number[] = [];
+  for (const id of ids) if (orders.byId.delete(id)) removed.push(id);
+  if (removed.length > 0) orders.sorted = null;
+  return removed;
+}
+
+/**
+ * What a load read, into the cache: its rows, the orders the store no longer lists, and the
+ * statuses' names (a renamed status renames every cached order, not only those a delta brought).
+ * Returns the ids removed.
+ */
+export function applyLoad(orders: StoreOrders, meta: StoreOrders['meta'], read: { rows: readonly OrderRowData[]; removedIds: readonly number[] }): number[] {
+  orders.meta = meta;
+  upsertOrders(orders, read.rows);
+  const removed = removeOrders(orders, read.removedIds);
+  const names = new Map(meta.statuses.map((s) => [s.id, s.name]));
+  const renamed = [...orders.byId.values()].filter((r) => names.has(r.status_id) && names.get(r.status_id) !== r.status);
+  upsertOrders(orders, renamed.map((r) => ({ ...r, status: names.get(r.status_id)! })));
+  return removed;
+}
+
 export interface OrderFieldEdit {
   id: number;
   field: string;

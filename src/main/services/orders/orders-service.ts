@@ -7,8 +7,8 @@ import { createSerialWriter, type SerialWriter } from '../catalog/catalog-servic
 import { storeFileName } from '../fs/store-files';
 import { ORDERS_CACHE_FILE, readOrdersCache, removeOrdersCache, writeOrdersCache } from './cache-file';
 import { fetchOrderDetail } from './detail';
-import { countOrders, fetchOrdersByIds, fetchStatuses, isoSeconds, walkOrders } from './fetch-orders';
-import { createStoreOrders, orderedRows, patchOrders, toCache, upsertOrders, type OrderFieldEdit, type StoreOrders } from './order-cache';
+import { countOrders, fetchOrdersByIds, fetchStatuses, findRemoved, isoSeconds, walkOrders } from './fetch-orders';
+import { applyLoad, createStoreOrders, orderedRows, patchOrders, removeOrders, toCache, upsertOrders, type OrderFieldEdit, type StoreOrders } from './order-cache';
 import { createShipments } from './shipments';
 
 /**
@@ -46,6 +46,13 @@ export interface OrdersService {
   list(storeId: string): Promise<{ storeId: string; syncedAt: string | null; rows: OrderRowData[] }>;
   status(storeId: string): Promise<OrdersStatus>;
   get(storeId: string, orderId: number): Promise<OrderDetail>;
+  /** The store's statuses by its own names: the cache's (renewed by every load), else read once. */
+  statuses(storeId: string): Promise<OrderStatus[]>;
+  /**
+   * Reads exactly these orders from the store (a webhook named them) into the cache: the rows
+   * now, and the cached ids the store no longer lists (archived). Nothing when there is no cache.
+   */
+  refetch(storeId: string, ids: readonly number[]): Promise<{ rows: OrderRowData[]; removedIds: number[] }>;
   /** Patch cached rows with order edits a job applied; returns the rows that changed. */
   applyLocal(storeId: string, edits: readonly OrderFieldEdit[]): Promise<OrderRowData[]>;
   createShipments(storeId: string, requests: readonly ShipmentRequest[]): Promise<{ results: ShipmentOutcome[] }>;
@@ -60,8 +67,11 @@ interface Entry {
   opened: Promise<StoreOrders | null> | null;
   sync: Promise<OrdersSyncResult> | null;
   stop: AbortController;
-  /** Rows patched while a load runs, re-applied on top of what it commits. */
+  /** Rows patched (or removed) while a load runs, re-applied on top of what it commits. */
   patchedDuringSync: OrderRowData[] | null;
+  removedDuringSync: Set<number> | null;
+  /** Statuses read from the store before there was a cache. */
+  statuses: Promise<OrderStatus[]> | null;
   writer: SerialWriter;
 }
 
@@ -80,7 +90,7 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
         const orders = entries.get(storeId)?.orders;
         return orders ? writeOrdersCache(path, toCache(orders)) : removeOrdersCache(path);
       });
-      entry = { storeId, path, orders: null, opened: null, sync: null, stop: new AbortController(), patchedDuringSync: null, writer };
+      entry = { storeId, path, orders: null, opened: null, sync: null, stop: new AbortController(), patchedDuringSync: null, removedDuringSync: null, statuses: null, writer };
       entries.set(storeId, entry);
     }
     return entry;
@@ -109,6 +119,7 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
   async function runLoad(entry: Entry, storeHash: string, force: boolean, signal: AbortSignal): Promise<OrdersSyncResult> {
     const startedAt = clock.now();
     entry.patchedDuringSync = [];
+    entry.removedDuringSync = new Set();
     try {
       const current = await open(entry);
       const base = !force && current?.meta.storeHash === storeHash ? current : null;
@@ -120,17 +131,17 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
       if (!base) progress(0, total);
       const filter = base ? { min_date_modified: isoSeconds(base.meta.deltaFrom - (deps.deltaMarginMs ?? DEFAULT_MARGIN_MS)) } : {};
       const walk = await walkOrders(client, { filter, statusNames, signal, onPage: base ? undefined : (loaded) => progress(loaded, total) });
+      const gone = base ? await findRemoved(client, new Set([...base.byId.keys(), ...walk.rows.map((r) => r.id)]), statusNames, signal) : null;
       signal.throwIfAborted();
       const meta = { storeId: entry.storeId, storeHash, syncedAt: new Date(clock.now()).toISOString(), deltaFrom: walk.serverTime ?? startedAt, statuses };
       const orders = base ?? createStoreOrders({ ...meta, rows: [] });
-      orders.meta = meta;
-      upsertOrders(orders, walk.rows);
-      // A renamed status renames every cached order, not only those the delta brought.
-      upsertOrders(orders, [...orders.byId.values()].filter((r) => statusNames.has(r.status_id) && statusNames.get(r.status_id) !== r.status).map((r) => ({ ...r, status: statusNames.get(r.status_id)! })));
-      upsertOrders(orders, entry.patchedDuringSync);
+      const removed = applyLoad(orders, meta, { rows: gone ? [...walk.rows, ...gone.rows] : walk.rows, removedIds: gone?.removedIds ?? [] });
+      // Rows a job, a shipment or a webhook changed meanwhile are newer than what the load read.
+      upsertOrders(orders, entry.patchedDuringSync.filter((r) => !removed.includes(r.id)));
+      removeOrders(orders, entry.removedDuringSync);
       entry.orders = orders;
       await entry.writer.schedule();
-      const result: OrdersSyncResult = { storeId: entry.storeId, mode: base ? 'delta' : 'full', orders: orders.byId.size, upserted: walk.rows.length, at: meta.syncedAt };
+      const result: OrdersSyncResult = { storeId: entry.storeId, mode: base ? 'delta' : 'full', orders: orders.byId.size, upserted: walk.rows.length, removed: removed.length, at: meta.syncedAt };
       emit({ type: 'synced', ...result });
       return result;
     } catch (error) {
@@ -139,17 +150,36 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
       throw error;
     } finally {
       entry.patchedDuringSync = null;
+      entry.removedDuringSync = null;
     }
   }
 
-  async function patched(entry: Entry, rows: OrderRowData[]): Promise<void> {
+  async function patched(entry: Entry, rows: OrderRowData[], removed = false): Promise<void> {
     entry.patchedDuringSync?.push(...rows);
-    if (rows.length > 0 && entry.orders) await entry.writer.schedule();
+    if ((rows.length > 0 || removed) && entry.orders) await entry.writer.schedule();
   }
 
   async function statusesFor(entry: Entry): Promise<OrderStatus[]> {
     const orders = await open(entry);
-    return orders?.meta.statuses ?? fetchStatuses(deps.bigcommerce.clientFor(entry.storeId));
+    if (orders) return orders.meta.statuses;
+    entry.statuses ??= fetchStatuses(deps.bigcommerce.clientFor(entry.storeId)).catch((error: unknown) => {
+      entry.statuses = null;
+      throw error;
+    });
+    return entry.statuses;
+  }
+
+  async function refetch(entry: Entry, ids: readonly number[]): Promise<{ rows: OrderRowData[]; removedIds: number[] }> {
+    const orders = await open(entry);
+    if (!orders || ids.length === 0) return { rows: [], removedIds: [] };
+    const names = new Map(orders.meta.statuses.map((s) => [s.id, s.name]));
+    const rows = await fetchOrdersByIds(deps.bigcommerce.clientFor(entry.storeId), ids, names);
+    const listed = new Set(rows.map((row) => row.id));
+    upsertOrders(orders, rows);
+    const removedIds = removeOrders(orders, ids.filter((id) => !listed.has(id)));
+    for (const id of removedIds) entry.removedDuringSync?.add(id);
+    await patched(entry, rows, removedIds.length > 0);
+    return { rows, removedIds };
   }
 
   return {
@@ -172,6 +202,8 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
       const orders = await open(entry);
       return { storeId, syncedAt: orders?.meta.syncedAt ?? null, orders: orders?.byId.size ?? 0, statuses: orders?.meta.statuses ?? [] };
     },
+    statuses: (storeId) => statusesFor(entryFor(storeId)),
+    refetch: (storeId, ids) => refetch(entryFor(storeId), ids),
     async get(storeId, orderId) {
       const entry = entryFor(storeId);
       const statuses = await statusesFor(entry);

@@ -2,6 +2,7 @@ import type { OrderAddress, OrderDetail } from '../../../../shared/contract';
 import { statusTone } from './order-columns';
 import { leftOf } from './ship-plan';
 import { useOrderDetail } from './useOrders';
+import { useOrderStatuses } from './useOrderStatuses';
 
 interface Props {
   storeId: string;
@@ -15,13 +16,14 @@ const money = (v: string) => (/^-?\d+(\.\d+)?$/.test(v) ? Number(v).toFixed(2) :
 /** One order beside the grid: its lines (with bins from the catalog), addresses, shipments and notes. */
 export function OrderDrawer({ storeId, orderId, onShip, onClose }: Props) {
   const detail = useOrderDetail(storeId, orderId);
+  const naming = useOrderStatuses(storeId);
   const d = detail.data;
   const left = d ? d.lines.filter((l) => l.physical).reduce((n, l) => n + leftOf(l), 0) : 0;
   return (
     <aside className="order-drawer" aria-label={`Order #${orderId}`}>
       <header className="drawer-header">
         <h2>Order #{orderId}</h2>
-        {d && <span className={`cell-tone tone-${statusTone(d.order.status_id)}`}>{d.order.status}</span>}
+        {d && <span className={`cell-tone tone-${statusTone(d.order.status_id)}`}>{naming.name(d.order.status_id)}</span>}
         <span className="spacer" />
         <button type="button" className="button small primary" disabled={!d || left === 0} onClick={() => d && onShip(d)}>
           Ship items…

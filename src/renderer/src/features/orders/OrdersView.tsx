@@ -15,6 +15,7 @@ import { OrdersPanel } from './OrdersPanel';
 import { ShipDialog } from './ShipDialog';
 import { StatusDialog } from './StatusDialog';
 import { useOrders, useOrdersStatus } from './useOrders';
+import { useOrderStatuses } from './useOrderStatuses';
 import './orders.css';
 
 const NO_EDITS: StagedEdit[] = [];
@@ -39,8 +40,9 @@ export function OrdersView() {
   // Rows a job or a shipment changed are patched into the cached list in place (live-events), which moves its version.
   const all = useMemo(() => (cached ? cached.rows.slice() : NO_ORDERS), [cached, cached?.version]); // eslint-disable-line react-hooks/exhaustive-deps
   const rows = useMemo(() => filterOrders(all, filter), [all, filter]);
-  const statuses = useMemo(() => status.data?.statuses ?? [], [status.data]);
-  const columns = useMemo(() => orderColumns(statuses.map((s) => s.name)), [statuses]);
+  const naming = useOrderStatuses(store?.id);
+  const statuses = naming.list;
+  const columns = useMemo(() => orderColumns(naming), [naming]);
   const byId = useMemo(() => new Map(all.map((o) => [o.id, o])), [all]);
   const selected = useMemo(() => selectedIds.flatMap((id) => byId.get(id) ?? []), [selectedIds, byId]);
   const onSelectionChange = useCallback((cells: () => SelectedCell[]) => setSelectedIds([...new Set(cells().map((c) => Number(c.rowId.slice(1))))]), []);

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { useToasts } from '../../components/toast-store';
-import { ORDER_STATUS_CHOICES, statusNames } from './statuses';
+import { useOrderStatuses } from '../orders/useOrderStatuses';
+import { PRINT_STATUS_IDS } from './statuses';
 
 /** After picking and packing, orders usually wait for the carrier. */
 const DEFAULT_TARGET = 9;
@@ -15,6 +16,7 @@ export function MoveOrders({ storeId, orders }: { storeId: string; orders: Reado
   const [to, setTo] = useState(DEFAULT_TARGET);
   const [busy, setBusy] = useState(false);
   const push = useToasts((s) => s.push);
+  const naming = useOrderStatuses(storeId);
   const movable = orders.filter((o) => o.statusId !== to);
   const move = async () => {
     const edits = movable.map((o) => ({ entity: 'order' as const, id: o.orderId, field: 'status_id', from: o.statusId, to }));
@@ -22,8 +24,8 @@ export function MoveOrders({ storeId, orders }: { storeId: string; orders: Reado
     try {
       await call('staging.stage', { storeId, edits, rebase: true });
       const keys = edits.map((e) => `order:${e.id}:status_id`);
-      await call('staging.apply', { storeId, title: `Printed orders → ${statusNames([to])}`, keys });
-      push('info', `Moving ${movable.length === 1 ? '1 order' : `${movable.length} orders`} to ${statusNames([to])}: progress and Undo in Activity.`);
+      await call('staging.apply', { storeId, title: `Printed orders → ${naming.name(to)}`, keys });
+      push('info', `Moving ${movable.length === 1 ? '1 order' : `${movable.length} orders`} to ${naming.name(to)}: progress and Undo in Activity.`);
     } catch (error) {
       push('error', error instanceof Error ? error.message : String(error));
     } finally {
@@ -42,9 +44,9 @@ export function MoveOrders({ storeId, orders }: { storeId: string; orders: Reado
       <label>
         Then move to
         <select value={to} onChange={(e) => setTo(Number(e.target.value))}>
-          {ORDER_STATUS_CHOICES.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
+          {PRINT_STATUS_IDS.map((id) => (
+            <option key={id} value={id}>
+              {naming.name(id)}
             </option>
           ))}
         </select>

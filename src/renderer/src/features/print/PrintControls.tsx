@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { PaperSize } from '../../../../shared/contract/print';
 import { parseOrderIds } from './order-ids';
 import { DEFAULT_STATUS_IDS, usePrint, type PrintKind, type PrintRequest } from './print-store';
-import { ORDER_STATUS_CHOICES, statusNames } from './statuses';
+import { useOrderStatuses } from '../orders/useOrderStatuses';
+import { PRINT_STATUS_IDS } from './statuses';
 
 const KINDS: ReadonlyArray<{ id: PrintKind; label: string }> = [
   { id: 'pickList', label: 'Pick list' },
@@ -44,6 +45,7 @@ function OrderScope({ request }: { request: PrintRequest }) {
   const setRequest = usePrint((s) => s.setRequest);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const naming = useOrderStatuses(request.storeId);
   const statusIds = request.statusIds ?? DEFAULT_STATUS_IDS;
   const toggleStatus = (id: number, on: boolean) => {
     const next = on ? [...statusIds, id] : statusIds.filter((s) => s !== id);
@@ -68,13 +70,13 @@ function OrderScope({ request }: { request: PrintRequest }) {
   return (
     <>
       <details className="print-statuses">
-        <summary>Statuses: {statusNames(statusIds)}</summary>
+        <summary>Statuses: {naming.names(statusIds)}</summary>
         <fieldset>
           <legend>Orders in status</legend>
-          {ORDER_STATUS_CHOICES.map((s) => (
-            <label key={s.id} className="print-check">
-              <input type="checkbox" checked={statusIds.includes(s.id)} onChange={(e) => toggleStatus(s.id, e.target.checked)} />
-              {s.name}
+          {PRINT_STATUS_IDS.map((id) => (
+            <label key={id} className="print-check">
+              <input type="checkbox" checked={statusIds.includes(id)} onChange={(e) => toggleStatus(id, e.target.checked)} />
+              {naming.name(id)}
             </label>
           ))}
         </fieldset>

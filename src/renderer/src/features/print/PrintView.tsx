@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { call, hostMode } from '../../api/client';
 import { useToasts } from '../../components/toast-store';
+import { useOrderStatuses } from '../orders/useOrderStatuses';
 import { useActiveStore } from '../stores/StoreSwitcher';
 import { pdfFileName, plural } from './layout';
 import { PackingSlipsDocument } from './PackingSlipsDocument';
@@ -8,7 +9,6 @@ import { MoveOrders } from './MoveOrders';
 import { PickListDocument } from './PickListDocument';
 import { PrintControls } from './PrintControls';
 import { DEFAULT_STATUS_IDS, usePrint, type PrintRequest } from './print-store';
-import { statusNames } from './statuses';
 import { usePageGuides } from './usePageGuides';
 import { usePackingSlips, usePickList } from './usePrintData';
 import './print.css';
@@ -26,9 +26,10 @@ function StorePrint({ storeId, storeName }: { storeId: string; storeName: string
   const pick = usePickList(request, groupByZone);
   const slips = usePackingSlips(request);
   const query = request.kind === 'pickList' ? pick : slips;
+  const naming = useOrderStatuses(storeId);
   const sheet = useRef<HTMLDivElement>(null);
   const guides = usePageGuides(sheet, paper, request.kind === 'pickList' ? pick.data : null);
-  const scope = request.orderIds ? plural(request.orderIds.length, 'chosen order') : `Orders in ${statusNames(request.statusIds ?? DEFAULT_STATUS_IDS)}`;
+  const scope = request.orderIds ? plural(request.orderIds.length, 'chosen order') : `Orders in ${naming.names(request.statusIds ?? DEFAULT_STATUS_IDS)}`;
   const ready = query.data !== undefined && !query.isFetching;
   return (
     <div className="print-view">

@@ -60,7 +60,7 @@ describe('warnings before Apply', () => {
 });
 
 describe('order rows in the review', () => {
-  const order = { id: 104, date_created: '2026-01-01T00:00:00.000Z', date_modified: '2026-01-01T00:00:00.000Z', status_id: 11, status: 'Awaiting Fulfillment', customer_id: 3, customer_name: 'Ada Lovelace', email: 'ada@example.com', items_total: 2, items_shipped: 0, total_inc_tax: '12.0000', currency_code: 'USD', payment_method: 'Card', payment_status: 'captured', shipping_method: 'Flat', ship_to_country: 'United States', staff_notes: '', customer_message: '' };
+  const order = { id: 104, date_created: '2026-01-01T00:00:00.000Z', date_modified: '2026-01-01T00:00:00.000Z', status_id: 11, status: 'Awaiting Fulfillment', customer_id: 3, customer_name: 'Ada Lovelace', email: 'ada@example.com', items_total: 2, items_shipped: 0, total_inc_tax: '12.0000', currency_code: 'USD', payment_method: 'Card', payment_status: 'captured', shipping_method: 'Flat', ship_to_country: 'United States', staff_notes: '', customer_message: '', channel_id: 1, external_id: '' };
   const index = indexCatalog([], { orders: [order], statuses: [{ id: 11, name: 'Awaiting Fulfillment', systemName: 'Awaiting Fulfillment', order: 3 }, { id: 9, name: 'Ready to ship', systemName: 'Awaiting Shipment', order: 4 }] });
   it('names an order by number and customer, and a status by the store’s (custom) label', () => {
     expect(rowName({ entity: 'order', id: 104 }, index)).toEqual({ name: 'Order #104', sku: 'Ada Lovelace' });
