@@ -2,15 +2,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { NewProduct, RowsChanged } from '../../../shared/contract';
 import { AppError } from '../../../shared/rpc';
 import { createCatalogService, type CatalogService } from '../catalog';
+import { createJobsService, type JobsService } from '../jobs';
 import { startDemoEnv, type DemoEnv } from '../jobs/test-support/demo';
 import { createAuthoringService, type AuthoringService } from './authoring-service';
 
 let env: DemoEnv;
 let catalog: CatalogService;
 let authoring: AuthoringService;
+let jobs: JobsService;
 let changes: RowsChanged[];
 
 afterEach(async () => {
+  await jobs.close();
   await authoring.close();
   await catalog.close();
   await env.close();
@@ -21,10 +24,12 @@ async function setup(): Promise<void> {
   catalog = createCatalogService({ dataDir: env.dataDir, bigcommerce: env.bigcommerce });
   await catalog.load('store-1', env.storeHash);
   changes = [];
+  jobs = createJobsService({ dataDir: env.dataDir, bigcommerce: env.bigcommerce, onEvent: (e) => authoring.onJob(e.job) });
   authoring = createAuthoringService({
     dataDir: env.dataDir,
     bigcommerce: env.bigcommerce,
     catalog,
+    jobs,
     storeHash: () => env.storeHash,
     onRowsChanged: (c) => changes.push(c),
     log: (line) => expect.fail(line),

@@ -18,13 +18,25 @@ export function stagedPath(dataDir: string, storeId: string): string {
   return join(dataDir, 'authoring', storeFileName(storeId), 'staged.json');
 }
 
-export async function loadStaged(dataDir: string, storeId: string): Promise<StagedChange[]> {
-  const data = (await readJsonFile(stagedPath(dataDir, storeId)).catch(() => undefined)) as { changes?: StagedChange[] } | undefined;
-  return Array.isArray(data?.changes) ? data.changes : [];
+/** The staged changes, and the catalog jobs whose unapplied changes were staged again already (see reconcileStaged). */
+export interface StagedFile {
+  changes: StagedChange[];
+  settledJobs: string[];
 }
 
-export function saveStaged(dataDir: string, storeId: string, changes: readonly StagedChange[]): Promise<void> {
-  return writeJsonAtomic(stagedPath(dataDir, storeId), { version: 1, changes });
+/** Jobs remembered as settled: far more than one store ever has resting at once. */
+const SETTLED_KEPT = 500;
+
+export async function loadStaged(dataDir: string, storeId: string): Promise<StagedFile> {
+  const data = (await readJsonFile(stagedPath(dataDir, storeId)).catch(() => undefined)) as Partial<StagedFile> | undefined;
+  return {
+    changes: Array.isArray(data?.changes) ? data.changes : [],
+    settledJobs: Array.isArray(data?.settledJobs) ? data.settledJobs.filter((id) => typeof id === 'string') : [],
+  };
+}
+
+export function saveStaged(dataDir: string, storeId: string, file: StagedFile): Promise<void> {
+  return writeJsonAtomic(stagedPath(dataDir, storeId), { version: 1, changes: file.changes, settledJobs: file.settledJobs.slice(-SETTLED_KEPT) });
 }
 
 const token = () => randomBytes(4).toString('hex');
