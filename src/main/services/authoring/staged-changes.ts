@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { newProductProblems, newVariantsProblems, type ItemProblem, type NewItemContext } from '../../../shared/contract/authoring-checks';
+import { newProductProblems, newVariantsProblems, stagedCreateSkus, type ItemProblem, type NewItemContext } from '../../../shared/contract/authoring-checks';
 import { productOf, type ChangeInput, type StagedChange } from '../../../shared/contract/authoring';
 import { buildSkuIndex, type StoreMoney } from '../../../shared/contract/field-checks';
 import { MAX_DECIMAL_PLACES } from '../../../shared/money';
@@ -77,21 +77,9 @@ export function describeChange(change: ChangeInput, products: Products): string 
   }
 }
 
-/** SKUs the staged creates will take, lower case → what takes them. */
-function stagedSkus(changes: readonly StagedChange[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const c of changes) {
-    if (c.op === 'createProduct') {
-      out.set(c.product.sku.trim().toLowerCase(), `new product “${c.product.name}”`);
-      for (const v of c.variants) out.set(v.sku.trim().toLowerCase(), `a variant of new product “${c.product.name}”`);
-    } else if (c.op === 'createVariants') for (const v of c.variants) out.set(v.sku.trim().toLowerCase(), 'a staged new variant');
-  }
-  return out;
-}
-
 export function checkContext(snapshot: CatalogSnapshot | null, staged: readonly StagedChange[]): NewItemContext {
   const money: StoreMoney = snapshot ? { currency: snapshot.currency, decimalPlaces: snapshot.decimalPlaces } : { currency: null, decimalPlaces: MAX_DECIMAL_PLACES };
-  return { money, ...(snapshot ? { skuOwner: buildSkuIndex(snapshot.products) } : {}), stagedSkus: stagedSkus(staged) };
+  return { money, ...(snapshot ? { skuOwner: buildSkuIndex(snapshot.products) } : {}), stagedSkus: stagedCreateSkus(staged) };
 }
 
 const missing = (message: string): never => {
