@@ -66,7 +66,7 @@ function GridNewRowView<Row extends object>({ def, slots, width }: Props<Row>) {
       ))}
       <div role="row" className="grid-row grid-new-row" aria-label={def.label}>
         <div role="rowheader" className="grid-gutter" style={{ width: GUTTER }} title={`${def.label}: type, then Enter`}>
-          ＋ new
+          + new
         </div>
         {slots.map((slot) => {
           const { id, label } = slot.column;
