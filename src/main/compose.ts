@@ -4,7 +4,7 @@ import { createDispatcher, type Dispatch } from './rpc/dispatch';
 import { createEventBus, type EventBus } from './rpc/event-bus';
 import { createHandlers } from './rpc/handlers';
 import { createBigCommerceService, type BigCommerceService } from './services/bigcommerce';
-import { createAuthoringService, type AuthoringService } from './services/authoring';
+import { createAuthoringService, migrateCatalogJobs, type AuthoringService } from './services/authoring';
 import { createImagesService, type ImagesService } from './services/images';
 import { createCatalogService, type CatalogService } from './services/catalog';
 import { createCustomersService, type CustomersEvent, type CustomersService } from './services/customers';
@@ -127,17 +127,20 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     },
   });
 
-  const later: { settled?: JobsSettledService } = {};
+  const later: { settled?: JobsSettledService; authoring?: AuthoringService } = {};
   const jobs = createJobsService({
     dataDir: options.dataDir,
     bigcommerce,
     onEvent: (e) => {
       events.emit('jobs.progressed', e.job);
       later.settled?.onJob(e.job);
+      later.authoring?.onJob(e.job);
     },
   });
   const settled = createJobsSettledService({ jobs, catalog, customers, orders, onRowsChanged: (change) => events.emit('data.rowsChanged', change), log });
   later.settled = settled;
+  // Catalog jobs of the authoring service's old engine (`catalog-jobs/c….json`) become jobs first.
+  await migrateCatalogJobs(options.dataDir, log);
   await jobs.recover();
   // After jobs.recover(): jobs cut off by a crash are `interrupted` by now, so their edits settle.
   const checkEdits = createEditChecks({ snapshot: (storeId) => catalog.snapshot(storeId) });
@@ -155,12 +158,14 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     dataDir: options.dataDir,
     bigcommerce,
     catalog,
+    jobs,
     storeHash: (storeId) => stores.resolve(storeId).storeHash,
     onChanged: (e) => events.emit('authoring.changed', e),
     onProgress: (job) => events.emit('authoring.progressed', job),
     onRowsChanged: (change) => events.emit('data.rowsChanged', change),
     log,
   });
+  later.authoring = authoring;
   await authoring.recover();
 
   const picklists = createPicklistsService({ bigcommerce, catalog });

@@ -32,7 +32,7 @@ test('a product with two variants is created through the form, applied, found on
   await products.stageNewProduct();
   await products.expectCatalogStaged(1);
   await products.applyChanges();
-  await products.expectLastJob('Create 1 product', 'done');
+  await products.expectLastJob('Create 1 product', 'completed');
   await products.expectCatalogStaged(0);
 
   const [created] = await bySku('E2E-MUG');
@@ -49,12 +49,12 @@ test('a product with two variants is created through the form, applied, found on
   await confirm.getByRole('button', { name: 'Stage delete of 1 product' }).click();
   await products.expectCatalogStaged(1);
   await products.applyChanges();
-  await products.expectLastJob('Delete 1 product', 'done');
+  await products.expectLastJob('Delete 1 product', 'completed');
   expect(await bySku('E2E-MUG')).toEqual([]);
   await expect(products.row('E2E-MUG')).toHaveCount(0);
 
   await products.lastJob().getByRole('button', { name: 'Undo' }).click();
-  await products.expectLastJob('Undo: Delete 1 product', 'done');
+  await products.expectLastJob('Undo: Delete 1 product', 'completed');
   // What cannot come back is said on screen, as the README says it.
   await expect(products.changes.getByText('What could not come back')).toBeVisible();
   await expect(products.changes.getByText(/come back under new ids/)).toBeVisible();

@@ -59,7 +59,7 @@ test('a product expands to its variants; a variant’s stock is edited and appli
   const variant = product.variants[0]!;
   await grid.show(product.sku);
   await grid.expand(product.sku);
-  await expect(grid.grid.getByRole('row')).toHaveCount(product.variants.length + 2); // header, product, variants
+  await expect(grid.grid.getByRole('row')).toHaveCount(product.variants.length + 3); // header, product, variants, the new-product row
   const labels = variant.option_values.map((o) => `${o.option_display_name}: ${o.label}`).join(', ');
   await expect(grid.cell(variant.sku, 'Name')).toHaveText(labels);
 

@@ -122,6 +122,23 @@ export const imageCases: Case[] = [
   c('delete image', 'DELETE', `${I}/{image_id}`, 204, (f) => `${P}/${f.mugId}/images/${f.imgId}`),
 ];
 
+const CF = `${PID}/custom-fields`;
+export const customFieldCases: Case[] = [
+  c('get product with custom fields', 'GET', PID, 200, (f) => `${P}/${f.mugId}?include=custom_fields`),
+  c('create custom field', 'POST', CF, 200, (f) => `${P}/${f.mugId}/custom-fields`, {
+    body: () => ({ name: 'Material', value: 'Stoneware' }), save: (r, f) => { f.cfId = data(r).id as number; },
+  }),
+  c('create custom field, duplicate pair', 'POST', CF, 409, (f) => `${P}/${f.mugId}/custom-fields`, { body: () => ({ name: 'Material', value: 'Stoneware' }) }),
+  c('create custom field, missing value', 'POST', CF, 422, (f) => `${P}/${f.mugId}/custom-fields`, { body: () => ({ name: 'Care' }) }),
+  c('create custom field, missing product', 'POST', CF, 404, `${P}/999999/custom-fields`, { body: () => ({ name: 'Care', value: 'Wipe' }) }),
+  c('list custom fields', 'GET', CF, 200, (f) => `${P}/${f.mugId}/custom-fields`),
+  c('get custom field', 'GET', `${CF}/{custom_field_id}`, 200, (f) => `${P}/${f.mugId}/custom-fields/${f.cfId}`),
+  c('get missing custom field', 'GET', `${CF}/{custom_field_id}`, 404, (f) => `${P}/${f.mugId}/custom-fields/999999`),
+  c('update custom field', 'PUT', `${CF}/{custom_field_id}`, 200, (f) => `${P}/${f.mugId}/custom-fields/${f.cfId}`, { body: () => ({ value: 'Porcelain' }) }),
+  c('update custom field, too long', 'PUT', `${CF}/{custom_field_id}`, 422, (f) => `${P}/${f.mugId}/custom-fields/${f.cfId}`, { body: () => ({ value: 'x'.repeat(251) }) }),
+  c('delete custom field', 'DELETE', `${CF}/{custom_field_id}`, 204, (f) => `${P}/${f.mugId}/custom-fields/${f.cfId}`),
+];
+
 export const productDeleteCases: Case[] = [
   c('delete product', 'DELETE', PID, 204, (f) => `${P}/${f.mugId}`),
   c('delete products by id:in', 'DELETE', P, 204, (f) => `${P}?id:in=${f.newPid}`),

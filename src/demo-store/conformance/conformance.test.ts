@@ -6,7 +6,7 @@ import { startHarness, type Harness } from '../test/harness';
 import { SpecValidator } from './validator';
 import { specRootFor, specsAvailable } from './spec-loader';
 import type { Case, Fixture } from './case-types';
-import { imageCases, optionCases, productCases, productDeleteCases, variantCases } from './cases-catalog';
+import { customFieldCases, imageCases, optionCases, productCases, productDeleteCases, variantCases } from './cases-catalog';
 import { brandCases, categoryCases, treeCases } from './cases-taxonomy';
 import { orderCases } from './cases-orders';
 import { customerCases, groupCases, hookCases, storeCases } from './cases-people';
@@ -17,7 +17,7 @@ const haveSpecs = specsAvailable(specRoot);
 if (!haveSpecs) console.warn(`[conformance] skipped: official specs not found at ${specRoot} (expected ../shared beside the repo)`);
 
 const ALL: Case[] = [
-  ...productCases, ...variantCases, ...optionCases, ...imageCases, ...categoryCases, ...treeCases, ...brandCases,
+  ...productCases, ...variantCases, ...optionCases, ...imageCases, ...customFieldCases, ...categoryCases, ...treeCases, ...brandCases,
   ...productDeleteCases, ...orderCases, ...customerCases, ...groupCases, ...storeCases, ...hookCases,
 ];
 

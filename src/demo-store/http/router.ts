@@ -44,6 +44,8 @@ export interface RouteDef {
    * changes nothing); not an implemented operation, so it has no success case and no coverage row.
    */
   probeOnly?: true;
+  /** The spec's 403 for this operation is GeneralErrorWithErrors: the body carries `errors` (empty). */
+  forbiddenWithErrors?: true;
 }
 
 interface Compiled {

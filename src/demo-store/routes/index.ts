@@ -2,6 +2,7 @@ import type { RouteDef } from '../http/router';
 import { productRoutes } from './catalog/products';
 import { variantRoutes } from './catalog/variants';
 import { imageRoutes } from './catalog/images';
+import { customFieldRoutes } from './catalog/custom-fields';
 import { optionRoutes } from './catalog/options';
 import { categoryRoutes } from './catalog/categories';
 import { treeRoutes } from './catalog/trees';
@@ -20,6 +21,7 @@ export const ROUTES: RouteDef[] = [
   ...productRoutes,
   ...variantRoutes,
   ...imageRoutes,
+  ...customFieldRoutes,
   ...optionRoutes,
   ...categoryRoutes,
   ...treeRoutes,

@@ -11,7 +11,7 @@ import { COLORS, SIZE_SCALES, type LeafSpec } from './words';
  * starts quickly; the seed pass runs the same generator in "plan" mode to learn stock totals.
  * Ids come from fixed per-product ranges so they do not depend on the order of generation.
  */
-export const SLOTS = { variants: 12, options: 2, values: 12, images: 3 } as const;
+export const SLOTS = { variants: 12, options: 2, values: 12, images: 3, customFields: 2 } as const;
 
 export const slotId = (kind: keyof typeof SLOTS, productId: number, k: number): number => (productId - 1) * SLOTS[kind] + k + 1;
 export const productOfSlot = (kind: keyof typeof SLOTS, id: number): number => Math.floor((id - 1) / SLOTS[kind]) + 1;
@@ -96,6 +96,7 @@ export function generateChildren(leaf: LeafSpec, p: ChildSource, rng: Rng, db: S
   const tracking = !isBase ? 'variant' : rng.chance(0.9) ? 'product' : 'none';
   const images = rng.chance(0.05) ? 0 : rng.int(1, 3);
   if (db) buildImages(db, p, images);
+  if (db) buildCustomFields(db, p);
   return { variantCount: combos.length, inventory, tracking, baseVariantId: isBase ? slotId('variants', p.id, 0) : null };
 }
 
@@ -152,4 +153,17 @@ function buildImages(db: StoreDb, p: ChildSource, count: number): void {
       file: `${p.id}/${id}/${slug}-${i + 1}__${stamp}`, date_modified: date,
     });
   }
+}
+
+const CARE = ['Machine wash 30°C', 'Hand wash only', 'Wipe clean with a damp cloth', 'Do not tumble dry'];
+const ORIGIN = ['Portugal', 'Germany', 'Vietnam', 'India', 'Poland'];
+
+/**
+ * Every third product carries custom fields (Care, Country of origin), picked from its id rather
+ * than the random stream so the other children of every seeded store stay as they were.
+ */
+function buildCustomFields(db: StoreDb, p: ChildSource): void {
+  if (p.id % 3 !== 1) return;
+  const fields = [['Care', CARE[p.id % CARE.length]!], ['Country of origin', ORIGIN[p.id % ORIGIN.length]!]];
+  fields.forEach(([name, value], k) => db.customFields.put({ id: slotId('customFields', p.id, k), product_id: p.id, name: name!, value: value! }));
 }

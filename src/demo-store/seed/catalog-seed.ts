@@ -32,6 +32,7 @@ export function seedCatalog(db: StoreDb, profile: StoreProfile, rng: Rng, count:
   db.variants.bumpMaxId(count * SLOTS.variants);
   db.options.bumpMaxId(count * SLOTS.options);
   db.images.bumpMaxId(count * SLOTS.images);
+  db.customFields.bumpMaxId(count * SLOTS.customFields);
   db.raiseCounter('optionValue', count * SLOTS.values);
 }
 

@@ -63,7 +63,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
   if (match.kind === 'method') {
     return fail(res, deps, version, new ApiError(405, defaultTitle(405)), { ...headers, Allow: match.allowed.join(', ') });
   }
-  if (!allowed(token.scopes, match.route.area, method)) return fail(res, deps, version, new ApiError(403, defaultTitle(403)), headers);
+  if (!allowed(token.scopes, match.route.area, method)) return fail(res, deps, version, new ApiError(403, defaultTitle(403), match.route.forbiddenWithErrors ? { errors: {} } : {}), headers);
 
   let body: unknown;
   try {

@@ -145,6 +145,14 @@ export interface ImageRow {
   date_modified: string;
 }
 
+/** A product's custom field (products_catalog.v3.yml customField_Full): a name-value pair shown on the storefront. */
+export interface CustomFieldRow {
+  id: number;
+  product_id: number;
+  name: string;
+  value: string;
+}
+
 export interface CategoryRow {
   id: number;
   parent_id: number;

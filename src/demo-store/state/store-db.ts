@@ -3,7 +3,7 @@ import { ChildIndex, SkuIndex, UniqueIndex, type SkuOwner } from './indexes';
 import type { LazyCatalog } from './lazy-catalog';
 import type { SLOTS } from '../seed/catalog-children';
 import type {
-  BrandRow, CategoryRow, CustomerGroupRow, CustomerRow, HookRow, ImageRow, OptionRow, OrderProductRow, OrderRow,
+  BrandRow, CategoryRow, CustomFieldRow, CustomerGroupRow, CustomerRow, HookRow, ImageRow, OptionRow, OrderProductRow, OrderRow,
   ProductRow, ShipmentRow, VariantRow,
 } from './types';
 
@@ -13,6 +13,7 @@ export class StoreDb {
   readonly variantsByProduct = new ChildIndex();
   readonly optionsByProduct = new ChildIndex();
   readonly imagesByProduct = new ChildIndex();
+  readonly customFieldsByProduct = new ChildIndex();
   readonly itemsByOrder = new ChildIndex();
   readonly shipmentsByOrder = new ChildIndex();
   readonly emails = new UniqueIndex();
@@ -84,6 +85,12 @@ export class StoreDb {
     ...this.childHooks('images'),
     onPut: (row, prev) => this.imagesByProduct.move(prev?.product_id, row.product_id, row.id),
     onDelete: (row) => this.imagesByProduct.remove(row.product_id, row.id),
+  });
+
+  readonly customFields = new Table<CustomFieldRow>('customFields', {
+    ...this.childHooks('customFields'),
+    onPut: (row, prev) => this.customFieldsByProduct.move(prev?.product_id, row.product_id, row.id),
+    onDelete: (row) => this.customFieldsByProduct.remove(row.product_id, row.id),
   });
 
   readonly categories = new Table<CategoryRow>('categories');
@@ -166,6 +173,11 @@ export class StoreDb {
     return this.imagesByProduct.get(productId).map((id) => this.images.get(id)!);
   }
 
+  customFieldsOf(productId: number): CustomFieldRow[] {
+    this.materialize(productId);
+    return this.customFieldsByProduct.get(productId).map((id) => this.customFields.get(id)!);
+  }
+
   itemsOf(orderId: number): OrderProductRow[] {
     return this.itemsByOrder.get(orderId).map((id) => this.orderProducts.get(id)!);
   }
@@ -177,6 +189,6 @@ export class StoreDb {
 
 export const TABLE_NAMES = [
   'products', 'variants', 'options', 'images', 'categories', 'brands', 'customers', 'groups', 'orders',
-  'orderProducts', 'shipments', 'hooks',
+  'orderProducts', 'shipments', 'hooks', 'customFields',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];

@@ -1,4 +1,4 @@
-import { NewProductSchema, NewVariantSchema, type NewProduct, type NewVariant } from './authoring';
+import { NewProductSchema, NewVariantSchema, type NewProduct, type NewVariant, type StagedChange } from './authoring';
 import { moneyPlacesProblem, type SkuLookup, type StoreMoney } from './field-checks';
 
 /**
@@ -12,6 +12,18 @@ export interface NewItemContext {
   skuOwner?: SkuLookup;
   /** SKUs that staged creates will take (lower case) → what takes them. */
   stagedSkus?: ReadonlyMap<string, string>;
+}
+
+/** SKUs the staged creates will take, lower case → what takes them (NewItemContext.stagedSkus). */
+export function stagedCreateSkus(changes: readonly StagedChange[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of changes) {
+    if (c.op === 'createProduct') {
+      out.set(c.product.sku.trim().toLowerCase(), `new product “${c.product.name}”`);
+      for (const v of c.variants) out.set(v.sku.trim().toLowerCase(), `a variant of new product “${c.product.name}”`);
+    } else if (c.op === 'createVariants') for (const v of c.variants) out.set(v.sku.trim().toLowerCase(), 'a staged new variant');
+  }
+  return out;
 }
 
 export interface ItemProblem {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MONEY_PATTERN } from '../money';
 import { event, method } from './define';
 import { StoreId } from './stores';
+import { CatalogJobRowSchema, JOB_STATUSES } from './jobs-schema';
 
 /**
  * Creating and deleting products and variants (issue 11). These are staged like cell edits, reviewed,
@@ -75,31 +76,15 @@ export const StagedChangeSchema = z.intersection(
 );
 export type StagedChange = z.infer<typeof StagedChangeSchema>;
 
-export const CATALOG_JOB_STATUSES = ['running', 'completed', 'completed_with_errors', 'failed', 'interrupted'] as const;
-export const CATALOG_ROW_STATUSES = ['pending', 'applied', 'failed'] as const;
-
-export const CatalogJobRowSchema = z.object({
-  key: z.string(),
-  op: z.enum(['createProduct', 'createVariants', 'deleteProduct', 'deleteVariant']),
-  label: z.string(),
-  status: z.enum(CATALOG_ROW_STATUSES),
-  /** The store's words for a refusal (409 duplicate SKU, 422 per field), or ours. */
-  message: z.string().optional(),
-  /** The field the store named, when it named one. */
-  field: z.string().optional(),
-  /** The product the row created, deleted or added variants to (after apply). */
-  productId: z.number().int().optional(),
-  variantIds: z.array(z.number().int()).optional(),
-});
-export type CatalogJobRow = z.infer<typeof CatalogJobRowSchema>;
+export { CatalogJobRowSchema, type CatalogJobRow } from './jobs-schema';
 
 export const CatalogJobSchema = z.object({
   id: z.string(),
   storeId: z.string(),
   title: z.string(),
-  kind: z.enum(['apply', 'undo']),
+  kind: z.enum(['apply', 'undo', 'retry']),
   undoOf: z.string().optional(),
-  status: z.enum(CATALOG_JOB_STATUSES),
+  status: z.enum(JOB_STATUSES),
   total: z.number().int(),
   done: z.number().int(),
   failed: z.number().int(),

@@ -293,6 +293,8 @@ export const JobSummarySchema = z.object({
   finishedAt: z.string().optional(),
   /** Why the job stopped, for `failed` and `interrupted`. */
   error: z.string().optional(),
+  /** A job of product and variant creates and deletes (issue 11): its rows are `changes`, not edits. */
+  catalog: z.boolean().optional(),
 });
 export type JobSummary = z.infer<typeof JobSummarySchema>;
 
@@ -306,7 +308,26 @@ export const RowResultSchema = z.object({
 });
 export type RowResult = z.infer<typeof RowResultSchema>;
 
-export const JobDetailSchema = JobSummarySchema.extend({ rows: z.array(RowResultSchema) });
+export const CATALOG_OPS = ['createProduct', 'createVariants', 'deleteProduct', 'deleteVariant'] as const;
+
+/** One row of a catalog job: a create or delete, with what the store said and what it made or removed. */
+export const CatalogJobRowSchema = z.object({
+  key: z.string(),
+  op: z.enum(CATALOG_OPS),
+  label: z.string(),
+  status: z.enum(ROW_STATUSES),
+  /** The store's words for a refusal (409 duplicate SKU, 422 per field), or ours. */
+  message: z.string().optional(),
+  /** The field the store named, when it named one. */
+  field: z.string().optional(),
+  /** The product the row created, deleted or added variants to (after apply). */
+  productId: z.number().int().optional(),
+  variantIds: z.array(z.number().int()).optional(),
+});
+export type CatalogJobRow = z.infer<typeof CatalogJobRowSchema>;
+
+/** `rows`: one per edit (empty for a catalog job); `changes`: one per create or delete of a catalog job. */
+export const JobDetailSchema = JobSummarySchema.extend({ rows: z.array(RowResultSchema), changes: z.array(CatalogJobRowSchema).optional() });
 export type JobDetail = z.infer<typeof JobDetailSchema>;
 
 export const JobProgressedEventSchema = z.object({ type: z.literal('progressed'), job: JobSummarySchema });

@@ -89,4 +89,32 @@ export class AuthoringPage extends ProductsGridPage {
   async expectLastJob(title: string, status: string): Promise<void> {
     await expect(this.lastJob()).toContainText(`${title}: ${status}`, { timeout: 30_000 });
   }
+
+  /** The quick-entry row at the grid's end. */
+  newRow(): Locator {
+    return this.page.getByRole('row', { name: 'New product', exact: true });
+  }
+
+  newRowInput(column: string): Locator {
+    return this.newRow().getByRole('textbox', { name: `New product: ${column}`, exact: true });
+  }
+
+  /** Types a product into the new row and presses Enter (staging it, or showing why not). */
+  async typeNewRow(input: { name: string; sku: string; price: string; stock?: string }): Promise<void> {
+    await this.newRowInput('Name').fill(input.name);
+    await this.newRowInput('SKU').fill(input.sku);
+    await this.newRowInput('Price').fill(input.price);
+    if (input.stock !== undefined) await this.newRowInput('Stock').fill(input.stock);
+    await this.newRowInput('Price').press('Enter');
+  }
+
+  /** The message the new row shows beside a cell. */
+  newRowProblem(): Locator {
+    return this.newRow().getByRole('note');
+  }
+
+  /** A staged create shown in the grid as a pending row. */
+  pendingRow(label: string | RegExp): Locator {
+    return this.page.getByRole('grid', { name: 'Products' }).getByRole('row', { name: label });
+  }
 }

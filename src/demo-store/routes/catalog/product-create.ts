@@ -7,13 +7,14 @@ import { emitSku } from '../../model/events';
 import { createProductRow, newClaims, prepareProductFields } from './product-write';
 import { prepareVariantFields, refreshProducts } from './variant-write';
 import { prepareImage, createImageRow } from './images';
+import { createCustomFieldRow, prepareCustomField, type CustomFieldInput } from './custom-fields';
 
 interface InlineVariant {
   fields: Partial<VariantRow>;
   values: Array<{ option: string; label: string }>;
 }
 
-/** POST /catalog/products: one product, optionally with inline variants (creating their options) and images. */
+/** POST /catalog/products: one product, optionally with inline variants (creating their options), images and custom fields. */
 export function createProductWithChildren(ctx: Ctx, body: unknown): ProductRow {
   const db = ctx.store.db;
   const claims = newClaims();
@@ -21,6 +22,7 @@ export function createProductWithChildren(ctx: Ctx, body: unknown): ProductRow {
   const raw = body as Record<string, unknown>;
   const variants = readInlineVariants(ctx, raw.variants, claims);
   const images = Array.isArray(raw.images) ? raw.images.map((img, i) => prepareImage(img, `images.${i}.`)) : [];
+  const customFields = Array.isArray(raw.custom_fields) ? raw.custom_fields.map((f, i) => prepareCustomField(f, `custom_fields.${i}.`) as CustomFieldInput) : [];
   const product = createProductRow(ctx, { ...fields, inventory_tracking: fields.inventory_tracking ?? (variants.length ? 'variant' : 'none') });
   if (variants.length) createInlineVariants(ctx, product, variants);
   else {
@@ -31,6 +33,7 @@ export function createProductWithChildren(ctx: Ctx, body: unknown): ProductRow {
     emitSku(ctx.tx, 'created', v);
   }
   images.forEach((img, i) => createImageRow(ctx, product.id, { is_thumbnail: i === 0, sort_order: i, ...img }));
+  customFields.forEach((f, i) => createCustomFieldRow(ctx, product.id, f, `custom_fields.${i}.`));
   refreshProducts(ctx, [product.id]);
   return db.products.get(product.id)!;
 }

@@ -1,5 +1,5 @@
 import type { StoreDb } from '../../state/store-db';
-import type { ImageRow, OptionRow, ProductRow, VariantRow } from '../../state/types';
+import type { CustomFieldRow, ImageRow, OptionRow, ProductRow, VariantRow } from '../../state/types';
 import { newVariant, variantCalculatedPrice } from '../../model/product';
 import { FragmentCache } from './fragment-cache';
 import { imageUrls } from '../../cdn/renditions';
@@ -22,9 +22,10 @@ const CLOSE_OBJ = B('}');
 const CLOSE_ARR = B(']');
 const OPEN = {
   variants: B(',"variants":['), images: B(',"images":['), options: B(',"options":['), primary: B(',"primary_image":'),
+  customFields: B(',"custom_fields":['),
   empty: B('{}'),
 };
-const EMPTY_SUBS: Array<[string, Buffer]> = ['custom_fields', 'bulk_pricing_rules', 'modifiers', 'videos', 'parent_relations']
+const EMPTY_SUBS: Array<[string, Buffer]> = ['bulk_pricing_rules', 'modifiers', 'videos', 'parent_relations']
   .map((k) => [k, B(`,"${k}":[]`)]);
 const CHANNELS = B(',"channels":[1]');
 
@@ -94,6 +95,10 @@ function optionBuf(o: OptionRow): Buffer {
   return b;
 }
 
+/** A custom field as the spec has it: id, name, value (product_id is the demo store's own). */
+export const customFieldPublic = (f: CustomFieldRow) => ({ id: f.id, name: f.name, value: f.value });
+const customFieldBuf = (f: CustomFieldRow): Buffer => B(JSON.stringify(customFieldPublic(f)));
+
 function pushList<T>(out: Buffer[], open: Buffer, items: readonly T[], render: (item: T) => Buffer): void {
   out.push(open);
   items.forEach((item, i) => {
@@ -114,6 +119,7 @@ export function productChunks(db: StoreDb, cdn: string, p: ProductRow, include: 
     out.push(OPEN.primary, primary ? imageBuf(primary, cdn) : OPEN.empty);
   }
   if (include.has('options')) pushList(out, OPEN.options, db.optionsOf(p.id), optionBuf);
+  if (include.has('custom_fields')) pushList(out, OPEN.customFields, db.customFieldsOf(p.id), customFieldBuf);
   // Sub-resources the demo store does not model are returned empty rather than omitted.
   for (const [key, buf] of EMPTY_SUBS) if (include.has(key)) out.push(buf);
   if (include.has('channels')) out.push(CHANNELS);

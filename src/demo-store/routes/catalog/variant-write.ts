@@ -134,6 +134,7 @@ export function deleteProductChildren(ctx: Ctx, productId: number): void {
   for (const v of db.variantsOf(productId)) deleteVariantRow(ctx, v);
   for (const o of db.optionsOf(productId)) ctx.tx.del('options', o.id);
   for (const i of db.imagesOf(productId)) ctx.tx.del('images', i.id);
+  for (const f of db.customFieldsOf(productId)) ctx.tx.del('customFields', f.id);
 }
 
 export function requireVariant(db: StoreDb, p: ProductRow, raw: string | undefined): VariantRow {

@@ -2,15 +2,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { NewProduct, RowsChanged } from '../../../shared/contract';
 import { AppError } from '../../../shared/rpc';
 import { createCatalogService, type CatalogService } from '../catalog';
+import { createJobsService, type JobsService } from '../jobs';
 import { startDemoEnv, type DemoEnv } from '../jobs/test-support/demo';
 import { createAuthoringService, type AuthoringService } from './authoring-service';
 
 let env: DemoEnv;
 let catalog: CatalogService;
 let authoring: AuthoringService;
+let jobs: JobsService;
 let changes: RowsChanged[];
 
 afterEach(async () => {
+  await jobs.close();
   await authoring.close();
   await catalog.close();
   await env.close();
@@ -21,10 +24,12 @@ async function setup(): Promise<void> {
   catalog = createCatalogService({ dataDir: env.dataDir, bigcommerce: env.bigcommerce });
   await catalog.load('store-1', env.storeHash);
   changes = [];
+  jobs = createJobsService({ dataDir: env.dataDir, bigcommerce: env.bigcommerce, onEvent: (e) => authoring.onJob(e.job) });
   authoring = createAuthoringService({
     dataDir: env.dataDir,
     bigcommerce: env.bigcommerce,
     catalog,
+    jobs,
     storeHash: () => env.storeHash,
     onRowsChanged: (c) => changes.push(c),
     log: (line) => expect.fail(line),
@@ -50,7 +55,7 @@ const mug = (sku: string, variants: NewProduct['variants'] = []) => ({
 const size = (label: string, sku: string) => ({ option_values: [{ option_display_name: 'Size', label }], sku, price: '13.00', inventory_level: 3, bin_picking_number: `B-${label}` });
 
 type Raw = Record<string, unknown>;
-const bySku = async (sku: string): Promise<Raw[]> => (await env.raw<{ data: Raw[] }>('GET', `/v3/catalog/products?sku=${sku}&include=variants,images`)).data.data;
+const bySku = async (sku: string): Promise<Raw[]> => (await env.raw<{ data: Raw[] }>('GET', `/v3/catalog/products?sku=${sku}&include=variants,images,custom_fields`)).data.data;
 
 describe('authoring: staged creates and deletes applied as one job', () => {
   it('creates a product with two variants, patches the catalog, and undo deletes it', async () => {
@@ -72,12 +77,14 @@ describe('authoring: staged creates and deletes applied as one job', () => {
     await expect(authoring.undo(job.id)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
-  it('deletes a product and undo recreates it with its variants and images (new ids)', async () => {
+  it('deletes a product and undo recreates it with its variants, images and custom fields (new ids)', async () => {
     await setup();
     const [victim] = (await catalog.snapshot('store-1'))!.products.filter((p) => p.variants.length > 1);
     // The store downloads image_url: one of its own pictures (loopback), not a host this machine may not reach.
     const [donor] = (await bySku(victim!.sku))[0]!.images as Array<{ url_zoom: string }>;
     await env.raw('POST', `/v3/catalog/products/${victim!.id}/images`, { image_url: donor?.url_zoom ?? `${env.demo.url}/cdn/none.png`, description: 'Front' });
+    await env.raw('POST', `/v3/catalog/products/${victim!.id}/custom-fields`, { name: 'Material', value: 'Stoneware' });
+    const fieldsBefore = (await bySku(victim!.sku))[0]!.custom_fields as Raw[];
     await authoring.stage('store-1', [{ op: 'deleteProduct', productId: victim!.id }]);
     const job = await authoring.waitFor((await authoring.apply('store-1', 'Delete one')).id);
     expect(job).toMatchObject({ status: 'completed', done: 1 });
@@ -92,6 +99,9 @@ describe('authoring: staged creates and deletes applied as one job', () => {
     expect(back!.name).toBe(victim!.name);
     expect((back!.variants as Raw[]).map((v) => v.sku).sort()).toEqual(victim!.variants.map((v) => v.sku).sort());
     expect((back!.images as Raw[]).map((i) => i.description)).toContain('Front');
+    const pairs = (fields: Raw[]) => fields.map((f) => `${String(f.name)}=${String(f.value)}`).sort();
+    expect(pairs(back!.custom_fields as Raw[])).toEqual(pairs(fieldsBefore));
+    expect(pairs(fieldsBefore)).toContain('Material=Stoneware');
   });
 
   it('refuses a SKU the catalog has before anything is sent, and a 409 from the store lands on the row', async () => {

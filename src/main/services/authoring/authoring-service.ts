@@ -1,22 +1,22 @@
-import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/rpc';
+import { isAtRest, type JobSummary } from '../../../shared/contract';
 import type { CatalogJob, ChangeInput, StagedChange, Taxonomy } from '../../../shared/contract/authoring';
 import type { RowsChanged } from '../../../shared/contract';
 import type { BigCommerceService, Clock } from '../bigcommerce';
 import type { CatalogService } from '../catalog';
+import type { JobsService } from '../jobs';
 import { collectV3 } from '../bigcommerce';
-import { listJobFiles, writeJob } from './job-files';
-import { summary, undoRows, type JobFile, type JobRow } from './job-model';
+import { catalogJobView } from './catalog-job-view';
 import { patchCatalog } from './patch-catalog';
-import { runRow, StopJob } from './run-row';
-import { recoverJob } from './recover';
-import { changeKey, checkChange, checkContext, describeChange, loadStaged, refuseProblems, saveStaged } from './staged-changes';
-import { expandChange, restage } from './expand';
+import { changeKey, checkChange, checkContext, describeChange, loadStaged, refuseProblems, saveStaged, type StagedFile } from './staged-changes';
+import { expandChange, reconcileStaged } from './expand';
 
 export interface AuthoringServiceDeps {
   dataDir: string;
   bigcommerce: Pick<BigCommerceService, 'clientFor'>;
   catalog: Pick<CatalogService, 'snapshot' | 'refreshIds'>;
+  /** The one jobs engine: catalog jobs run, pause, resume, undo and retry there like edit jobs. */
+  jobs: Pick<JobsService, 'startCatalog' | 'catalogRows' | 'undo' | 'list' | 'waitFor'>;
   storeHash(storeId: string): string;
   clock?: Clock;
   onChanged?(event: { storeId: string; count: number }): void;
@@ -33,20 +33,21 @@ export interface AuthoringService {
   jobs(storeId: string): Promise<CatalogJob[]>;
   undo(jobId: string): Promise<CatalogJob>;
   taxonomy(storeId: string): Promise<Taxonomy>;
-  /** Once at startup: jobs cut off by a crash are settled and their unapplied changes staged again. */
+  /** Hears every job event (compose wires the jobs engine's onEvent here). */
+  onJob(job: JobSummary): void;
+  /** Once at startup, after jobs.recover(): catalog jobs that came to rest while Stockroom was down are reconciled. */
   recover(): Promise<void>;
-  /** Resolves when the job has finished. */
+  /** Resolves when the job is at rest and its staged changes and the catalog have caught up. */
   waitFor(jobId: string): Promise<CatalogJob>;
   close(): Promise<void>;
 }
 
 export function createAuthoringService(deps: AuthoringServiceDeps): AuthoringService {
   const log = deps.log ?? ((line: string) => console.error(line));
-  const staged = new Map<string, Promise<StagedChange[]>>();
-  const jobs = new Map<string, JobFile>();
-  const runs = new Map<string, Promise<void>>();
-  let loaded: Promise<void> | null = null;
-  // One change at a time per service: staging and applying read and replace the same lists.
+  const now = () => (deps.clock?.now ?? Date.now)();
+  const files = new Map<string, Promise<StagedFile>>();
+  const patched = new Map<string, Set<number>>();
+  // One change at a time: staging, applying and reconciling read and replace the same lists.
   let lock: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
     const next = lock.then(task);
@@ -54,30 +55,19 @@ export function createAuthoringService(deps: AuthoringServiceDeps): AuthoringSer
     return next;
   };
 
-  const stagedOf = (storeId: string): Promise<StagedChange[]> => {
-    let found = staged.get(storeId);
-    if (!found) staged.set(storeId, (found = loadStaged(deps.dataDir, storeId)));
+  const fileOf = (storeId: string): Promise<StagedFile> => {
+    let found = files.get(storeId);
+    if (!found) files.set(storeId, (found = loadStaged(deps.dataDir, storeId)));
     return found;
   };
+  const stagedOf = async (storeId: string) => (await fileOf(storeId)).changes;
 
-  async function setStaged(storeId: string, changes: StagedChange[]): Promise<{ changes: StagedChange[] }> {
-    await saveStaged(deps.dataDir, storeId, changes);
-    staged.set(storeId, Promise.resolve(changes));
-    deps.onChanged?.({ storeId, count: changes.length });
-    return { changes };
-  }
-
-  /** Jobs on disk, once; a job cut off by a crash is settled (creates looked up by SKU) and marked interrupted. */
-  function loadJobs(): Promise<void> {
-    loaded ??= (async () => {
-      for (const job of await listJobFiles(deps.dataDir)) {
-        jobs.set(job.id, job);
-        if (job.status !== 'running') continue;
-        await recoverJob(job, deps.bigcommerce.clientFor(job.storeId), deps.dataDir).catch((e: unknown) => log(`[authoring] ${String(e)}`));
-        if (job.kind === 'apply') await setStaged(job.storeId, restage(job, await stagedOf(job.storeId)));
-      }
-    })();
-    return loaded;
+  async function save(storeId: string, next: Partial<StagedFile>): Promise<{ changes: StagedChange[] }> {
+    const file = { ...(await fileOf(storeId)), ...next };
+    await saveStaged(deps.dataDir, storeId, file);
+    files.set(storeId, Promise.resolve(file));
+    if (next.changes) deps.onChanged?.({ storeId, count: file.changes.length });
+    return { changes: file.changes };
   }
 
   async function stage(storeId: string, input: ChangeInput[]) {
@@ -86,7 +76,7 @@ export function createAuthoringService(deps: AuthoringServiceDeps): AuthoringSer
       const snapshot = await deps.catalog.snapshot(storeId);
       const products = new Map((snapshot?.products ?? []).map((p) => [p.id, p]));
       const next = [...current];
-      const at = new Date((deps.clock?.now ?? Date.now)()).toISOString();
+      const at = new Date(now()).toISOString();
       input.forEach((change, index) => {
         const problems = checkChange(change, checkContext(snapshot, next), products, index);
         if (problems.length > 0) refuseProblems(problems);
@@ -96,81 +86,63 @@ export function createAuthoringService(deps: AuthoringServiceDeps): AuthoringSer
         if (same >= 0) next[same] = entry;
         else next.push(entry);
       });
-      return setStaged(storeId, next);
+      return save(storeId, { changes: next });
     });
   }
 
-  function progress(job: JobFile): Promise<void> {
-    deps.onProgress?.(summary(job));
-    return writeJob(deps.dataDir, job);
+  const undone = (job: JobSummary) => deps.jobs.list(job.storeId).some((j) => j.undoOf === job.id && j.done > 0);
+  const view = (job: JobSummary): CatalogJob => catalogJobView(job, deps.jobs.catalogRows(job.id), undone(job));
+  const summaryOf = (jobId: string): JobSummary => {
+    const job = deps.jobs.list().find((j) => j.id === jobId && j.catalog);
+    if (!job) throw new AppError('NOT_FOUND', `No catalog job ${jobId}`);
+    return job;
+  };
+
+  /** A catalog job at rest: its staged changes follow it, and the catalog takes what it applied. */
+  async function settle(job: JobSummary): Promise<void> {
+    const rows = deps.jobs.catalogRows(job.id);
+    const file = await fileOf(job.storeId);
+    const restage = job.status !== 'paused' && !file.settledJobs.includes(job.id);
+    const changes = reconcileStaged(rows, file.changes, restage, job.createdAt);
+    await save(job.storeId, { changes, ...(restage ? { settledJobs: [...file.settledJobs, job.id] } : {}) });
+    const done = patched.get(job.id) ?? new Set<number>();
+    patched.set(job.id, done);
+    const fresh = rows.flatMap((r, i) => (r.status === 'applied' && !done.has(i) ? [i] : []));
+    fresh.forEach((i) => done.add(i));
+    const productIds = fresh.flatMap((i) => (rows[i]!.outcome?.productId !== undefined ? [rows[i]!.outcome!.productId!] : []));
+    await patchCatalog({ storeId: job.storeId, id: job.id, productIds }, deps.catalog, deps.onRowsChanged).catch((e: unknown) =>
+      log(`[authoring] could not patch the catalog after ${job.id}: ${String(e)}`),
+    );
   }
 
-  async function run(job: JobFile): Promise<void> {
-    const client = deps.bigcommerce.clientFor(job.storeId);
-    const rowDeps = { client, ...(deps.clock ? { clock: deps.clock } : {}), save: () => writeJob(deps.dataDir, job) };
+  function onJob(job: JobSummary): void {
+    if (!job.catalog) return;
     try {
-      for (const row of job.rows) {
-        await runRow(rowDeps, row);
-        await progress(job);
-      }
-      job.status = job.rows.some((r) => r.status === 'failed') ? 'completed_with_errors' : 'completed';
+      deps.onProgress?.(view(job));
+      // The job it undoes is no longer undoable: say so too.
+      const origin = job.undoOf && isAtRest(job.status) ? deps.jobs.list(job.storeId).find((j) => j.id === job.undoOf) : undefined;
+      if (origin) deps.onProgress?.(view(origin));
     } catch (error) {
-      if (!(error instanceof StopJob)) log(`[authoring] job ${job.id}: ${String(error)}`);
-      job.status = 'failed';
-      for (const row of job.rows) if (row.status === 'pending') Object.assign(row, { status: 'failed', message: error instanceof Error ? error.message : String(error) });
+      log(`[authoring] progress of ${job.id}: ${String(error)}`);
     }
-    job.finishedAt = new Date((deps.clock?.now ?? Date.now)()).toISOString();
-    await progress(job);
-    if (job.kind === 'apply') await serial(async () => setStaged(job.storeId, restage(job, await stagedOf(job.storeId))));
-    await patchCatalog(job, deps.catalog, deps.onRowsChanged).catch((e: unknown) => log(`[authoring] could not patch the catalog after ${job.id}: ${String(e)}`));
+    if (isAtRest(job.status)) void serial(() => settle(job)).catch((e: unknown) => log(`[authoring] could not settle ${job.id}: ${String(e)}`));
   }
-
-  function start(job: JobFile): CatalogJob {
-    jobs.set(job.id, job);
-    const running = progress(job).then(() => run(job));
-    runs.set(job.id, running.catch((e: unknown) => log(`[authoring] job ${job.id} could not run: ${String(e)}`)));
-    return summary(job);
-  }
-
-  function newJob(storeId: string, title: string, kind: JobFile['kind'], rows: JobRow[], undoOf?: string): JobFile {
-    const now = (deps.clock?.now ?? Date.now)();
-    const id = `c${now.toString(36)}-${randomBytes(4).toString('hex')}`;
-    return { version: 1, id, storeId, storeHash: deps.storeHash(storeId), title, kind, ...(undoOf ? { undoOf } : {}), status: 'running', createdAt: new Date(now).toISOString(), rows };
-  }
-
-  const busy = (storeId: string) => [...jobs.values()].some((j) => j.storeId === storeId && j.status === 'running');
 
   return {
     list: async (storeId) => ({ changes: await stagedOf(storeId) }),
     stage,
-    discard: (storeId, keys) =>
-      serial(async () => setStaged(storeId, keys ? (await stagedOf(storeId)).filter((c) => !keys.includes(c.key)) : [])),
+    discard: (storeId, keys) => serial(async () => save(storeId, { changes: keys ? (await stagedOf(storeId)).filter((c) => !keys.includes(c.key)) : [] })),
     apply: (storeId, title) =>
       serial(async () => {
-        await loadJobs();
         const changes = await stagedOf(storeId);
         if (changes.length === 0) throw new AppError('CONFLICT', 'Nothing is staged to create or delete');
-        if (busy(storeId)) throw new AppError('CONFLICT', 'A catalog job of this store is still running');
-        const job = newJob(storeId, title, 'apply', changes.flatMap(expandChange));
-        await setStaged(storeId, []);
-        return start(job);
+        const job = await deps.jobs.startCatalog({ storeId, storeHash: deps.storeHash(storeId), title, changes: changes.flatMap(expandChange) });
+        // The job holds them now; when it comes to rest, what it did not apply is staged again (settle).
+        await save(storeId, { changes: [] });
+        return view(job);
       }),
-    async jobs(storeId) {
-      await loadJobs();
-      return [...jobs.values()].filter((j) => j.storeId === storeId).sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map(summary);
-    },
-    undo: (jobId) =>
-      serial(async () => {
-        await loadJobs();
-        const job = jobs.get(jobId);
-        if (!job) throw new AppError('NOT_FOUND', `No catalog job ${jobId}`);
-        if (!summary(job).undoable) throw new AppError('CONFLICT', `Catalog job ${jobId} has nothing to undo (still running, applied nothing, or undone already)`);
-        if (busy(job.storeId)) throw new AppError('CONFLICT', 'A catalog job of this store is still running');
-        const undo = newJob(job.storeId, `Undo: ${job.title}`.slice(0, 200), 'undo', undoRows(job), job.id);
-        job.undoneBy = undo.id;
-        await writeJob(deps.dataDir, job);
-        return start(undo);
-      }),
+    jobs: async (storeId) => deps.jobs.list(storeId).filter((j) => j.catalog).map(view),
+    undo: async (jobId) => view(await deps.jobs.undo(summaryOf(jobId).id)),
     async taxonomy(storeId) {
       const client = deps.bigcommerce.clientFor(storeId);
       const [categories, brands] = await Promise.all([
@@ -182,15 +154,19 @@ export function createAuthoringService(deps: AuthoringServiceDeps): AuthoringSer
         brands: brands.map((b) => ({ id: Number(b.id), name: String(b.name) })),
       };
     },
-    recover: () => serial(loadJobs),
+    onJob,
+    async recover() {
+      for (const job of deps.jobs.list()) {
+        if (!job.catalog || !isAtRest(job.status) || job.status === 'paused') continue;
+        if (!(await fileOf(job.storeId)).settledJobs.includes(job.id)) await serial(() => settle(job));
+      }
+    },
     async waitFor(jobId) {
-      await runs.get(jobId);
-      const job = jobs.get(jobId);
-      if (!job) throw new AppError('NOT_FOUND', `No catalog job ${jobId}`);
-      return summary(job);
+      await deps.jobs.waitFor(summaryOf(jobId).id);
+      await lock;
+      return view(summaryOf(jobId));
     },
     async close() {
-      await Promise.all(runs.values());
       await lock;
     },
   };

@@ -1,6 +1,5 @@
-import type { CatalogJob, CatalogJobRow, ChangeInput, NewVariant } from '../../../shared/contract/authoring';
+import type { CatalogJobRow, ChangeInput, NewVariant } from '../../../shared/contract/authoring';
 import type { Raw } from './catalog-api';
-import { NOT_RESTORED } from './recreate';
 
 /**
  * What one row of a catalog job does. The staged ops, plus the two an undo needs: bring back a
@@ -11,92 +10,69 @@ export type Work =
   | { op: 'recreateProduct'; snapshot: Raw }
   | { op: 'recreateVariant'; productId: number; snapshot: Raw };
 
-export interface JobRow extends CatalogJobRow {
+/** A row as the job's definition holds it (written once, with the job). */
+export interface CatalogRowDef {
+  key: string;
+  op: CatalogJobRow['op'];
+  label: string;
   work: Work;
   /** The staged change this row applies (apply jobs only). */
   stagedKey?: string;
+}
+
+/** What a row learned while it ran, kept with its state (state.json) so a restart knows it too. */
+export interface CatalogOutcome {
+  field?: string;
+  productId?: number;
+  variantIds?: number[];
   /** Read before a delete: what an undo recreates. */
   snapshot?: Raw;
   /** Set while a create's POST may be on its way: after a crash, the SKU is looked up before anything else. */
   sending?: boolean;
 }
 
-export interface JobFile {
-  version: 1;
-  id: string;
-  storeId: string;
-  storeHash: string;
-  title: string;
-  kind: 'apply' | 'undo';
-  undoOf?: string;
-  undoneBy?: string;
-  status: CatalogJob['status'];
-  createdAt: string;
-  finishedAt?: string;
-  rows: JobRow[];
+/** One row while it runs: its work, its status, and its outcome so far. */
+export interface RunRow extends CatalogOutcome {
+  work: Work;
+  status: CatalogJobRow['status'];
+  message?: string;
 }
 
 export const rowOp = (work: Work): CatalogJobRow['op'] =>
   work.op === 'recreateProduct' ? 'createProduct' : work.op === 'recreateVariant' ? 'createVariants' : work.op;
 
-/** The SKU a create row makes, for the check after a lost answer or a crash. */
-export function createdSku(work: Work): string | null {
-  if (work.op === 'createProduct') return work.product.sku.trim();
-  if (work.op === 'recreateProduct') return typeof work.snapshot.sku === 'string' ? work.snapshot.sku : null;
-  return null;
-}
-
-export function summary(job: JobFile): CatalogJob {
-  const done = job.rows.filter((r) => r.status === 'applied').length;
-  const failed = job.rows.filter((r) => r.status === 'failed').length;
-  const recreated = job.rows.some((r) => r.status === 'applied' && (r.work.op === 'recreateProduct' || r.work.op === 'recreateVariant'));
-  return {
-    id: job.id,
-    storeId: job.storeId,
-    title: job.title,
-    kind: job.kind,
-    ...(job.undoOf ? { undoOf: job.undoOf } : {}),
-    status: job.status,
-    total: job.rows.length,
-    done,
-    failed,
-    createdAt: job.createdAt,
-    ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
-    undoable: job.status !== 'running' && done > 0 && !job.undoneBy,
-    notRestored: recreated ? NOT_RESTORED : [],
-    rows: job.rows.map(({ work: _w, stagedKey: _k, snapshot: _s, sending: _p, ...row }) => row),
-  };
-}
+export const isRecreate = (work: Work): boolean => work.op === 'recreateProduct' || work.op === 'recreateVariant';
 
 const productName = (snapshot: Raw): string => `“${String(snapshot.name ?? '')}” (${String(snapshot.sku ?? '')})`;
 const variantName = (snapshot: Raw): string =>
   `variant ${String(snapshot.sku ?? '')}${Array.isArray(snapshot.option_values) ? ` (${(snapshot.option_values as Raw[]).map((o) => String(o.label)).join(', ')})` : ''}`;
 
-function inverseOf(row: JobRow): Array<Pick<JobRow, 'work' | 'label'>> {
-  const { work } = row;
+/** The rows that reverse one applied row. */
+function inverseOf(def: CatalogRowDef, outcome: CatalogOutcome): Array<Pick<CatalogRowDef, 'work' | 'label'>> {
+  const { work } = def;
   switch (work.op) {
     case 'createProduct':
     case 'recreateProduct':
-      return row.productId ? [{ work: { op: 'deleteProduct', productId: row.productId }, label: `Delete ${row.label.replace(/^(New|Restore) product /, '')}` }] : [];
+      return outcome.productId ? [{ work: { op: 'deleteProduct', productId: outcome.productId }, label: `Delete ${def.label.replace(/^(New|Restore) product /, '')}` }] : [];
     case 'createVariants':
     case 'recreateVariant': {
       const productId = work.productId;
-      return (row.variantIds ?? []).map((variantId) => ({ work: { op: 'deleteVariant', productId, variantId }, label: `Delete variant ${variantId} of product ${productId}` }));
+      return (outcome.variantIds ?? []).map((variantId) => ({ work: { op: 'deleteVariant', productId, variantId }, label: `Delete variant ${variantId} of product ${productId}` }));
     }
     case 'deleteProduct':
-      return row.snapshot ? [{ work: { op: 'recreateProduct', snapshot: row.snapshot }, label: `Restore product ${productName(row.snapshot)}` }] : [];
+      return outcome.snapshot ? [{ work: { op: 'recreateProduct', snapshot: outcome.snapshot }, label: `Restore product ${productName(outcome.snapshot)}` }] : [];
     case 'deleteVariant':
-      return row.snapshot ? [{ work: { op: 'recreateVariant', productId: work.productId, snapshot: row.snapshot }, label: `Restore ${variantName(row.snapshot)}` }] : [];
+      return outcome.snapshot ? [{ work: { op: 'recreateVariant', productId: work.productId, snapshot: outcome.snapshot }, label: `Restore ${variantName(outcome.snapshot)}` }] : [];
   }
 }
 
 /** The rows of the job that reverses a job's applied rows, last first. */
-export function undoRows(job: JobFile): JobRow[] {
-  return job.rows
+export function undoRows(rows: ReadonlyArray<{ def: CatalogRowDef; status: string; outcome?: CatalogOutcome }>): CatalogRowDef[] {
+  return rows
     .filter((r) => r.status === 'applied')
     .reverse()
-    .flatMap(inverseOf)
-    .map(({ work, label }, i) => ({ key: `undo-${i}`, op: rowOp(work), label, status: 'pending' as const, work }));
+    .flatMap((r) => inverseOf(r.def, r.outcome ?? {}))
+    .map(({ work, label }, i) => ({ key: `undo-${i}`, op: rowOp(work), label, work }));
 }
 
 export function variantLabel(v: NewVariant): string {

@@ -4,7 +4,7 @@ import {
   createProduct, createVariant, deleteProduct, deleteVariant, ensureOptions, productBody, readProductSnapshot,
   readVariantSnapshot, variantBody, type Raw,
 } from './catalog-api';
-import type { JobRow } from './job-model';
+import type { RunRow } from './job-model';
 import { recreateBody, recreateVariantBody } from './recreate';
 
 export interface RowDeps {
@@ -20,7 +20,7 @@ export class StopJob extends Error {}
 const ids = (list: unknown): number[] => (Array.isArray(list) ? (list as Raw[]).map((v) => Number(v.id)).filter(Number.isInteger) : []);
 const notThere = (what: string) => `${what} is no longer on the store`;
 
-async function create(deps: RowDeps, row: JobRow, body: Raw): Promise<void> {
+async function create(deps: RowDeps, row: RunRow, body: Raw): Promise<void> {
   row.sending = true;
   await deps.save();
   const created = await createProduct(deps.client, body, deps.clock);
@@ -29,7 +29,7 @@ async function create(deps: RowDeps, row: JobRow, body: Raw): Promise<void> {
   row.variantIds = ids(created.variants);
 }
 
-async function addVariant(deps: RowDeps, row: JobRow, productId: number, body: Raw): Promise<void> {
+async function addVariant(deps: RowDeps, row: RunRow, productId: number, body: Raw): Promise<void> {
   const options = await ensureOptions(deps.client, productId, (body.option_values as OptionValueRef[] | undefined) ?? []);
   row.sending = true;
   await deps.save();
@@ -39,7 +39,7 @@ async function addVariant(deps: RowDeps, row: JobRow, productId: number, body: R
 }
 
 /** Does what the row says, recording ids and snapshots on it; throws the store's error when it refuses. */
-async function perform(deps: RowDeps, row: JobRow): Promise<void> {
+async function perform(deps: RowDeps, row: RunRow): Promise<void> {
   const { work } = row;
   switch (work.op) {
     case 'createProduct':
@@ -53,6 +53,8 @@ async function perform(deps: RowDeps, row: JobRow): Promise<void> {
       return addVariant(deps, row, work.productId, recreateVariantBody(work.snapshot));
     case 'deleteProduct': {
       const snapshot = await readProductSnapshot(deps.client, work.productId);
+      // Gone, but read by this row before: its DELETE went out before a stop, and its answer was lost.
+      if (!snapshot && row.snapshot) return void Object.assign(row, { productId: work.productId, variantIds: ids(row.snapshot.variants) });
       if (!snapshot) throw new RowRefused(notThere(`Product ${work.productId}`));
       row.snapshot = snapshot;
       await deps.save();
@@ -63,6 +65,7 @@ async function perform(deps: RowDeps, row: JobRow): Promise<void> {
     }
     case 'deleteVariant': {
       const snapshot = await readVariantSnapshot(deps.client, work.productId, work.variantId);
+      if (!snapshot && row.snapshot) return void Object.assign(row, { productId: work.productId, variantIds: [work.variantId] });
       if (!snapshot) throw new RowRefused(notThere(`Variant ${work.variantId}`));
       row.snapshot = snapshot;
       await deps.save();
@@ -85,7 +88,7 @@ export function refusal(error: BigCommerceError): { message: string; field?: str
 }
 
 /** Runs one row to applied or failed. Only a refused token escapes (StopJob). */
-export async function runRow(deps: RowDeps, row: JobRow): Promise<void> {
+export async function runRow(deps: RowDeps, row: RunRow): Promise<void> {
   try {
     await perform(deps, row);
     row.status = 'applied';

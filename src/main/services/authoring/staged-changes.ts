@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { newProductProblems, newVariantsProblems, type ItemProblem, type NewItemContext } from '../../../shared/contract/authoring-checks';
+import { newProductProblems, newVariantsProblems, stagedCreateSkus, type ItemProblem, type NewItemContext } from '../../../shared/contract/authoring-checks';
 import { productOf, type ChangeInput, type StagedChange } from '../../../shared/contract/authoring';
 import { buildSkuIndex, type StoreMoney } from '../../../shared/contract/field-checks';
 import { MAX_DECIMAL_PLACES } from '../../../shared/money';
@@ -18,13 +18,25 @@ export function stagedPath(dataDir: string, storeId: string): string {
   return join(dataDir, 'authoring', storeFileName(storeId), 'staged.json');
 }
 
-export async function loadStaged(dataDir: string, storeId: string): Promise<StagedChange[]> {
-  const data = (await readJsonFile(stagedPath(dataDir, storeId)).catch(() => undefined)) as { changes?: StagedChange[] } | undefined;
-  return Array.isArray(data?.changes) ? data.changes : [];
+/** The staged changes, and the catalog jobs whose unapplied changes were staged again already (see reconcileStaged). */
+export interface StagedFile {
+  changes: StagedChange[];
+  settledJobs: string[];
 }
 
-export function saveStaged(dataDir: string, storeId: string, changes: readonly StagedChange[]): Promise<void> {
-  return writeJsonAtomic(stagedPath(dataDir, storeId), { version: 1, changes });
+/** Jobs remembered as settled: far more than one store ever has resting at once. */
+const SETTLED_KEPT = 500;
+
+export async function loadStaged(dataDir: string, storeId: string): Promise<StagedFile> {
+  const data = (await readJsonFile(stagedPath(dataDir, storeId)).catch(() => undefined)) as Partial<StagedFile> | undefined;
+  return {
+    changes: Array.isArray(data?.changes) ? data.changes : [],
+    settledJobs: Array.isArray(data?.settledJobs) ? data.settledJobs.filter((id) => typeof id === 'string') : [],
+  };
+}
+
+export function saveStaged(dataDir: string, storeId: string, file: StagedFile): Promise<void> {
+  return writeJsonAtomic(stagedPath(dataDir, storeId), { version: 1, changes: file.changes, settledJobs: file.settledJobs.slice(-SETTLED_KEPT) });
 }
 
 const token = () => randomBytes(4).toString('hex');
@@ -65,21 +77,9 @@ export function describeChange(change: ChangeInput, products: Products): string 
   }
 }
 
-/** SKUs the staged creates will take, lower case → what takes them. */
-function stagedSkus(changes: readonly StagedChange[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const c of changes) {
-    if (c.op === 'createProduct') {
-      out.set(c.product.sku.trim().toLowerCase(), `new product “${c.product.name}”`);
-      for (const v of c.variants) out.set(v.sku.trim().toLowerCase(), `a variant of new product “${c.product.name}”`);
-    } else if (c.op === 'createVariants') for (const v of c.variants) out.set(v.sku.trim().toLowerCase(), 'a staged new variant');
-  }
-  return out;
-}
-
 export function checkContext(snapshot: CatalogSnapshot | null, staged: readonly StagedChange[]): NewItemContext {
   const money: StoreMoney = snapshot ? { currency: snapshot.currency, decimalPlaces: snapshot.decimalPlaces } : { currency: null, decimalPlaces: MAX_DECIMAL_PLACES };
-  return { money, ...(snapshot ? { skuOwner: buildSkuIndex(snapshot.products) } : {}), stagedSkus: stagedSkus(staged) };
+  return { money, ...(snapshot ? { skuOwner: buildSkuIndex(snapshot.products) } : {}), stagedSkus: stagedCreateSkus(staged) };
 }
 
 const missing = (message: string): never => {

@@ -57,6 +57,7 @@ describe('batch writer: blind bisection', () => {
       sendGate: new Gate(6),
       stopRequested: () => false,
       changed: () => {},
+      save: async () => {},
     };
     const items: ReadyItem[] = edits.map((e, i) => ({ id: e.id, fields: { price: { edit: i, from: '1', to: '2' } }, before: { price: '1' } }));
     const sent: number[][] = [];

@@ -75,7 +75,8 @@ export class JobEntry {
   }
 
   detail(): JobDetail {
-    return { ...this.summary(), rows: this.record.rowResults() };
+    const changes = this.record.changeResults();
+    return { ...this.summary(), rows: this.record.rowResults(), ...(changes ? { changes } : {}) };
   }
 
   /**
@@ -163,6 +164,7 @@ export class JobEntry {
       sendGate: gate,
       stopRequested: () => this.stop !== null,
       changed: () => this.changed(),
+      save: () => this.save(),
     };
   }
 

@@ -2,6 +2,7 @@ import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readJsonFile, writeFileAtomic, writeJsonAtomic } from '../fs/atomic-file';
 import { JOB_STATUSES, JobEditSchema, ROW_STATUSES, type JobStatus, type JsonValue, type RowStatus } from './edit-schema';
+import type { CatalogOutcome } from '../authoring/job-model';
 import { JobRecord, type JobDefinition, type RowState } from './job-record';
 
 /**
@@ -19,7 +20,7 @@ interface StateFile {
   error?: string;
   /** One letter per edit, see CODES: 10,000 rows stay a 10 kB string. */
   rows: string;
-  details: Record<string, { message?: string; serverValue?: JsonValue }>;
+  details: Record<string, { message?: string; serverValue?: JsonValue; outcome?: CatalogOutcome }>;
 }
 
 const CODES: Record<RowStatus, string> = { pending: 'p', applied: 'a', failed: 'f', conflict: 'c', skipped: 's' };
@@ -36,8 +37,8 @@ export async function writeDefinition(dataDir: string, def: JobDefinition): Prom
 export async function writeState(dataDir: string, job: JobRecord): Promise<void> {
   const details: StateFile['details'] = {};
   job.rows.forEach((row, i) => {
-    if (row.message !== undefined || row.serverValue !== undefined) {
-      details[i] = { message: row.message, ...(row.serverValue !== undefined ? { serverValue: row.serverValue } : {}) };
+    if (row.message !== undefined || row.serverValue !== undefined || row.outcome !== undefined) {
+      details[i] = { message: row.message, ...(row.serverValue !== undefined ? { serverValue: row.serverValue } : {}), ...(row.outcome ? { outcome: row.outcome } : {}) };
     }
   });
   const state: StateFile = {
@@ -75,6 +76,9 @@ function parseDefinition(raw: unknown, id: string): JobDefinition {
     throw new Error(`job ${id}: job.json is missing or not a version-1 job definition`);
   }
   def.edits.forEach((edit) => JobEditSchema.parse(edit));
+  if (def.changes !== undefined && (!Array.isArray(def.changes) || def.edits.length > 0 || def.changes.some((c) => typeof c?.work?.op !== 'string'))) {
+    throw new Error(`job ${id}: job.json has catalog changes that are not a list of rows`);
+  }
   return def;
 }
 
@@ -84,7 +88,7 @@ export async function loadJob(dataDir: string, id: string): Promise<JobRecord> {
   const job = new JobRecord(def);
   const state = (await readJsonFile(join(jobDir(dataDir, id), 'state.json'))) as StateFile | undefined;
   if (!state) return job;
-  if (state.version !== 1 || !JOB_STATUSES.includes(state.status) || state.rows.length !== def.edits.length) {
+  if (state.version !== 1 || !JOB_STATUSES.includes(state.status) || state.rows.length !== job.size) {
     throw new Error(`job ${id}: state.json does not match its definition`);
   }
   job.status = state.status;

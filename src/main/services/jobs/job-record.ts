@@ -1,5 +1,6 @@
 import { statusesInPhase } from '../../../shared/contract/job-lifecycle';
-import { editProblems, type JobEdit, type JobKind, type JobStatus, type RetryRows, type JobSummary, type JsonValue, type RowResult, type RowStatus } from './edit-schema';
+import type { CatalogOutcome, CatalogRowDef } from '../authoring/job-model';
+import { editProblems, type CatalogJobRow, type JobEdit, type JobKind, type JobStatus, type RetryRows, type JobSummary, type JsonValue, type RowResult, type RowStatus } from './edit-schema';
 
 /** What is written once, when a job is created (dataDir/jobs/{id}/job.json). */
 export interface JobDefinition {
@@ -12,13 +13,18 @@ export interface JobDefinition {
   undoOf?: string;
   retryOf?: string;
   createdAt: string;
+  /** Empty for a catalog job. */
   edits: JobEdit[];
+  /** A catalog job's rows (creates and deletes of products and variants), run in order. */
+  changes?: CatalogRowDef[];
 }
 
 export interface RowState {
   status: RowStatus;
   message?: string;
   serverValue?: JsonValue;
+  /** A catalog row's ids, snapshot and send mark (see catalog-runner.ts). */
+  outcome?: CatalogOutcome;
 }
 
 // From the one lifecycle table (shared with the renderer's Activity).
@@ -47,8 +53,13 @@ export class JobRecord {
   private run: { since: number; waitBaseline: number; settledAtStart: number } | null = null;
 
   constructor(readonly def: JobDefinition) {
-    this.rows = def.edits.map(() => ({ status: 'pending' }));
-    this.counts.pending = def.edits.length;
+    this.rows = Array.from({ length: this.size }, () => ({ status: 'pending' }));
+    this.counts.pending = this.size;
+  }
+
+  /** Rows: one per edit, or per change of a catalog job. */
+  get size(): number {
+    return this.def.changes?.length ?? this.def.edits.length;
   }
 
   get edits(): JobEdit[] {
@@ -70,7 +81,7 @@ export class JobRecord {
   }
 
   startRun(now: number, waitedMs: number): void {
-    this.run = { since: now, waitBaseline: waitedMs, settledAtStart: this.def.edits.length - this.counts.pending };
+    this.run = { since: now, waitBaseline: waitedMs, settledAtStart: this.size - this.counts.pending };
   }
 
   endRun(now: number, waitedMs: number): void {
@@ -93,7 +104,7 @@ export class JobRecord {
       ...(def.undoOf ? { undoOf: def.undoOf } : {}),
       ...(def.retryOf ? { retryOf: def.retryOf } : {}),
       status: this.status,
-      total: def.edits.length,
+      total: this.size,
       done: counts.applied,
       failed: counts.failed,
       conflicts: counts.conflict,
@@ -106,6 +117,7 @@ export class JobRecord {
       createdAt: def.createdAt,
       ...(this.finishedAt ? { finishedAt: this.finishedAt } : {}),
       ...(this.error ? { error: this.error } : {}),
+      ...(def.changes ? { catalog: true } : {}),
     };
   }
 
@@ -113,7 +125,7 @@ export class JobRecord {
   private eta(runMs: number): number | null {
     if (this.counts.pending === 0) return 0;
     if (!this.run || runMs <= 0) return null;
-    const settled = this.def.edits.length - this.counts.pending - this.run.settledAtStart;
+    const settled = this.size - this.counts.pending - this.run.settledAtStart;
     if (settled <= 0) return null;
     return Math.round((runMs / settled) * this.counts.pending);
   }
@@ -147,6 +159,24 @@ export class JobRecord {
   }
 
   rowResults(): RowResult[] {
+    if (this.def.changes) return [];
     return this.rows.map((row, index) => ({ index, edit: this.def.edits[index]!, ...row }));
+  }
+
+  /** A catalog job's rows as the renderer sees them (no snapshots, no work). */
+  changeResults(): CatalogJobRow[] | undefined {
+    return this.def.changes?.map((def, i) => {
+      const { status, message, outcome } = this.rows[i]!;
+      return {
+        key: def.key,
+        op: def.op,
+        label: def.label,
+        status,
+        ...(message !== undefined ? { message } : {}),
+        ...(outcome?.field !== undefined ? { field: outcome.field } : {}),
+        ...(outcome?.productId !== undefined ? { productId: outcome.productId } : {}),
+        ...(outcome?.variantIds ? { variantIds: outcome.variantIds } : {}),
+      };
+    });
   }
 }

@@ -9,6 +9,8 @@ import { JobRecord, type JobDefinition } from './job-record';
 import { journalPath, openJournal, type Journal } from './journal';
 import { finishRun } from './job-outcome';
 import { runJob } from './job-runner';
+import { catalogRetryChanges, catalogRows, catalogUndoChanges, runCatalogJob, type CatalogRowResult } from './catalog-runner';
+import type { CatalogRowDef } from '../authoring/job-model';
 import { DEFAULT_JOURNAL_POLICY, journalUpkeep, type UpkeepDeps } from './journal-upkeep';
 import { loadSavedJobs, recoverJob } from './recovery';
 
@@ -37,6 +39,10 @@ export interface JobsServiceDeps {
 export interface JobsService {
   /** Validates the input (AppError VALIDATION), saves the job, queues it behind the store's running job. */
   start(input: StartJobInput): Promise<JobSummary>;
+  /** Queues a catalog job (creates and deletes, checked by the authoring service) like any job. */
+  startCatalog(input: { storeId: string; storeHash: string; title: string; changes: CatalogRowDef[] }): Promise<JobSummary>;
+  /** A catalog job's rows with their state and outcome (main only: snapshots stay here). */
+  catalogRows(jobId: string): CatalogRowResult[];
   list(storeId?: string): JobSummary[];
   get(jobId: string): JobDetail;
   /** Finishes the batches in flight, then stops; resolves with the paused job. */
@@ -137,7 +143,7 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
       await job.setStatus('running');
       let error: unknown = null;
       try {
-        await runJob(job.context());
+        await (job.record.def.changes ? runCatalogJob(job.context()) : runJob(job.context()));
       } catch (caught) {
         error = caught;
       }
@@ -216,22 +222,35 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
 
   async function undo(jobId: string): Promise<JobSummary> {
     const { record } = entryFor(jobId, 'undo');
+    if (record.def.changes) return undoCatalog(record);
     const edits = record.undoEdits();
     if (edits.length === 0) throw new AppError('CONFLICT', `Job ${jobId} applied nothing, so there is nothing to undo`);
     const { storeId, storeHash, title } = record.def;
     return create({ storeId, storeHash, title: `Undo: ${title}`.slice(0, 200), kind: 'undo', undoOf: jobId, edits });
   }
 
+  /** Once: a second undo would recreate (or delete) what the first already did. */
+  async function undoCatalog(record: JobRecord): Promise<JobSummary> {
+    const { id, storeId, storeHash, title } = record.def;
+    if ([...jobs.values()].some((j) => j.record.def.undoOf === id && j.record.counts.applied > 0)) {
+      throw new AppError('CONFLICT', `Job ${id} has been undone already`);
+    }
+    const changes = catalogUndoChanges(record);
+    if (changes.length === 0) throw new AppError('CONFLICT', `Job ${id} applied nothing, so there is nothing to undo`);
+    return create({ storeId, storeHash, title: `Undo: ${title}`.slice(0, 200), kind: 'undo', undoOf: id, edits: [], changes });
+  }
+
   async function retry(jobId: string, rows: RetryRows = 'failed'): Promise<JobSummary> {
     const { record } = entryFor(jobId, 'retry');
-    const edits = record.retryEdits(rows);
-    if (edits.length === 0) {
+    const changes = record.def.changes ? catalogRetryChanges(record, rows) : undefined;
+    const edits = changes ? [] : record.retryEdits(rows);
+    if (edits.length === 0 && !changes?.length) {
       const what = rows === 'failed' ? 'failed rows' : 'conflicts whose store value can be written over';
       throw new AppError('CONFLICT', `Job ${jobId} has no ${what}, so there is nothing to retry`);
     }
     const { storeId, storeHash, title } = record.def;
     const prefix = rows === 'failed' ? 'Retry' : 'Retry conflicts';
-    return create({ storeId, storeHash, title: `${prefix}: ${title}`.slice(0, 200), kind: 'retry', retryOf: jobId, edits });
+    return create({ storeId, storeHash, title: `${prefix}: ${title}`.slice(0, 200), kind: 'retry', retryOf: jobId, edits, ...(changes ? { changes } : {}) });
   }
 
   async function recover(): Promise<JobSummary[]> {
@@ -257,6 +276,8 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
 
   return {
     start,
+    startCatalog: ({ storeId, storeHash, title, changes }) => create({ storeId, storeHash, title: title.slice(0, 200), kind: 'edit', edits: [], changes }),
+    catalogRows: (jobId) => catalogRows(entry(jobId).record),
     list: (storeId) =>
       [...jobs.values()]
         .filter((job) => storeId === undefined || job.record.def.storeId === storeId)

@@ -4,6 +4,7 @@ import { classifyAfterWrite, conflictStates, missingStates } from './classify';
 import { ADAPTERS } from './entities';
 import type { JobRecord, RowState } from './job-record';
 import { JobEntry, type EntryDeps } from './job-entry';
+import { settleCatalogSends } from './catalog-runner';
 import { listJobIds, loadJob } from './job-files';
 import { journalPath, readJournal, type IntentRecord, type JournalRecord } from './journal';
 import { JobStopError, setRows, type ReadyItem, type RunContext } from './run-context';
@@ -89,9 +90,10 @@ export async function loadSavedJobs(dataDir: string, entryDeps: EntryDeps, known
 /** Settles a loaded job's unanswered requests; a job cut off while queued or running becomes `interrupted`. */
 export async function recoverJob(job: JobEntry): Promise<void> {
   let error: string | undefined;
-  if (job.openIntents.size > 0) {
+  if (job.openIntents.size > 0 || job.record.def.changes) {
     try {
-      await settleIntents(job.context(), [...job.openIntents.values()]);
+      if (job.record.def.changes) await settleCatalogSends(job.context());
+      else await settleIntents(job.context(), [...job.openIntents.values()]);
     } catch (caught) {
       error = caught instanceof Error ? caught.message : String(caught);
     }

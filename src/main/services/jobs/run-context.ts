@@ -24,6 +24,8 @@ export interface RunContext {
   stopRequested(): boolean;
   /** Rows changed: progress event (throttled) and state save (throttled). */
   changed(): void;
+  /** Saves the job's state now (a catalog create's send mark must be on disk before its POST goes). */
+  save(): Promise<void>;
 }
 
 /** A row that passed the conflict check: the store had every `from`, shown in `before`. */

@@ -64,7 +64,10 @@ function createHandlers(client: QueryClient): Handlers {
     'staging.changed': ({ storeId }) => void client.invalidateQueries({ queryKey: queryKey('staging.list', { storeId }) }),
     'authoring.changed': ({ storeId }) => void client.invalidateQueries({ queryKey: queryKey('authoring.list', { storeId }) }),
     'authoring.progressed': (job) =>
-      client.setQueryData<CatalogJob[]>(queryKey('authoring.jobs', { storeId: job.storeId }), (jobs) => (jobs ? [job, ...jobs.filter((j) => j.id !== job.id)] : jobs)),
+      // In place when listed (an undo's end also re-sends the job it undid, no longer undoable): newest stays first.
+      client.setQueryData<CatalogJob[]>(queryKey('authoring.jobs', { storeId: job.storeId }), (jobs) =>
+        jobs ? (jobs.some((j) => j.id === job.id) ? jobs.map((j) => (j.id === job.id ? job : j)) : [job, ...jobs]) : jobs,
+      ),
     'webhooks.received': (event) =>
       client.setQueryData<WebhookEvent[]>(queryKey('webhooks.listEvents', { storeId: event.storeId }), (list) =>
         list ? [event, ...list].slice(0, WEBHOOK_FEED_LIMIT) : list,

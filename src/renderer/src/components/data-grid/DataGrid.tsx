@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { gridTableOptions, quickFilter, resort, shownRows, tableColumns, type ShownRow } from './grid-table';
 import { GridHeader } from './GridHeader';
+import { GridNewRow } from './GridNewRow';
 import { GridRowMemo, type RowEvents } from './GridRows';
 import { applyView, currentView, GridToolbar } from './GridToolbar';
 import { loadSession, saveSession, sessionKey, type GridSession } from './session';
@@ -196,6 +197,7 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
             );
           })}
         </div>
+        {props.newRow && <GridNewRow<Row> def={props.newRow} slots={slots} width={total} />}
       </div>
     </div>
   );

@@ -12,5 +12,5 @@
  *   their sub-rows and shown values — what an export writes.
  * - `toolbar`: React nodes shown in the grid's toolbar.
  */
-export type { CellText, ColumnFilterKind, DataGridHandle, DataGridProps, EditTarget, GridColumn, GridView, RefusedCell, SelectedCell, StageResult } from './types';
+export type { CellText, ColumnFilterKind, DataGridHandle, DataGridProps, EditTarget, GridColumn, GridView, NewRowDef, RefusedCell, SelectedCell, StageResult } from './types';
 export { DataGrid } from './DataGrid';

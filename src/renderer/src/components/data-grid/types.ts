@@ -91,6 +91,22 @@ export interface GridView {
   rows: Array<{ rowId: string; depth: number; values: JsonValue[] }>;
 }
 
+/**
+ * Quick entry at the grid's end (Products' new product row; Customers could take one too): the
+ * columns typed into, and what to do with the texts. The screen checks and stages; the grid lays
+ * the row out under its columns and shows the screen's messages beside their cells.
+ */
+export interface NewRowDef {
+  /** The row's accessible name, and the prefix of each input's ("New product: SKU"). */
+  label: string;
+  /** Ids of the columns that take a value; the other cells of the row stay empty. */
+  columns: readonly string[];
+  /** Staged creates not applied yet, shown above the entry row, read-only, as pending rows. */
+  pending?: ReadonlyArray<{ key: string; label: string; values: Readonly<Record<string, string>> }>;
+  /** Checks and stages the typed texts (by column id): resolves to the messages by column id, none when it was staged. */
+  submit(values: Readonly<Record<string, string>>): Promise<Readonly<Record<string, string>>>;
+}
+
 /** Imperative handle (React 19 `ref` prop) for screen actions such as bulk rules and export. */
 export interface DataGridHandle {
   getSelectedCells(): SelectedCell[];
@@ -124,5 +140,7 @@ export interface DataGridProps<Row> {
   onSelectionChange?(cells: () => SelectedCell[]): void;
   /** Screen actions rendered in the grid's toolbar. */
   toolbar?: React.ReactNode;
+  /** A row at the grid's end for quick entry of new records (see NewRowDef). */
+  newRow?: NewRowDef;
   ref?: React.Ref<DataGridHandle>;
 }

@@ -54,6 +54,7 @@ export function ActivityView() {
                     {job.title}
                   </button>
                   {job.kind !== 'edit' && <span className="badge">{job.kind}</span>}
+                  {job.catalog && <span className="badge">create/delete</span>}
                 </td>
                 <td>
                   <span className={`status status-${job.status}`}>{STATUS_LABELS[job.status]}</span>

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
-import { statusAllows, type JobSummary, type RowResult } from '../../../../shared/contract';
+import { statusAllows, type CatalogJobRow, type JobSummary, type RowResult } from '../../../../shared/contract';
 import { formatLike, formatValue, STATUS_LABELS } from './format';
 import { useJobDetail, useRetryJob } from './useJobs';
 
@@ -20,7 +20,8 @@ interface Props {
 export function JobDetailPanel({ job, origin, onShow, onClose }: Props) {
   const { data, isPending, error } = useJobDetail(job.id);
   const [filter, setFilter] = useState<Filter>(job.failed || job.conflicts ? (job.failed ? 'failed' : 'conflict') : 'all');
-  const rows = useMemo(() => (data?.rows ?? []).filter((r) => filter === 'all' || r.status === filter), [data, filter]);
+  const rows = useMemo(() => [...(data?.changes ?? data?.rows ?? [])].filter((r) => filter === 'all' || r.status === filter), [data, filter]);
+  const heads = job.catalog ? CHANGE_HEADS : EDIT_HEADS;
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design; this component is not memoized by the compiler.
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => 28, overscan: 12 });
@@ -55,12 +56,11 @@ export function JobDetailPanel({ job, origin, onShow, onClose }: Props) {
       {error && <p className="error-text pad">{error.message}</p>}
       <div className="row-results" role="table" aria-label="Row results" aria-rowcount={rows.length} ref={scroller}>
         <div role="row" className="row-result head">
-          <span role="columnheader">Row</span>
-          <span role="columnheader">Field</span>
-          <span role="columnheader">From</span>
-          <span role="columnheader">To</span>
-          <span role="columnheader">Result</span>
-          <span role="columnheader">Detail</span>
+          {heads.map((head) => (
+            <span key={head} role="columnheader">
+              {head}
+            </span>
+          ))}
         </div>
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
           {virtual.getVirtualItems().map((item) => (
@@ -90,15 +90,24 @@ function OverwriteConflicts({ job, onStarted }: { job: JobSummary; onStarted(job
   );
 }
 
-function ResultRow({ row, top }: { row: RowResult; top: number }) {
-  const what = `${row.edit.entity} ${row.edit.id}`;
-  const detail = row.status === 'conflict' ? `store now has ${formatLike(row.serverValue, row.edit.from)}` : (row.message ?? '');
+const EDIT_HEADS = ['Row', 'Field', 'From', 'To', 'Result', 'Detail'];
+/** A catalog job's rows are creates and deletes: what changed, the field the store refused, the ids it made or removed. */
+const CHANGE_HEADS = ['Change', 'Field', 'Product', 'Variants', 'Result', 'Detail'];
+
+function cellsOf(row: RowResult | CatalogJobRow): [string, string, string, string] {
+  if (!('edit' in row)) return [row.label, row.field ?? '', row.productId !== undefined ? String(row.productId) : '', (row.variantIds ?? []).join(', ')];
+  return [`${row.edit.entity} ${row.edit.id}`, row.edit.field, formatValue(row.edit.from), formatValue(row.edit.to)];
+}
+
+function ResultRow({ row, top }: { row: RowResult | CatalogJobRow; top: number }) {
+  const detail = 'edit' in row && row.status === 'conflict' ? `store now has ${formatLike(row.serverValue, row.edit.from)}` : (row.message ?? '');
   return (
     <div role="row" className={`row-result state-${row.status}`} style={{ transform: `translateY(${top}px)` }}>
-      <span role="cell">{what}</span>
-      <span role="cell">{row.edit.field}</span>
-      <span role="cell">{formatValue(row.edit.from)}</span>
-      <span role="cell">{formatValue(row.edit.to)}</span>
+      {cellsOf(row).map((text, i) => (
+        <span key={i} role="cell" title={i === 0 ? text : undefined}>
+          {text}
+        </span>
+      ))}
       <span role="cell">{row.status}</span>
       <span role="cell" title={detail}>
         {detail}

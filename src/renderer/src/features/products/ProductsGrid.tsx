@@ -1,7 +1,7 @@
 import { useCallback, useMemo, type ReactNode, type Ref } from 'react';
 import { editValueProblem, type EditCheckContext, type JobEdit, type JsonValue, type ProductRowData, type StagedEdit } from '../../../../shared/contract';
 import { call } from '../../api/client';
-import { DataGrid, type DataGridHandle, type EditTarget } from '../../components/data-grid';
+import { DataGrid, type DataGridHandle, type EditTarget, type NewRowDef } from '../../components/data-grid';
 import { productColumns, type CatalogNameLookup } from './product-columns';
 import { catalogRows, rowId, subRows } from './product-rows';
 
@@ -15,11 +15,13 @@ interface Props {
   /** Category and brand names (ids show until they arrive). */
   names?: CatalogNameLookup;
   toolbar?: ReactNode;
+  /** The quick-entry row at the grid's end (new products). */
+  newRow?: NewRowDef;
   ref?: Ref<DataGridHandle>;
 }
 
 /** The Products screen's grid: products expanding to their variants, over the shared grid. */
-export function ProductsGrid({ storeId, products, staged, stagedRevision, checks, names, toolbar, ref }: Props) {
+export function ProductsGrid({ storeId, products, staged, stagedRevision, checks, names, toolbar, newRow, ref }: Props) {
   const rows = useMemo(() => catalogRows(products), [products]);
   const columns = useMemo(() => productColumns(names), [names]);
   const onStage = useCallback(async (edits: JobEdit[]) => (await call('staging.stage', { storeId, edits })).revision, [storeId]);
@@ -38,6 +40,7 @@ export function ProductsGrid({ storeId, products, staged, stagedRevision, checks
       onStage={onStage}
       validate={validate}
       toolbar={toolbar}
+      {...(newRow ? { newRow } : {})}
       ref={ref}
     />
   );

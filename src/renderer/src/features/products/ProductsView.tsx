@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react';
-import { buildSkuIndex, type ProductRowData, type StagedEdit } from '../../../../shared/contract';
+import { buildSkuIndex, type ProductRowData, type StagedChange, type StagedEdit } from '../../../../shared/contract';
 import type { DataGridHandle } from '../../components/data-grid';
 import { CatalogPanel } from '../catalog/CatalogPanel';
 import { useCatalogStatus } from '../catalog/useCatalog';
@@ -11,6 +11,8 @@ import { CsvActions } from './csv/CsvActions';
 import { AuthoringToolbar } from './authoring/AuthoringToolbar';
 import { ImagesButton } from './images/ImagesButton';
 import { CatalogChanges } from './authoring/CatalogChanges';
+import { newProductRow } from './authoring/new-product-row';
+import { useStageCatalogChanges, useStagedCatalogChanges } from './authoring/useAuthoring';
 import { ProductsGrid } from './ProductsGrid';
 import { BulkRules } from './rules/BulkRules';
 import { rowInfoLookup } from './rules/row-info';
@@ -19,6 +21,7 @@ import { useProducts } from './useProducts';
 
 const NO_EDITS: StagedEdit[] = [];
 const NO_PRODUCTS: readonly ProductRowData[] = [];
+const NO_CHANGES: readonly StagedChange[] = [];
 const SOURCE_COLUMNS = ['price', 'sale_price', 'cost_price', 'retail_price'].map((id) => ({ id, label: fieldLabel(id) }));
 
 /** Products: the catalog cache, the grid over it, rules over a selection, and the changes staged from it. */
@@ -38,6 +41,9 @@ export function ProductsView() {
   const currency = status.data?.currency ?? null;
   const checks = useMemo(() => ({ money: { currency, decimalPlaces }, skuOwner: buildSkuIndex(rows) }), [currency, decimalPlaces, rows]);
   const rowInfo = useMemo(() => rowInfoLookup(rows, staged), [rows, staged]);
+  const catalogChanges = useStagedCatalogChanges(store?.id).data?.changes ?? NO_CHANGES;
+  const { mutateAsync: stageCatalog } = useStageCatalogChanges(store?.id);
+  const newRow = useMemo(() => newProductRow(checks, catalogChanges, stageCatalog), [checks, catalogChanges, stageCatalog]);
   return (
     <div className="products-view">
       <CatalogPanel />
@@ -50,6 +56,7 @@ export function ProductsView() {
           {...(staging.data ? { stagedRevision: staging.data.revision } : {})}
           checks={checks}
           names={names}
+          newRow={newRow}
           toolbar={
             <>
               <BulkRules grid={grid} rowInfo={rowInfo} columnLabel={fieldLabel} sourceColumns={SOURCE_COLUMNS} decimalPlaces={decimalPlaces} currency={currency} />

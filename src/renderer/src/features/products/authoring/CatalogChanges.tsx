@@ -1,15 +1,8 @@
 import { useState } from 'react';
-import type { CatalogJob, StagedChange } from '../../../../../shared/contract';
+import { isAtRest, type CatalogJob, type StagedChange } from '../../../../../shared/contract';
 import { Dialog } from '../../../components/Dialog';
+import { STATUS_LABELS } from '../../jobs/format';
 import { useApplyCatalogChanges, useCatalogJobs, useDiscardCatalogChanges, useStagedCatalogChanges, useUndoCatalogJob } from './useAuthoring';
-
-const STATUS_WORDS: Record<CatalogJob['status'], string> = {
-  running: 'running',
-  completed: 'done',
-  completed_with_errors: 'done with errors',
-  failed: 'failed',
-  interrupted: 'interrupted',
-};
 
 /** "Create 1 product, delete 2": what the job will be called. */
 export function jobTitle(changes: readonly StagedChange[]): string {
@@ -37,7 +30,7 @@ export function CatalogChanges({ storeId }: { storeId: string }) {
   const changes = staged.data?.changes ?? [];
   const last = jobs.data?.[0];
   if (changes.length === 0 && !last) return null;
-  const running = last?.status === 'running';
+  const running = !!last && !isAtRest(last.status);
   return (
     <section className="catalog-changes" aria-label="Catalog changes">
       <header className="catalog-changes-header">
@@ -87,7 +80,7 @@ function LastJob({ job }: { job: CatalogJob }) {
   return (
     <div className="catalog-job" aria-label="Last catalog job">
       <p>
-        <strong>{job.title}</strong>: <span role="status">{STATUS_WORDS[job.status]}</span>, {job.done} of {job.total} applied
+        <strong>{job.title}</strong>: <span role="status">{STATUS_LABELS[job.status].toLowerCase()}</span>, {job.done} of {job.total} applied
         {job.failed > 0 && `, ${job.failed} failed`}
         {job.undoable && (
           <button type="button" className="button small" disabled={undo.isPending} onClick={() => undo.mutate(job.id)}>
@@ -95,7 +88,7 @@ function LastJob({ job }: { job: CatalogJob }) {
           </button>
         )}
       </p>
-      {job.status === 'running' && <progress max={job.total} value={job.done + job.failed} aria-label="Catalog job progress" />}
+      {!isAtRest(job.status) && <progress max={job.total} value={job.done + job.failed} aria-label="Catalog job progress" />}
       {failed.length > 0 && (
         <ul className="catalog-job-failures" aria-label="Refused by the store">
           {failed.map((r) => (
