@@ -12,6 +12,7 @@ import { fetchStoreMoney, runDelta, runFull, type SyncOutcome } from './run-sync
 import { fetchByIds } from './sync';
 import { productColumns } from './product-columns';
 import type { ProductColumnsPage } from '../../../shared/contract';
+import type { EncodedJson } from '../../../shared/rpc';
 import type { CatalogEvent, CatalogSnapshot, ProductRow, SyncResult } from './types';
 
 /**
@@ -51,11 +52,12 @@ export interface CatalogService {
   load(storeId: string, storeHash: string, options?: LoadOptions): Promise<SyncResult>;
   refresh(storeId: string, storeHash: string, options?: RefreshOptions): Promise<SyncResult>;
   snapshot(storeId: string): Promise<CatalogSnapshot | null>;
-  /** Cached products by position (id order) as columns; an empty page when nothing is cached. */
-  columns(storeId: string, offset: number, limit: number): Promise<ProductColumnsPage>;
+  /** Cached products by position (id order) as columns, serialized; an empty page when nothing is cached. */
+  columns(storeId: string, offset: number, limit: number): Promise<EncodedJson<ProductColumnsPage>>;
   /**
-   * Read the cache file and encode the column pages of `pageSize` in the background (one page per
-   * turn of the event loop), so a first visit after a start is a transfer, not a read and encode.
+   * Read the cache file and encode and serialize the column pages of `pageSize` in the background
+   * (one page per turn of the event loop), so a first visit after a start is a transfer, not a read
+   * and encode.
    */
   warm(storeId: string, pageSize: number): Promise<void>;
   /** Cached rows for these ids, in the order asked; ids not in the cache are left out. */
