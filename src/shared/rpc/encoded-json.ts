@@ -15,6 +15,11 @@ export class EncodedJson<T> {
     return new EncodedJson<T>(new TextEncoder().encode(JSON.stringify(value)));
   }
 
+  /** Bytes main serialized itself earlier (e.g. kept on disk), trusted to be T's JSON. */
+  static fromBytes<T>(bytes: Uint8Array): EncodedJson<T> {
+    return new EncodedJson<T>(bytes);
+  }
+
   decode(): T {
     return parseJsonBytes(this.bytes) as T;
   }
