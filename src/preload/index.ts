@@ -3,13 +3,14 @@
  * channels; never ipcRenderer itself, the IPC event object or process.env.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { EVENT_CHANNEL, RPC_CHANNEL, type EventMessage, type RpcResponse } from '../shared/rpc/envelope';
+import type { IpcResponse } from '../shared/rpc/encoded-json';
+import { EVENT_CHANNEL, RPC_CHANNEL, type EventMessage } from '../shared/rpc/envelope';
 
 let nextId = 1;
 
 const api = {
-  invoke(method: string, params: unknown): Promise<RpcResponse> {
-    return ipcRenderer.invoke(RPC_CHANNEL, { id: nextId++, method, params }) as Promise<RpcResponse>;
+  invoke(method: string, params: unknown): Promise<IpcResponse> {
+    return ipcRenderer.invoke(RPC_CHANNEL, { id: nextId++, method, params }) as Promise<IpcResponse>;
   },
   subscribe(listener: (message: EventMessage) => void): () => void {
     const handler = (_event: unknown, message: EventMessage) => listener(message);

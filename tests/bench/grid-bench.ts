@@ -21,7 +21,7 @@ const EDITS = 20;
 
 interface App { url: string; child: ChildProcess; stop(): Promise<void> }
 
-async function startApp(dataDir: string, products: number): Promise<App> {
+export async function startApp(dataDir: string, products: number): Promise<App> {
   const child = spawn(process.execPath, [join(ROOT, 'out/main/web.js'), '--port', '0', '--data-dir', dataDir, '--demo-products', String(products)], {
     cwd: ROOT,
     env: { ...process.env, STOCKROOM_KEYCHAIN_SERVICE: `StockroomBench-${process.pid}` },
@@ -48,7 +48,7 @@ async function startApp(dataDir: string, products: number): Promise<App> {
   return { url, child, stop };
 }
 
-async function openPage(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page }> {
+export async function openPage(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addInitScript({ content: PAGE_SCRIPT });
   const page = await context.newPage();
@@ -58,7 +58,7 @@ async function openPage(browser: Browser, url: string): Promise<{ context: Brows
 }
 
 /** Calls a helper of PAGE_SCRIPT in the page. */
-const bench = <T>(page: Page, method: string, ...args: unknown[]) =>
+export const bench = <T>(page: Page, method: string, ...args: unknown[]) =>
   page.evaluate(([m, a]) => (globalThis as unknown as { __bench: Record<string, (...x: unknown[]) => unknown> }).__bench[m as string]!(...(a as unknown[])), [method, args] as const) as Promise<T>;
 
 const round = (n: number, places = 1) => Math.round(n * 10 ** places) / 10 ** places;
@@ -97,7 +97,7 @@ function pasteBlock(): string {
   return lines.join('\n');
 }
 
-async function heapMB(page: Page): Promise<number> {
+export async function heapMB(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('Performance.enable');
@@ -150,7 +150,7 @@ async function warmRun(browser: Browser, url: string, storeId: string) {
 }
 
 /** Loads the catalog into the data dir's cache (the one-off set-up of a benchmark run). */
-async function prepare(browser: Browser, dataDir: string, products: number): Promise<string> {
+export async function prepare(browser: Browser, dataDir: string, products: number): Promise<string> {
   const app = await startApp(dataDir, products);
   const { context, page } = await openPage(browser, app.url);
   try {

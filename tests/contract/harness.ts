@@ -8,7 +8,7 @@ import { composeApp, type ComposedApp } from '../../src/main/compose';
 import { createKeychain, loadKeytar } from '../../src/main/services/secrets/keychain';
 import { createIpcInvokeHandler, isOwnRendererUrl } from '../../src/main/electron/ipc-host';
 import { startHttpHost, type HttpHost } from '../../src/main/web/http-host';
-import type { RpcResponse } from '../../src/shared/rpc';
+import { decodeIpcResponse, type RpcResponse } from '../../src/shared/rpc';
 
 export const RENDERER_URL = 'file:///app/out/renderer/index.html';
 
@@ -57,7 +57,8 @@ export const viaDispatch: Via = (h, body) => h.app.dispatch(body, { host: 'test'
 export const viaIpc: Via = (h, body) => {
   const handler = createIpcInvokeHandler(h.app.dispatch, isOwnRendererUrl(RENDERER_URL));
   const frame = { url: RENDERER_URL, parent: null } as unknown as WebFrameMain;
-  return handler({ senderFrame: frame }, body);
+  // As the renderer's IPC transport reads it (large results arrive as JSON bytes).
+  return handler({ senderFrame: frame }, body).then(decodeIpcResponse);
 };
 
 export const viaHttp: Via = async (h, body) => {

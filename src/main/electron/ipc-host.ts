@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { EVENT_CHANNEL, RPC_CHANNEL, type RpcResponse } from '../../shared/rpc';
+import { EncodedJson, EVENT_CHANNEL, RPC_CHANNEL, type IpcResponse } from '../../shared/rpc';
 import type { Dispatch } from '../rpc/dispatch';
 import type { EventBus } from '../rpc/event-bus';
 
@@ -21,7 +21,7 @@ export function isOwnRendererUrl(rendererUrl: string): SenderCheck {
 
 /** The invoke handler, separate from ipcMain so tests drive it with a fake invoke event. */
 export function createIpcInvokeHandler(dispatch: Dispatch, isAllowedSender: SenderCheck) {
-  return async (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, request: unknown): Promise<RpcResponse> => {
+  return async (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, request: unknown): Promise<IpcResponse> => {
     const frame = event.senderFrame;
     // Sub-frames never get to call main, whatever their URL.
     const isTopFrame = !!frame && frame.parent === null;
@@ -29,7 +29,9 @@ export function createIpcInvokeHandler(dispatch: Dispatch, isAllowedSender: Send
       const id = typeof (request as { id?: unknown })?.id === 'number' ? (request as { id: number }).id : 0;
       return { id, ok: false, error: { code: 'FORBIDDEN', message: 'Call refused: it did not come from the Stockroom window.' } };
     }
-    return dispatch(request, { host: 'ipc' });
+    const response = await dispatch(request, { host: 'ipc' });
+    // Already-serialized results cross as bytes (a copy), not as values to structured-clone.
+    return response.ok && response.value instanceof EncodedJson ? { id: response.id, ok: true, json: response.value.bytes } : response;
   };
 }
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { contract, isMethodName, type MethodName, type ResultOf } from '../../shared/contract';
-import { AppError, clip, validationError, type RpcResponse } from '../../shared/rpc';
+import { AppError, clip, EncodedJson, validationError, type RpcResponse } from '../../shared/rpc';
 import { shapeProblem } from './limits';
 
 /** Who is calling: the host fills this in; handlers may use it for logging, never for trust decisions. */
@@ -8,7 +8,8 @@ export interface CallContext {
   host: 'ipc' | 'http' | 'test';
 }
 
-export type Handler<M extends MethodName> = (params: ResultParams<M>, ctx: CallContext) => Promise<ResultOf<M>> | ResultOf<M>;
+/** A handler may answer with its result already serialized (EncodedJson): the hosts send those bytes as they are. */
+export type Handler<M extends MethodName> = (params: ResultParams<M>, ctx: CallContext) => Promise<ResultOf<M> | EncodedJson<ResultOf<M>>> | ResultOf<M> | EncodedJson<ResultOf<M>>;
 type ResultParams<M extends MethodName> = z.output<(typeof contract)[M]['params']>;
 
 /** One handler per contract method: a missing one is a type error, an extra one too. */
@@ -34,8 +35,9 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
       if (!parsed.success) throw validationError(`Invalid params for ${method}`, parsed.error.issues);
       const handler = handlers[method] as (p: unknown, c: CallContext) => Promise<unknown>;
       const value = await handler(parsed.data, ctx);
-      if (options.validateResults) spec.result.parse(value);
-      return { id, ok: true, value };
+      if (options.validateResults) spec.result.parse(value instanceof EncodedJson ? value.decode() : value);
+      // Callers in this process (tests) get the value as a host's client would read it.
+      return { id, ok: true, value: value instanceof EncodedJson && ctx.host === 'test' ? value.decode() : value };
     } catch (error) {
       if (error instanceof AppError) return { id, ok: false, error: error.toData() };
       options.onUnexpectedError?.(methodOf(request), error);

@@ -6,6 +6,7 @@ import { createGuard, type Guard, type GuardVerdict } from './guard';
 import { RPC_LIMITS } from '../rpc/limits';
 import { bodyTooLarge, createJsonScanner, type JsonRefusal } from './json-limits';
 import { createStaticFiles } from './static-files';
+import { EncodedJson, type RpcResponse } from '../../shared/rpc';
 
 const HEARTBEAT_MS = 15_000;
 /** How long a refused body's sender has to read the answer before its socket is closed unread. */
@@ -100,8 +101,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     } catch {
       return send(res, 400, 'application/json', JSON.stringify({ error: 'Body is not valid JSON' }));
     }
-    const response = await options.dispatch(request, { host: 'http' });
-    send(res, 200, 'application/json', JSON.stringify(response), { 'Cache-Control': 'no-store' });
+    sendResponse(res, await options.dispatch(request, { host: 'http' }));
   }
 
   function eventStream(req: IncomingMessage, res: ServerResponse): void {
@@ -138,6 +138,19 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         server.close(() => resolve());
       }),
   };
+}
+
+/** A response whose value is already JSON (EncodedJson) is spliced into the envelope, not serialized again. */
+function sendResponse(res: ServerResponse, response: RpcResponse): void {
+  const headers = { 'Cache-Control': 'no-store' };
+  if (!response.ok || !(response.value instanceof EncodedJson)) return send(res, 200, 'application/json', JSON.stringify(response), headers);
+  const head = Buffer.from(`{"id":${response.id},"ok":true,"value":`);
+  const { bytes } = response.value;
+  const tail = Buffer.from('}');
+  res.writeHead(200, { ...BASE_HEADERS, 'Content-Type': 'application/json', 'Content-Length': String(head.length + bytes.length + tail.length), ...headers });
+  res.write(head);
+  res.write(bytes);
+  res.end(tail);
 }
 
 function refuse(res: ServerResponse, verdict: GuardVerdict): boolean {

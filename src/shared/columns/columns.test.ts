@@ -57,4 +57,36 @@ describe('columnar rows', () => {
     const empty = [{ id: 1, variants: [] }, { id: 2, variants: [] }];
     expect(fromColumns(wire(toColumns(empty)))).toEqual(empty);
   });
+
+  describe('with lazy lists', () => {
+    const lazy = () => fromColumns<(typeof rows)[number]>(wire(toColumns(rows)), { lazyLists: true });
+
+    it('gives the same rows: equal, through JSON and through a spread', () => {
+      const decoded = lazy();
+      expect(decoded).toEqual(rows);
+      expect(wire(decoded)).toEqual(rows);
+      expect(decoded.map((r) => ({ ...r }))).toEqual(rows);
+      expect(decoded.map((r) => Object.keys(r))).toEqual(rows.map((r) => Object.keys(r)));
+    });
+
+    it('decodes a row\'s list when it is first read, and gives the same array after', () => {
+      const decoded = lazy();
+      const descriptor = Object.getOwnPropertyDescriptor(decoded[2], 'variants');
+      expect(descriptor?.get).toBeTypeOf('function');
+      expect(descriptor?.enumerable).toBe(true);
+      expect(decoded[2]!.variants).toEqual(rows[2]!.variants);
+      expect(decoded[2]!.variants).toBe(decoded[2]!.variants);
+      expect(decoded[0]!.variants.map((v) => v.option_values.map((o) => o.label))).toEqual([['S', 'M'], []]);
+      expect(decoded[1]!.variants).toEqual([]);
+    });
+
+    it('reads any row first, at any size (ids rebuilt from their differences)', () => {
+      const many = Array.from({ length: 2500 }, (_, i) => ({ id: i * 3 + 1, name: `P${i}`, variants: Array.from({ length: i % 4 }, (_, j) => variant(i * 10 + j, i * 3 + 1, j ? '1.00' : null, j % 2 ? ['S'] : [])) }));
+      const decoded = fromColumns<(typeof many)[number]>(wire(toColumns(many)), { lazyLists: true });
+      expect(decoded[2499]!.variants).toEqual(many[2499]!.variants);
+      expect(decoded[1234]!.variants).toEqual(many[1234]!.variants);
+      expect(decoded).toEqual(many);
+    });
+  });
 });
+

@@ -166,55 +166,147 @@ export function toColumns<T extends object>(rows: readonly T[]): ColumnarRows {
   return { strings: pool.strings, table };
 }
 
-function fillColumn(rows: Rec[], key: string, column: Column, strings: readonly string[]): void {
-  const n = rows.length;
-  switch (column.k) {
-    case 's':
-      for (let i = 0; i < n; i++) {
-        const ref = column.v[i]!;
-        rows[i]![key] = ref < 0 ? null : strings[ref];
+/** On each row that has lazy lists: its place in its table, for the shared getters. */
+const ROW_INDEX = Symbol('row index');
+type LazyRow = Rec & { [ROW_INDEX]: number };
+
+/**
+ * Decodes a table's rows by range. Whole-table work a column needs (absolute ids from their
+ * differences, the distinct lists of a `u` column, where each row's nested rows start) is done
+ * once, on first use, so decoding a few rows costs those rows.
+ */
+class TableReader {
+  private readonly absolute = new Map<number, number[]>();
+  private readonly distinct = new Map<number, Rec[][]>();
+  private readonly nested = new Map<number, NestedReader>();
+
+  constructor(
+    private readonly table: Table,
+    private readonly strings: readonly string[],
+    private readonly lazy: boolean,
+  ) {}
+
+  rows(start: number, count: number): Rec[] {
+    const rows = new Array<Rec>(count);
+    // Filled column by column, so every row takes the same shape transitions (getters included).
+    for (let i = 0; i < count; i++) rows[i] = {};
+    this.table.keys.forEach((key, c) => this.fill(rows, start, key, c));
+    return rows;
+  }
+
+  private fill(rows: Rec[], start: number, key: string, c: number): void {
+    const column = this.table.columns[c]!;
+    const n = rows.length;
+    switch (column.k) {
+      case 's':
+        for (let i = 0; i < n; i++) {
+          const ref = column.v[start + i]!;
+          rows[i]![key] = ref < 0 ? null : this.strings[ref];
+        }
+        return;
+      case 'd': {
+        const ids = this.absoluteOf(c, column.v);
+        for (let i = 0; i < n; i++) rows[i]![key] = ids[start + i];
+        return;
       }
-      return;
-    case 'd':
-      for (let i = 0, acc = 0; i < n; i++) rows[i]![key] = acc += column.v[i]!;
-      return;
-    case 'b':
-      for (let i = 0; i < n; i++) rows[i]![key] = column.v[i] === 1;
-      return;
-    case 't': {
-      const lists = decodeLists(column, strings);
-      for (let i = 0; i < n; i++) rows[i]![key] = lists[i];
-      return;
+      case 'b':
+        for (let i = 0; i < n; i++) rows[i]![key] = column.v[start + i] === 1;
+        return;
+      case 't':
+        return this.lazy ? this.fillLazy(rows, start, key, this.nestedOf(c, column)) : this.fillLists(rows, start, key, this.nestedOf(c, column));
+      case 'u': {
+        const lists = this.distinctOf(c, column.lists);
+        for (let i = 0; i < n; i++) rows[i]![key] = lists[column.v[start + i]!];
+        return;
+      }
+      default:
+        for (let i = 0; i < n; i++) rows[i]![key] = column.v[start + i];
     }
-    case 'u': {
-      const lists = decodeLists(column.lists, strings);
-      for (let i = 0; i < n; i++) rows[i]![key] = lists[column.v[i]!];
-      return;
+  }
+
+  private fillLists(rows: Rec[], start: number, key: string, nested: NestedReader): void {
+    const first = nested.starts[start]!;
+    const children = nested.reader.rows(first, nested.starts[start + rows.length]! - first);
+    for (let i = 0; i < rows.length; i++) rows[i]![key] = children.slice(nested.starts[start + i]! - first, nested.starts[start + i + 1]! - first);
+  }
+
+  /**
+   * Each row's list is decoded when it is first read (an own, enumerable getter, so spreading or
+   * serializing a row still gives the list) and kept, so it is the same array every time. All
+   * rows share one getter, which finds the row's list by the row's index.
+   */
+  private fillLazy(rows: Rec[], start: number, key: string, nested: NestedReader): void {
+    const getter = { get(this: LazyRow): Rec[] { return nested.list(this[ROW_INDEX]); }, enumerable: true, configurable: true };
+    // Not enumerable: rows compare and spread as the plain rows they stand for.
+    const index = { value: 0 };
+    for (let i = 0; i < rows.length; i++) {
+      index.value = start + i;
+      Object.defineProperty(rows[i], ROW_INDEX, index);
+      Object.defineProperty(rows[i], key, getter);
     }
-    default:
-      for (let i = 0; i < n; i++) rows[i]![key] = column.v[i];
+  }
+
+  private absoluteOf(c: number, diffs: readonly number[]): number[] {
+    let ids = this.absolute.get(c);
+    if (!ids) {
+      ids = new Array<number>(diffs.length);
+      for (let i = 0, acc = 0; i < diffs.length; i++) ids[i] = acc += diffs[i]!;
+      this.absolute.set(c, ids);
+    }
+    return ids;
+  }
+
+  private distinctOf(c: number, column: { counts: number[]; table: Table }): Rec[][] {
+    let lists = this.distinct.get(c);
+    if (!lists) {
+      const reader = new TableReader(column.table, this.strings, false);
+      const all = reader.rows(0, column.table.n);
+      lists = [];
+      for (let i = 0, at = 0; i < column.counts.length; i++) lists.push(all.slice(at, (at += column.counts[i]!)));
+      this.distinct.set(c, lists);
+    }
+    return lists;
+  }
+
+  private nestedOf(c: number, column: { counts: number[]; table: Table }): NestedReader {
+    let nested = this.nested.get(c);
+    if (!nested) {
+      nested = new NestedReader(column.counts, new TableReader(column.table, this.strings, this.lazy));
+      this.nested.set(c, nested);
+    }
+    return nested;
   }
 }
 
-function decodeLists(column: { counts: number[]; table: Table }, strings: readonly string[]): Rec[][] {
-  const children = decodeTable(column.table, strings);
-  const lists = new Array<Rec[]>(column.counts.length);
-  for (let i = 0, at = 0; i < lists.length; i++) {
-    const count = column.counts[i]!;
-    lists[i] = children.slice(at, at + count);
-    at += count;
+/** The lists of a `t` column: where each row's nested rows start, and each list once decoded. */
+class NestedReader {
+  readonly starts: number[];
+  private readonly decoded: Array<Rec[] | undefined>;
+
+  constructor(
+    counts: readonly number[],
+    readonly reader: TableReader,
+  ) {
+    this.starts = new Array<number>(counts.length + 1);
+    this.starts[0] = 0;
+    for (let i = 0; i < counts.length; i++) this.starts[i + 1] = this.starts[i]! + counts[i]!;
+    this.decoded = new Array<Rec[] | undefined>(counts.length);
   }
-  return lists;
+
+  list(row: number): Rec[] {
+    return (this.decoded[row] ??= this.reader.rows(this.starts[row]!, this.starts[row + 1]! - this.starts[row]!));
+  }
 }
 
-function decodeTable(table: Table, strings: readonly string[]): Rec[] {
-  const rows: Rec[] = new Array<Rec>(table.n);
-  for (let i = 0; i < table.n; i++) rows[i] = {};
-  table.keys.forEach((key, c) => fillColumn(rows, key, table.columns[c]!, strings));
-  return rows;
+export interface DecodeOptions {
+  /**
+   * Decode each row's nested lists (a product's variants) when they are first read, not up front:
+   * a first screenful of 100,000 products then builds 100,000 objects, not 487,000.
+   */
+  lazyLists?: boolean;
 }
 
 /** The rows `toColumns` was given (same keys in the same order, same values). */
-export function fromColumns<T>(data: ColumnarRows): T[] {
-  return decodeTable(data.table, data.strings) as T[];
+export function fromColumns<T>(data: ColumnarRows, options: DecodeOptions = {}): T[] {
+  return new TableReader(data.table, data.strings, options.lazyLists ?? false).rows(0, data.table.n) as T[];
 }

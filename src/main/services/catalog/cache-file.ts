@@ -1,4 +1,4 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { open, readdir, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
@@ -121,6 +121,26 @@ async function decodeBody(body: Buffer, header: CacheHeader): Promise<CacheConte
   if (products.length !== header.products || variantCount !== header.variants) throw new CacheInvalid('row counts differ');
   const { format: _f, schema: _s, products: _p, variants: _v, bodyBytes: _b, crc32: _c, ...meta } = header;
   return { meta, products, variantCount };
+}
+
+/**
+ * The header alone (what the file holds, its body's length and CRC), without reading the body;
+ * null when there is no usable header. The body is not checked: readCacheFile does that.
+ */
+export async function readCacheHeader(path: string): Promise<CacheHeader | null> {
+  const file = await open(path).catch(() => null);
+  if (!file) return null;
+  try {
+    const { buffer, bytesRead } = await file.read({ buffer: Buffer.alloc(64 * 1024), position: 0 });
+    const nl = buffer.subarray(0, bytesRead).indexOf(0x0a);
+    if (nl < 0) return null;
+    const parsed = Header.safeParse(JSON.parse(buffer.subarray(0, nl).toString('utf8')));
+    return parsed.success && parsed.data.schema === CACHE_SCHEMA ? parsed.data : null;
+  } catch {
+    return null;
+  } finally {
+    await file.close();
+  }
 }
 
 /** null when there is no cache; `{ok:false, reason}` when it exists but cannot be used. */

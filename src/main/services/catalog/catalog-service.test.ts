@@ -125,16 +125,49 @@ describe('catalog service against the demo store', () => {
     const { catalog, requests } = h.connect(); // as after a restart: warm reads the file and encodes
     await catalog.warm('store-1', 120);
     const rows = (await catalog.snapshot('store-1'))!.products;
-    const pages = [await catalog.columns('store-1', 0, 120), await catalog.columns('store-1', 120, 120), await catalog.columns('store-1', 240, 120)];
+    const encoded = [await catalog.columns('store-1', 0, 120), await catalog.columns('store-1', 120, 120), await catalog.columns('store-1', 240, 120)];
+    expect(await catalog.columns('store-1', 0, 120)).toBe(encoded[0]); // encoded and serialized once
+    const pages = encoded.map((p) => p.decode());
     expect(pages.map((p) => [p.total, p.offset, p.count])).toEqual([[300, 0, 120], [300, 120, 120], [300, 240, 60]]);
-    expect(await catalog.columns('store-1', 0, 120)).toBe(pages[0]); // encoded once
-    const decoded = pages.flatMap((p) => fromColumns<ProductRowData>(ColumnarRowsSchema.parse(JSON.parse(JSON.stringify(p.columns)))));
+    const decoded = pages.flatMap((p) => fromColumns<ProductRowData>(ColumnarRowsSchema.parse(p.columns)));
     expect(decoded).toEqual(rows);
     expect(z.array(ProductRowSchema).safeParse(decoded).success).toBe(true);
     await catalog.applyLocal('store-1', [{ entity: 'product', id: rows[0]!.id, field: 'price', to: '1.23' }]);
-    const again = fromColumns<ProductRowData>((await catalog.columns('store-1', 0, 120)).columns);
+    const again = fromColumns<ProductRowData>((await catalog.columns('store-1', 0, 120)).decode().columns, { lazyLists: true });
     expect(again[0]!.price).toBe('1.23');
     expect(requests).toEqual([]);
+  });
+
+  it('keeps the serialized pages on disk: a restart serves them without reading the cache; a change retires them', async () => {
+    await h.connect().catalog.load('store-1', h.storeHash);
+    const first = h.connect().catalog;
+    await first.warm('store-1', 120); // reads the cache, encodes, keeps the pages beside it
+    const sent = [(await first.columns('store-1', 0, 120)).decode(), (await first.columns('store-1', 240, 120)).decode()];
+    const { catalog, events } = h.connect(); // a restart
+    await catalog.warm('store-1', 120);
+    // The cache body damaged after the start: pages still come (from disk), as does the status (from the header).
+    const bytes = await readFile(cachePath(h));
+    bytes.fill(0x78, bytes.length - 200);
+    await writeFile(cachePath(h), bytes);
+    expect((await catalog.columns('store-1', 0, 120)).decode()).toEqual(sent[0]);
+    expect((await catalog.columns('store-1', 240, 120)).decode()).toEqual(sent[1]);
+    expect(await catalog.status('store-1')).toMatchObject({ products: 300, decimalPlaces: 2 });
+    expect(events).toEqual([]);
+  });
+
+  it('sends no page kept on disk once the catalog changed, nor after a restart on the changed cache', async () => {
+    await h.connect().catalog.load('store-1', h.storeHash);
+    const first = h.connect().catalog;
+    await first.warm('store-1', 120);
+    const id = (await first.snapshot('store-1'))!.products[0]!.id;
+    await first.applyLocal('store-1', [{ entity: 'product', id, field: 'price', to: '1.23' }]);
+    const price = async (c: typeof first) => fromColumns<ProductRowData>((await c.columns('store-1', 0, 120)).decode().columns, { lazyLists: true })[0]!.price;
+    expect(await price(first)).toBe('1.23');
+    await first.close();
+    const again = h.connect().catalog;
+    await again.warm('store-1', 120);
+    expect(await price(again)).toBe('1.23');
+    expect(await again.status('store-1')).toMatchObject({ products: 300 });
   });
 
   it('a corrupt cache file is reported and refetched, not a crash', async () => {

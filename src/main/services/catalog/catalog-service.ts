@@ -1,17 +1,22 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { storeFileName } from '../fs/store-files';
 import type { z } from 'zod';
 import { StoreId } from '../../../shared/contract';
 import { AppError, validationError } from '../../../shared/rpc';
 import type { BigCommerceClient, BigCommerceService, Clock } from '../bigcommerce';
 import { applyEdits, CatalogEdits, nothingCached, type ApplyLocalResult, type CatalogEdit } from './apply-local';
-import { CACHE_FILE_NAME, readCacheFile, removeCacheFile, writeCacheFile, type CacheMeta } from './cache-file';
+import { CACHE_FILE_NAME, readCacheFile, readCacheHeader, removeCacheFile, writeCacheFile, type CacheMeta } from './cache-file';
+import { COLUMNS_FILE_NAME, createDiskPages, removeColumnsFile, type DiskPages } from './columns-file';
 import { createCatalog, orderedRows, removeRows, toSnapshot, upsertRows, type StoreCatalog } from './catalog-state';
 import { createProgressThrottle } from './progress';
 import { fetchStoreMoney, runDelta, runFull, type SyncOutcome } from './run-sync';
 import { fetchByIds } from './sync';
+import { createSerialWriter, type SerialWriter } from './serial-writer';
+
+export { createSerialWriter, type SerialWriter } from './serial-writer';
 import { productColumns } from './product-columns';
 import type { ProductColumnsPage } from '../../../shared/contract';
+import { EncodedJson } from '../../../shared/rpc';
 import type { CatalogEvent, CatalogSnapshot, ProductRow, SyncResult } from './types';
 
 /**
@@ -38,6 +43,14 @@ export interface CatalogServiceDeps {
   lanes?: number;
 }
 
+export interface CatalogCounts {
+  syncedAt: string;
+  products: number;
+  variants: number;
+  decimalPlaces: number;
+  currency: string | null;
+}
+
 export interface LoadOptions {
   force?: boolean;
 }
@@ -51,11 +64,14 @@ export interface CatalogService {
   load(storeId: string, storeHash: string, options?: LoadOptions): Promise<SyncResult>;
   refresh(storeId: string, storeHash: string, options?: RefreshOptions): Promise<SyncResult>;
   snapshot(storeId: string): Promise<CatalogSnapshot | null>;
-  /** Cached products by position (id order) as columns; an empty page when nothing is cached. */
-  columns(storeId: string, offset: number, limit: number): Promise<ProductColumnsPage>;
+  /** What the cache holds (null: nothing), from its file's header while the catalog is not in memory yet. */
+  status(storeId: string): Promise<CatalogCounts | null>;
+  /** Cached products by position (id order) as columns, serialized; an empty page when nothing is cached. */
+  columns(storeId: string, offset: number, limit: number): Promise<EncodedJson<ProductColumnsPage>>;
   /**
-   * Read the cache file and encode the column pages of `pageSize` in the background (one page per
-   * turn of the event loop), so a first visit after a start is a transfer, not a read and encode.
+   * Read the cache file and encode and serialize the column pages of `pageSize` in the background
+   * (one page per turn of the event loop), so a first visit after a start is a transfer, not a read
+   * and encode.
    */
   warm(storeId: string, pageSize: number): Promise<void>;
   /** Cached rows for these ids, in the order asked; ids not in the cache are left out. */
@@ -94,39 +110,17 @@ interface Entry {
   writer: SerialWriter;
   /** The last webhook refresh of this store (the next one waits for it). */
   refreshing: Promise<unknown>;
+  /** Column pages kept on disk from the last start (see columns-file.ts). */
+  disk: DiskPages;
+  columnsPath: string;
 }
 
 const DEFAULT_MARGIN_MS = 5 * 60_000;
 
-export interface SerialWriter {
-  /** Write the state as it is when the write starts. */
-  schedule(): Promise<void>;
-  /** Settles when no write is pending. */
-  idle(): Promise<void>;
-}
-
-/** Serialised writes; a write asked for while one is queued (not yet started) joins it. */
-export function createSerialWriter(write: () => Promise<void>): SerialWriter {
-  let tail: Promise<void> = Promise.resolve();
-  let queued: Promise<void> | null = null;
-  return {
-    schedule() {
-      if (queued) return queued;
-      const next = tail
-        .catch(() => undefined)
-        .then(() => {
-          queued = null;
-          return write();
-        });
-      queued = next;
-      tail = next;
-      return next;
-    },
-    idle: () => tail.then(
-      () => undefined,
-      () => undefined,
-    ),
-  };
+/** The catalog in memory changed: write its cache, and stop sending the pages kept on disk. */
+function changed(entry: Entry): Promise<void> {
+  entry.disk.invalidate();
+  return entry.writer.schedule();
 }
 
 function errorCode(error: unknown): string {
@@ -172,7 +166,9 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
         const catalog = entries.get(storeId)?.catalog;
         return catalog ? writeCacheFile(path, catalog.meta, orderedRows(catalog)) : removeCacheFile(path);
       });
-      entry = { storeId, path, catalog: null, opened: null, sync: null, running: new Set(), stop: new AbortController(), localDuringSync: null, writer, refreshing: Promise.resolve() };
+      const columnsPath = join(dirname(path), COLUMNS_FILE_NAME);
+      const disk = createDiskPages(path, columnsPath);
+      entry = { storeId, path, catalog: null, opened: null, sync: null, running: new Set(), stop: new AbortController(), localDuringSync: null, writer, refreshing: Promise.resolve(), disk, columnsPath };
       entries.set(storeId, entry);
     }
     return entry;
@@ -211,7 +207,7 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
       signal.throwIfAborted(); // cleared or closed while the last page arrived: commit nothing
       const meta = { storeId: entry.storeId, storeHash, syncedAt: new Date(clock.now()).toISOString(), deltaFrom: outcome.deltaFrom, ...money };
       const result = commit(entry, meta, outcome, base);
-      await entry.writer.schedule();
+      await changed(entry);
       emit({ type: 'synced', ...result });
       return result;
     } catch (error) {
@@ -235,7 +231,7 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
     const current = entry.catalog ?? catalog;
     upsertRows(current, rows);
     removeRows(current, removedIds);
-    if (rows.length || removedIds.length) await entry.writer.schedule();
+    if (rows.length || removedIds.length) await changed(entry);
     return { rows, removedIds };
   }
 
@@ -278,17 +274,31 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
       const catalog = await open(entry);
       return catalog ? toSnapshot(storeId, catalog) : null;
     },
+    async status(storeId) {
+      const entry = entryFor(storeId);
+      const header = !entry.catalog && entry.disk.valid ? await readCacheHeader(entry.path) : null;
+      if (header && !entry.catalog) return { syncedAt: header.syncedAt, products: header.products, variants: header.variants, decimalPlaces: header.decimalPlaces, currency: header.currency ?? null };
+      const catalog = await open(entry);
+      return catalog ? { syncedAt: catalog.meta.syncedAt, products: catalog.byId.size, variants: catalog.variantCount, decimalPlaces: catalog.meta.decimalPlaces, currency: catalog.meta.currency ?? null } : null;
+    },
     async columns(storeId, offset, limit) {
-      const catalog = await open(entryFor(storeId));
+      const entry = entryFor(storeId);
+      const kept = await entry.disk.page(offset, limit);
+      if (kept) return EncodedJson.fromBytes<ProductColumnsPage>(kept);
+      const catalog = await open(entry);
       return productColumns(catalog ? orderedRows(catalog) : [], offset, limit);
     },
     async warm(storeId, pageSize) {
       const entry = entryFor(storeId);
+      // Pages kept from the last start still match the cache file: nothing to read or encode now.
+      if (await entry.disk.page(0, pageSize)) return;
       await open(entry);
+      const pages: Uint8Array[] = [];
       for (let offset = 0; entry.catalog && offset < entry.catalog.byId.size; offset += pageSize) {
-        productColumns(orderedRows(entry.catalog), offset, pageSize);
+        pages.push(productColumns(orderedRows(entry.catalog), offset, pageSize).bytes);
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
+      if (entry.catalog && pages.length) await entry.disk.save(pageSize, pages);
     },
     async get(storeId, productIds) {
       const catalog = await open(entryFor(storeId));
@@ -312,7 +322,7 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
       }
       const result = applyEdits(catalog, parsed.data); // validates every value before changing anything
       entry.localDuringSync?.push(...parsed.data);
-      if (result.applied) await entry.writer.schedule();
+      if (result.applied) await changed(entry);
       return result;
     },
     async clear(storeId) {
@@ -320,7 +330,8 @@ export function createCatalogService(deps: CatalogServiceDeps): CatalogService {
       await stopSyncs(entry);
       entry.catalog = null;
       entry.opened = Promise.resolve(null);
-      await entry.writer.schedule();
+      await changed(entry);
+      await removeColumnsFile(entry.columnsPath);
     },
     async close() {
       await Promise.all([...entries.values()].map(stopSyncs));

@@ -83,8 +83,8 @@ async function viaColumns(call: <T>(m: string, p: unknown) => Promise<T>): Promi
   const first = await page(0);
   const rest: Array<Promise<ProductColumnsPage>> = [];
   for (let offset = first.count; first.count > 0 && offset < first.total; offset += PRODUCT_COLUMNS_MAX) rest.push(page(offset));
-  const rows = fromColumns<ProductRowData>(first.columns);
-  for (const next of rest) for (const row of fromColumns<ProductRowData>((await next).columns)) rows.push(row);
+  const rows = fromColumns<ProductRowData>(first.columns, { lazyLists: true });
+  for (const next of rest) for (const row of fromColumns<ProductRowData>((await next).columns, { lazyLists: true })) rows.push(row);
   return rows.length;
 }
 

@@ -1,16 +1,18 @@
 import { toColumns } from '../../../shared/columns';
 import type { ProductColumnsPage } from '../../../shared/contract';
+import { EncodedJson } from '../../../shared/rpc';
 import type { ProductRow } from './types';
 
 /**
- * Encoded column pages per id-sorted row array. Encoding 100,000 products takes main a few
- * seconds of CPU on this 2-core box, so each page is encoded once (at startup by `warm`, or on
- * first ask) and served again until a row changes. Any change replaces the array (catalog-state's
- * `ordered`), so keying by it drops stale pages without bookkeeping.
+ * Column pages per id-sorted row array, encoded and serialized once: columns take main a few
+ * seconds of CPU at 100,000 products on this 2-core box and JSON another few hundred ms, so each
+ * page is made once (at startup by `warm`, or on first ask) and its bytes are sent again until a
+ * row changes. Any change replaces the array (catalog-state's `ordered`), so keying by it drops
+ * stale pages without bookkeeping. Only the bytes are kept (off the JS heap).
  */
-const pages = new WeakMap<readonly ProductRow[], Map<string, ProductColumnsPage>>();
+const pages = new WeakMap<readonly ProductRow[], Map<string, EncodedJson<ProductColumnsPage>>>();
 
-export function productColumns(rows: readonly ProductRow[], offset: number, limit: number): ProductColumnsPage {
+export function productColumns(rows: readonly ProductRow[], offset: number, limit: number): EncodedJson<ProductColumnsPage> {
   let memo = pages.get(rows);
   if (!memo) {
     memo = new Map();
@@ -20,7 +22,7 @@ export function productColumns(rows: readonly ProductRow[], offset: number, limi
   let page = memo.get(key);
   if (!page) {
     const slice = rows.slice(offset, offset + limit);
-    page = { total: rows.length, offset, count: slice.length, columns: toColumns(slice) };
+    page = EncodedJson.of<ProductColumnsPage>({ total: rows.length, offset, count: slice.length, columns: toColumns(slice) });
     memo.set(key, page);
   }
   return page;

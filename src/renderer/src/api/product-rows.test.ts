@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { fromColumns, toColumns } from '../../../shared/columns';
 import type { ProductRowData } from '../../../shared/contract';
-import { patchProductRows, productRows } from './product-rows';
+import { patchProductRows, positionOf, productRows } from './product-rows';
 
 const row = (id: number, price = '1.00'): ProductRowData => ({
   id, name: `P${id}`, sku: `SKU-${id}`, type: 'physical', inventory_warning_level: 0, price, sale_price: '0.00', cost_price: '0.00', retail_price: '0.00', inventory_level: 1,
@@ -26,7 +27,7 @@ describe('patchProductRows', () => {
     const after = patchProductRows(before, change([row(4), row(1, '9.00')], [3]));
     expect(after.rows).not.toBe(before.rows);
     expect(after.rows.map((r) => [r.id, r.price])).toEqual([[1, '9.00'], [4, '1.00'], [5, '1.00']]);
-    expect(after.indexOf.get(5)).toBe(2);
+    expect(positionOf(after.rows, 5)).toBe(2);
     expect(after.rows[2]).toBe(before.rows[2]);
     expect(after.version).toBe(1);
   });
@@ -35,4 +36,18 @@ describe('patchProductRows', () => {
     const before = productRows([row(1)]);
     expect(patchProductRows(before, change([], [7])).rows).toBe(before.rows);
   });
+
+  it('patches rows decoded from columns with lazy variants: the others keep theirs, unread', () => {
+    const variant = (id: number, productId: number) => ({ id, product_id: productId, sku: `V-${id}`, price: null, sale_price: null, cost_price: null, inventory_level: 3, bin_picking_number: null, option_values: [{ label: 'M', option_display_name: 'Size' }] });
+    const sent = [1, 2, 3].map((id) => ({ ...row(id), variants: [variant(id * 10, id), variant(id * 10 + 1, id)] }));
+    const decoded = fromColumns<ProductRowData>(JSON.parse(JSON.stringify(toColumns(sent))) as never, { lazyLists: true });
+    const before = productRows(decoded);
+    const after = patchProductRows(before, change([{ ...row(2, '5.00'), variants: [variant(20, 2)] }]));
+    expect(after.rows[1]!.variants.map((v) => v.id)).toEqual([20]);
+    expect(after.rows[0]).toBe(decoded[0]);
+    expect(after.rows[2]!.variants).toEqual(sent[2]!.variants);
+    const grown = patchProductRows(after, change([{ ...row(4), variants: [variant(40, 4)] }], [1]));
+    expect(grown.rows.map((r) => [r.id, r.variants.map((v) => v.id)])).toEqual([[2, [20]], [3, [30, 31]], [4, [40]]]);
+  });
 });
+

@@ -1,7 +1,6 @@
-import { useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { gridTableOptions, quickFilter, resort, shownRows, tableColumns, type ShownRow } from './grid-table';
+import { resort, shownRows, type ShownRow } from './grid-table';
 import { GridHeader } from './GridHeader';
 import { GridNewRow } from './GridNewRow';
 import { GridRowMemo, type RowEvents } from './GridRows';
@@ -13,6 +12,7 @@ import type { DataGridProps } from './types';
 import { useGridActions } from './useGridActions';
 import { useGridStaging } from './useGridStaging';
 import { useIdleEach } from './useIdleEach';
+import { useKeptTable } from './useKeptTable';
 
 /** More than the rows a window ever renders: a window is contiguous, so index % ROW_SLOTS is unique in it. */
 const ROW_SLOTS = 1024;
@@ -33,26 +33,12 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
   const staging = useGridStaging<Row>(props);
   const { overlayRef } = staging;
   const byId = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
-  const quick = useMemo(() => quickFilter(columns, () => overlayRef.current), [columns, overlayRef, rows]); // eslint-disable-line react-hooks/exhaustive-deps -- new rows, new texts
+  const { table, quick } = useKeptTable(sessionKey(storeId, gridId), { rows, columns, getRowId, ...(getSubRows ? { getSubRows } : {}), overlayRef });
   useIdleEach(rows, quick.prepare);
-  const options = useMemo(
-    () =>
-      gridTableOptions({
-        rows,
-        columns: tableColumns(columns, () => overlayRef.current, rows.length),
-        getRowId,
-        ...(getSubRows ? { getSubRows } : {}),
-        quick,
-        hidden: Object.fromEntries(columns.filter((c) => c.hidden).map((c) => [c.id, false])),
-        pinned: columns.filter((c) => c.pinned).map((c) => c.id),
-      }),
-    [rows, columns, getRowId, getSubRows, overlayRef, quick],
-  );
-  const table = useTable(options);
   const modelRows = table.getRowModel().rows;
   const expanded = table.atoms.expanded.get();
   const made = useMemo(() => new WeakMap<Row, ShownRow<Row>>(), []);
-  const visible = useMemo(() => shownRows(modelRows, getSubRows, getRowId, made), [modelRows, expanded, getSubRows, getRowId, made]); // eslint-disable-line react-hooks/exhaustive-deps -- rows read their expansion from the table
+  const visible = useMemo(() => shownRows(modelRows, expanded, getSubRows, getRowId, made), [modelRows, expanded, getSubRows, getRowId, made]);
   const slots = columnSlots(table.getStartVisibleLeafColumns(), table.getCenterVisibleLeafColumns(), byId);
   const center = slots.filter((s) => !s.pinned);
   const pinned = GUTTER + pinnedWidth(slots);

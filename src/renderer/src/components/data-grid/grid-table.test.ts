@@ -29,7 +29,7 @@ function makeTable() {
   const options = gridTableOptions({ rows, columns: tableColumns(columns, source), getRowId: (r) => String(r.id), getSubRows: (r) => r.kids, quick: quickFilter(columns, source), hidden: {}, pinned: [] });
   const table = constructTable({ ...options, features: { ...gridFeatures, coreReactivityFeature: storeReactivityBindings() } } as typeof options);
   const made = new WeakMap<Item, ShownRow<Item>>();
-  const order = () => shownRows(table.getRowModel().rows, (r) => r.kids, (r) => String(r.id), made).map((r) => r.original.sku);
+  const order = () => shownRows(table.getRowModel().rows, table.atoms.expanded.get(), (r) => r.kids, (r) => String(r.id), made).map((r) => r.original.sku);
   return { table, stage, order };
 }
 

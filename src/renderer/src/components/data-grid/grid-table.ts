@@ -12,6 +12,7 @@ import {
   rowSortingFeature,
   tableFeatures,
   type ColumnDef,
+  type ExpandedState,
   type Row as TableRow,
   type SortingState,
   type TableOptions,
@@ -58,11 +59,13 @@ export interface ShownRow<Row> {
  */
 export function shownRows<Row extends object>(
   rows: readonly ShownRow<Row>[],
+  expanded: ExpandedState,
   getSubRows: ((row: Row) => readonly Row[] | undefined) | undefined,
   getRowId: (row: Row) => string,
   made: WeakMap<Row, ShownRow<Row>>,
 ): readonly ShownRow<Row>[] {
-  if (!getSubRows) return rows;
+  // Nothing expanded (the usual case): no need to ask 100,000 rows.
+  if (!getSubRows || (expanded !== true && Object.keys(expanded).length === 0)) return rows;
   let out: ShownRow<Row>[] | null = null;
   rows.forEach((row, i) => {
     const children = row.getIsExpanded() ? getSubRows(row.original) : undefined;
@@ -221,7 +224,9 @@ export function gridTableOptions<Row extends object>(args: {
     enableMultiSort: true,
     isMultiSortEvent: (event: unknown) => (event as { shiftKey?: boolean }).shiftKey === true,
     columnResizeMode: 'onChange',
-    initialState: { columnVisibility: args.hidden, columnPinning: { start: args.pinned, end: [] } },
+    // globalFilter '' as the toolbar and saved sessions write it: restoring a session then changes no
+    // state, so a kept table does not filter 100,000 rows again when its screen is opened again.
+    initialState: { columnVisibility: args.hidden, columnPinning: { start: args.pinned, end: [] }, globalFilter: '' },
   };
 }
 

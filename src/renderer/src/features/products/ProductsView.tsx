@@ -1,5 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { buildSkuIndex, type ProductRowData, type StagedChange, type StagedEdit } from '../../../../shared/contract';
+import { rowsAtVersion } from '../../api/product-rows';
 import type { DataGridHandle } from '../../components/data-grid';
 import { CatalogPanel } from '../catalog/CatalogPanel';
 import { useCatalogStatus } from '../catalog/useCatalog';
@@ -34,8 +35,7 @@ export function ProductsView() {
   const grid = useRef<DataGridHandle>(null);
   // Rows a job or a webhook changed are patched into the cached list in place (live-events), which
   // moves its version: a new array then tells the grid to paint them.
-  const cached = products.data;
-  const rows = useMemo(() => (cached ? cached.rows.slice() : NO_PRODUCTS), [cached, cached?.version]); // eslint-disable-line react-hooks/exhaustive-deps
+  const rows = products.data ? rowsAtVersion(products.data) : NO_PRODUCTS;
   const staged = staging.data?.edits ?? NO_EDITS;
   const decimalPlaces = status.data?.decimalPlaces ?? 2;
   const currency = status.data?.currency ?? null;

@@ -160,9 +160,19 @@ function namedColumns(names: CatalogNameLookup): Col[] {
   ];
 }
 
-/** The Products screen's columns: product rows, and the variant rows under them, in one set. */
+const byNames = new WeakMap<CatalogNameLookup, readonly Col[]>();
+
+/**
+ * The Products screen's columns: product rows, and the variant rows under them, in one set. The
+ * same array for the same names, so the grid opened again keeps its table and row model.
+ */
 export function productColumns(names: CatalogNameLookup = NO_NAMES): readonly Col[] {
-  return [...LEADING, ...namedColumns(names), ...TRAILING];
+  let columns = byNames.get(names);
+  if (!columns) {
+    columns = [...LEADING, ...namedColumns(names), ...TRAILING];
+    byNames.set(names, columns);
+  }
+  return columns;
 }
 
 /** The columns without category and brand names: for code that needs the columns by id (CSV). */

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import type { CatalogNames } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { queryKey } from '../../api/queries';
 import { NO_NAMES, type CatalogNameLookup } from './product-columns';
@@ -14,8 +14,17 @@ export function useCatalogNames(storeId: string | undefined, syncedAt: string | 
     // Names are a nicety over ids: a store that cannot be reached leaves the ids, without a retry storm.
     retry: false,
   });
-  return useMemo(
-    () => (data ? { categories: new Map(data.categories.map((c) => [c.id, c.name])), brands: new Map(data.brands.map((b) => [b.id, b.name])) } : NO_NAMES),
-    [data],
-  );
+  return data ? lookupOf(data) : NO_NAMES;
+}
+
+const lookups = new WeakMap<CatalogNames, CatalogNameLookup>();
+
+/** One lookup per answer, kept while the answer is cached: the grid's columns (and row model) outlive a visit. */
+function lookupOf(data: CatalogNames): CatalogNameLookup {
+  let lookup = lookups.get(data);
+  if (!lookup) {
+    lookup = { categories: new Map(data.categories.map((c) => [c.id, c.name])), brands: new Map(data.brands.map((b) => [b.id, b.name])) };
+    lookups.set(data, lookup);
+  }
+  return lookup;
 }

@@ -20,9 +20,10 @@ export function useProducts(storeId: string | undefined, syncedAt: string | null
       const first = await page(0);
       const rest: Array<Promise<ProductColumnsPage>> = [];
       for (let offset = first.count; first.count > 0 && offset < first.total; offset += PRODUCT_COLUMNS_MAX) rest.push(page(offset));
-      const rows = fromColumns<ProductRowData>(first.columns);
+      // Variants are decoded per product when first read (expanded, checked, exported), not here.
+      const rows = fromColumns<ProductRowData>(first.columns, { lazyLists: true });
       for (const next of rest) {
-        const more = fromColumns<ProductRowData>((await next).columns);
+        const more = fromColumns<ProductRowData>((await next).columns, { lazyLists: true });
         for (const row of more) rows.push(row);
       }
       return productRows(rows);

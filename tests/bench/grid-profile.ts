@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, resolveChromium } from '../../scripts/chromium.mjs';
+import { bench, heapMB, openPage, prepare, startApp } from './grid-bench';
+
+/**
+ * One profiled pass over the Products screen's first visit and mount (what grid-bench measures as
+ * coldFirstVisitMs, firstVisitMs and mountMs), with the Chromium profiler over CDP: prints each
+ * figure, the heap after the mount and where the renderer's time went (self time by function).
+ *   npx tsx tests/bench/grid-profile.ts DATA_DIR [products] [out-dir]
+ * DATA_DIR keeps the loaded catalog between invocations (the load takes minutes); each .cpuprofile
+ * is written to out-dir for the DevTools Performance panel.
+ */
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+
+function summary(profile: Profile, top = 22): string {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byNode.get(id)!.callFrame;
+    const file = frame.url.split('/').pop() ?? '';
+    const key = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  const rows = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
+  return [`  total ${total.toFixed(0)} ms`, ...rows.map(([k, ms]) => `  ${ms.toFixed(1).padStart(8)} ms  ${k}`)].join('\n');
+}
+
+async function profiled(page: Page, name: string, outDir: string, run: () => Promise<number>): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const ms = await run();
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+  await cdp.detach();
+  await writeFile(join(outDir, `${name}.cpuprofile`), JSON.stringify(profile));
+  process.stdout.write(`${name}: ${ms.toFixed(0)} ms (load ${loadavg()[0]!.toFixed(1)})\n${summary(profile)}\n`);
+  return ms;
+}
+
+async function main(): Promise<void> {
+  const [dataDir = '/tmp/stockroom-grid-profile', productsArg = '100000', outDir = '/tmp/stockroom-grid-profile-out'] = process.argv.slice(2);
+  const products = Number(productsArg);
+  await mkdir(outDir, { recursive: true });
+  const browser = await chromium.launch({ executablePath: await resolveChromium(), headless: true, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
+  try {
+    const marker = join(dataDir, 'prepared');
+    if (!existsSync(marker)) {
+      await mkdir(dataDir, { recursive: true });
+      await prepare(browser, dataDir, products);
+      await writeFile(marker, '');
+    }
+    const app = await startApp(dataDir, products);
+    try {
+      const cold = await openPage(browser, app.url);
+      await profiled(cold.page, 'cold', outDir, () => bench<number>(cold.page, 'openProducts', null));
+      await cold.context.close();
+      const { context, page } = await openPage(browser, app.url);
+      await profiled(page, 'firstVisit', outDir, () => bench<number>(page, 'openProducts', null));
+      await profiled(page, 'mount', outDir, () => bench<number>(page, 'openProducts', 'activity'));
+      process.stdout.write(`heap after mount: ${await heapMB(page)} MB\n`);
+      await context.close();
+    } finally {
+      await app.stop();
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
