@@ -13,8 +13,8 @@ import { useGridActions } from './useGridActions';
 import { useGridStaging } from './useGridStaging';
 import { useIdleEach } from './useIdleEach';
 
-/** More than the rows a window ever renders: a window is contiguous, so index % ROW_SLOTS is unique in it. */
-const ROW_SLOTS = 1024;
+/** Rows rendered beyond the viewport on each side: a fling brings a new window every frame, where each extra row is wasted work. */
+const OVERSCAN = 3;
 
 /**
  * The shared spreadsheet grid. TanStack Table v9 keeps the column state, sort, filters and
@@ -59,6 +59,7 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [restored] = useState(() => loadSession(sessionKey(storeId, gridId)));
   const [selection, setSelection] = useState<Selection>(restored?.selection ?? single({ row: 0, col: 0 }));
+  const rowSlots = useRef(1);
   const scroll = useRef({ top: restored?.scrollTop ?? 0, left: restored?.scrollLeft ?? 0 });
   const latest = useRef({ selection, table });
   latest.current = { selection, table };
@@ -88,7 +89,7 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
     count: visible.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    overscan: OVERSCAN,
     scrollMargin: ROW_HEIGHT,
     scrollPaddingStart: ROW_HEIGHT,
     getItemKey: rowKey,
@@ -109,6 +110,11 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
   const actions = useGridActions({ props, table, staging, visible, slots, selection, setSelection, editing, setEditing, headerCol, setHeaderCol, setMenu, rowVirtual, colVirtual, scroller, onStaged: () => sorting.length > 0 && setSortStale(true) });
 
   const bounds = boundsOf(selection);
+  const rowItems = rowVirtual.getVirtualItems();
+  // Row elements are keyed by index % slots, where slots is the most rows a window has had: a
+  // window is contiguous, so the keys are unique in it, and a window that jumps (a fling brings a
+  // new one every frame) reuses the same elements with new text instead of replacing them.
+  rowSlots.current = Math.max(rowSlots.current, rowItems.length);
   const columnItems = colVirtual.getVirtualItems();
   const starts = new Map(columnItems.map((item) => [center[item.index]!.index, item.start]));
   const shownSlots = [...slots.filter((s) => s.pinned), ...columnItems.map((item) => center[item.index]!)];
@@ -168,14 +174,12 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
           onSelectColumn={actions.selectColumn}
         />
         <div className="grid-body" style={{ height: rowVirtual.getTotalSize(), width: total }}>
-          {rowVirtual.getVirtualItems().map((item) => {
+          {rowItems.map((item) => {
             const row = visible[item.index]!;
             const inRange = item.index >= bounds.top && item.index <= bounds.bottom;
             return (
               <GridRowMemo<Row>
-                // Keyed by place in the window, not by row: a fling that brings a whole new window
-                // each frame updates the rendered rows' text instead of replacing their elements.
-                key={item.index % ROW_SLOTS}
+                key={item.index % rowSlots.current}
                 gridId={domId}
                 row={row}
                 index={item.index}
