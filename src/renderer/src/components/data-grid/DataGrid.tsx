@@ -1,6 +1,6 @@
 import { useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { gridTableOptions, quickFilter, resort, shownRows, tableColumns, type ShownRow } from './grid-table';
 import { GridHeader } from './GridHeader';
 import { GridRowMemo, type RowEvents } from './GridRows';
@@ -81,9 +81,6 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
   const sorting = table.atoms.sorting.get();
   useEffect(() => setSortStale(false), [sorting]);
 
-  // The virtualizer re-measures every row whenever getItemKey changes identity (100,000 keys per
-  // render, most of a fling frame): it changes only with the visible rows.
-  const rowKey = useCallback((i: number) => visible[i]!.id, [visible]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design; this component is not memoized by the compiler.
   const rowVirtual = useVirtualizer({
     count: visible.length,
@@ -92,7 +89,9 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
     overscan: OVERSCAN,
     scrollMargin: ROW_HEIGHT,
     scrollPaddingStart: ROW_HEIGHT,
-    getItemKey: rowKey,
+    // Items keep the default key, their index: rows have one fixed height, so nothing measured is
+    // worth keeping per row, and a key per row made the virtualizer rebuild its 100,000
+    // measurements on every sort and filter (React keys are the grid's own, below).
   });
   const widthsKey = center.map((s) => `${s.column.id}:${s.width}`).join(',');
   const colVirtual = useVirtualizer({
