@@ -13,8 +13,13 @@ import { useGridActions } from './useGridActions';
 import { useGridStaging } from './useGridStaging';
 import { useIdleEach } from './useIdleEach';
 
-/** Rows rendered beyond the viewport on each side: a fling brings a new window every frame, where each extra row is wasted work. */
-const OVERSCAN = 3;
+/**
+ * Rows rendered beyond the viewport on each side: a few at rest (the keyboard moves into them
+ * without a blank row), one while scrolling, where a fling brings a new window every frame and
+ * each extra row is wasted work.
+ */
+const OVERSCAN = 8;
+const SCROLLING_OVERSCAN = 1;
 
 /**
  * The shared spreadsheet grid. TanStack Table v9 keeps the column state, sort, filters and
@@ -60,6 +65,7 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
   const [restored] = useState(() => loadSession(sessionKey(storeId, gridId)));
   const [selection, setSelection] = useState<Selection>(restored?.selection ?? single({ row: 0, col: 0 }));
   const rowSlots = useRef(1);
+  const lastRowVirtual = useRef<{ isScrolling: boolean } | null>(null);
   const scroll = useRef({ top: restored?.scrollTop ?? 0, left: restored?.scrollLeft ?? 0 });
   const latest = useRef({ selection, table });
   latest.current = { selection, table };
@@ -86,13 +92,15 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
     count: visible.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN,
+    // The instance is the same across renders and knows it is scrolling before it re-renders.
+    overscan: lastRowVirtual.current?.isScrolling ? SCROLLING_OVERSCAN : OVERSCAN,
     scrollMargin: ROW_HEIGHT,
     scrollPaddingStart: ROW_HEIGHT,
     // Items keep the default key, their index: rows have one fixed height, so nothing measured is
     // worth keeping per row, and a key per row made the virtualizer rebuild its 100,000
     // measurements on every sort and filter (React keys are the grid's own, below).
   });
+  lastRowVirtual.current = rowVirtual;
   const widthsKey = center.map((s) => `${s.column.id}:${s.width}`).join(',');
   const colVirtual = useVirtualizer({
     horizontal: true,
