@@ -107,7 +107,9 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
     count: center.length,
     getScrollElement: () => scroller.current,
     estimateSize: (i) => center[i]?.width ?? 120,
-    overscan: 2,
+    // Columns beyond the edges only while at rest: a vertical fling renders every row anew each
+    // frame, and two columns each side were a quarter of its cells.
+    overscan: rowVirtual.isScrolling ? 0 : 2,
     paddingStart: pinned,
     scrollPaddingStart: pinned,
     getItemKey: (i) => center[i]?.column.id ?? i,
