@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { resort, shownRows, type ShownRow } from './grid-table';
 import { GridHeader } from './GridHeader';
 import { GridNewRow } from './GridNewRow';
@@ -14,8 +14,13 @@ import { useGridStaging } from './useGridStaging';
 import { useIdleEach } from './useIdleEach';
 import { useKeptTable } from './useKeptTable';
 
-/** More than the rows a window ever renders: a window is contiguous, so index % ROW_SLOTS is unique in it. */
-const ROW_SLOTS = 1024;
+/**
+ * Rows rendered beyond the viewport on each side: a few at rest (the keyboard moves into them
+ * without a blank row), one while scrolling, where a fling brings a new window every frame and
+ * each extra row is wasted work.
+ */
+const OVERSCAN = 8;
+const SCROLLING_OVERSCAN = 1;
 
 /**
  * The shared spreadsheet grid. TanStack Table v9 keeps the column state, sort, filters and
@@ -46,6 +51,8 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [restored] = useState(() => loadSession(sessionKey(storeId, gridId)));
   const [selection, setSelection] = useState<Selection>(restored?.selection ?? single({ row: 0, col: 0 }));
+  const rowSlots = useRef(1);
+  const lastRowVirtual = useRef<{ isScrolling: boolean } | null>(null);
   const scroll = useRef({ top: restored?.scrollTop ?? 0, left: restored?.scrollLeft ?? 0 });
   const latest = useRef({ selection, table });
   latest.current = { selection, table };
@@ -67,26 +74,29 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
   const sorting = table.atoms.sorting.get();
   useEffect(() => setSortStale(false), [sorting]);
 
-  // The virtualizer re-measures every row whenever getItemKey changes identity (100,000 keys per
-  // render, most of a fling frame): it changes only with the visible rows.
-  const rowKey = useCallback((i: number) => visible[i]!.id, [visible]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design; this component is not memoized by the compiler.
   const rowVirtual = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    // The instance is the same across renders and knows it is scrolling before it re-renders.
+    overscan: lastRowVirtual.current?.isScrolling ? SCROLLING_OVERSCAN : OVERSCAN,
     scrollMargin: ROW_HEIGHT,
     scrollPaddingStart: ROW_HEIGHT,
-    getItemKey: rowKey,
+    // Items keep the default key, their index: rows have one fixed height, so nothing measured is
+    // worth keeping per row, and a key per row made the virtualizer rebuild its 100,000
+    // measurements on every sort and filter (React keys are the grid's own, below).
   });
+  lastRowVirtual.current = rowVirtual;
   const widthsKey = center.map((s) => `${s.column.id}:${s.width}`).join(',');
   const colVirtual = useVirtualizer({
     horizontal: true,
     count: center.length,
     getScrollElement: () => scroller.current,
     estimateSize: (i) => center[i]?.width ?? 120,
-    overscan: 2,
+    // Columns beyond the edges only while at rest: a vertical fling renders every row anew each
+    // frame, and two columns each side were a quarter of its cells.
+    overscan: rowVirtual.isScrolling ? 0 : 2,
     paddingStart: pinned,
     scrollPaddingStart: pinned,
     getItemKey: (i) => center[i]?.column.id ?? i,
@@ -96,6 +106,11 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
   const actions = useGridActions({ props, table, staging, visible, slots, selection, setSelection, editing, setEditing, headerCol, setHeaderCol, setMenu, rowVirtual, colVirtual, scroller, onStaged: () => sorting.length > 0 && setSortStale(true) });
 
   const bounds = boundsOf(selection);
+  const rowItems = rowVirtual.getVirtualItems();
+  // Row elements are keyed by index % slots, where slots is the most rows a window has had: a
+  // window is contiguous, so the keys are unique in it, and a window that jumps (a fling brings a
+  // new one every frame) reuses the same elements with new text instead of replacing them.
+  rowSlots.current = Math.max(rowSlots.current, rowItems.length);
   const columnItems = colVirtual.getVirtualItems();
   const starts = new Map(columnItems.map((item) => [center[item.index]!.index, item.start]));
   const shownSlots = [...slots.filter((s) => s.pinned), ...columnItems.map((item) => center[item.index]!)];
@@ -155,14 +170,12 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
           onSelectColumn={actions.selectColumn}
         />
         <div className="grid-body" style={{ height: rowVirtual.getTotalSize(), width: total }}>
-          {rowVirtual.getVirtualItems().map((item) => {
+          {rowItems.map((item) => {
             const row = visible[item.index]!;
             const inRange = item.index >= bounds.top && item.index <= bounds.bottom;
             return (
               <GridRowMemo<Row>
-                // Keyed by place in the window, not by row: a fling that brings a whole new window
-                // each frame updates the rendered rows' text instead of replacing their elements.
-                key={item.index % ROW_SLOTS}
+                key={item.index % rowSlots.current}
                 gridId={domId}
                 row={row}
                 index={item.index}

@@ -84,7 +84,9 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
     return (
       <div
         key={column.id}
-        id={`${gridId}-c${index}-${slot.index}`}
+        // Only the active cell needs an id (the grid's aria-activedescendant): an id per cell was
+        // hundreds of attribute writes per frame in a fling.
+        id={isFocus ? `${gridId}-c${index}-${slot.index}` : undefined}
         role="gridcell"
         aria-colindex={slot.index + 2}
         aria-selected={isSelected}

@@ -6,7 +6,6 @@ import {
   columnSizingFeature,
   columnVisibilityFeature,
   createFilteredRowModel,
-  createSortedRowModel,
   globalFilteringFeature,
   rowExpandingFeature,
   rowSortingFeature,
@@ -19,7 +18,9 @@ import {
 } from '@tanstack/react-table';
 import type { JsonValue } from '../../../../shared/contract';
 import { matchesFilter, type ColumnFilterValue } from './model/filters';
-import { compareKeys, sortKey, type SortKey } from './model/sort-keys';
+import { sortKey } from './model/sort-keys';
+import { fillKeys, keyColumn, type KeyColumn } from './model/sorted-rows';
+import { createGridSortedRowModel, sortKeysOf } from './sorted-row-model';
 import { keyOf, type OverlayEntry } from './model/overlay';
 import { plainText } from './model/stage';
 import type { GridColumn } from './types';
@@ -36,7 +37,7 @@ export const gridFeatures = tableFeatures({
   globalFilteringFeature,
   rowExpandingFeature,
   filteredRowModel: createFilteredRowModel(),
-  sortedRowModel: createSortedRowModel(),
+  sortedRowModel: createGridSortedRowModel(),
 });
 export type GridFeatures = typeof gridFeatures;
 export type GridRow<Row extends object> = TableRow<GridFeatures, Row>;
@@ -125,38 +126,46 @@ export function shownText<Row>(column: GridColumn<Row>, row: Row, value: JsonVal
  * included), read through `overlay()` when the sorted/filtered model is computed — which happens
  * only when the sort or filter state changes, never on an edit. So a sorted view holds still
  * while you edit and takes the new values into account when you sort again (as in a spreadsheet).
- * Sorting compares keys made once per row (sort-keys), not values per comparison.
+ * Sorting compares keys made once per row (sort-keys, sorted-row-model), not values per comparison.
  */
 /** `rowCount`: how many rows the table has (sizes the per-sort key arrays). */
 export function tableColumns<Row extends object>(columns: readonly GridColumn<Row>[], overlay: OverlaySource, rowCount = 0): ColumnDef<GridFeatures, Row>[] {
   return columns.map((column): ColumnDef<GridFeatures, Row> => {
-    // By the row's place in `rows` (variants are not table rows, so it is unique): an array
-    // read per comparison, not a WeakMap.
-    let keys: SortKey[] = [];
-    let keysFor: ReadonlyMap<string, OverlayEntry> | null = null;
-    const keyOfRow = (row: GridRow<Row>): SortKey => {
-      const map = overlay();
-      if (map !== keysFor) {
-        keys = new Array<SortKey>(rowCount);
-        keysFor = map;
-      }
-      return (keys[row.index] ??= sortKey(shownValue(column, row.original, map)));
-    };
+    const accessorFn = (row: Row) => column.value(row) as never;
+    sortKeysOf.set(accessorFn, sortKeys(column, overlay, rowCount));
     return {
       id: column.id,
       header: column.label,
-      accessorFn: (row: Row) => column.value(row) as never,
+      accessorFn,
       size: column.width ?? 120,
       minSize: 48,
-      // Values are never undefined (empty is null, sorted last by the keys): no per-comparison getValue.
-      sortUndefined: false,
-      sortFn: (a: GridRow<Row>, b: GridRow<Row>) => compareKeys(keyOfRow(a), keyOfRow(b)),
       filterFn: (row: GridRow<Row>, _id: string, filter: ColumnFilterValue) => {
         const value = shownValue(column, row.original, overlay());
         return matchesFilter(filter, value, shownText(column, row.original, value));
       },
     };
   });
+}
+
+/**
+ * A column's sort keys by the row's place in `rows` (variants are not table rows, so it is
+ * unique), made on a row's first sort and kept until the staged values change (a staged change
+ * makes a new overlay map).
+ */
+function sortKeys<Row extends object>(column: GridColumn<Row>, overlay: OverlaySource, rowCount: number) {
+  let keys: KeyColumn | null = null;
+  let keysFor: ReadonlyMap<string, OverlayEntry> | null = null;
+  return (rows: readonly { index: number }[]): KeyColumn => {
+    const map = overlay();
+    let size = rowCount;
+    for (const row of rows) if (row.index >= size) size = row.index + 1;
+    if (!keys || map !== keysFor || keys.kind.length < size) {
+      keys = keyColumn(size);
+      keysFor = map;
+    }
+    fillKeys(keys, rows as readonly GridRow<Row>[], (row) => sortKey(shownValue(column, row.original, map)));
+    return keys;
+  };
 }
 
 /**
@@ -218,7 +227,10 @@ export function gridTableOptions<Row extends object>(args: {
     // Children are not table rows (see shownRows): the table only knows which rows can expand.
     ...(args.getSubRows ? { getRowCanExpand: (row: GridRow<Row>) => !!args.getSubRows!(row.original)?.length } : {}),
     globalFilterFn: args.quick,
-    getColumnCanGlobalFilter: () => true,
+    // The quick filter reads the whole row whatever the column: TanStack calls it once per globally
+    // filterable column until one passes, so one column (hidden or not) is enough — a row that does
+    // not match was read 15 times.
+    getColumnCanGlobalFilter: (column: { id: string }) => column.id === args.columns[0]?.id,
     // Filters pick products; their variants come along (a variant has no name to match).
     maxLeafRowFilterDepth: 0,
     enableMultiSort: true,

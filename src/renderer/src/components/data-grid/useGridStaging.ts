@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { JobEdit, JsonValue, StagedEdit } from '../../../../shared/contract';
 import { useToasts } from '../toast-store';
-import { buildOverlay, keyOf, settle, type OverlayEntry } from './model/overlay';
+import { buildOverlay, keyOf, settle, stagedOverlay, type OverlayEntry } from './model/overlay';
 import { prepareStage, type Refusal, type TextAt } from './model/stage';
 import { redoEdits, undoEdits, useUndoStore, type UndoStep } from './model/undo-store';
 import type { DataGridProps, EditTarget, GridColumn, StageResult } from './types';
@@ -29,7 +29,8 @@ export function useGridStaging<Row extends object>({ storeId, staged, stagedRevi
   const batch = useRef(0);
   /** Batches main has answered, with the staging revision each answer carried. */
   const answered = useRef<Array<{ batch: number; revision: number | undefined }>>([]);
-  const overlay = useMemo(() => buildOverlay(staged, pending), [staged, pending]);
+  const base = useMemo(() => stagedOverlay(staged), [staged]);
+  const overlay = useMemo(() => (pending.size === 0 ? base : buildOverlay(staged, pending, base)), [staged, pending, base]);
   const overlayRef = useRef<ReadonlyMap<string, OverlayEntry>>(overlay);
   // Sort and filter functions and event handlers read the overlay of the last commit.
   useLayoutEffect(() => {

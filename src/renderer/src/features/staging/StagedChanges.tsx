@@ -3,7 +3,7 @@ import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from
 import { stagedKey, type OrderRowData, type OrderStatus, type ProductRowData, type StagedEdit } from '../../../../shared/contract';
 import { useActiveStore } from '../stores/StoreSwitcher';
 import { ApplyDialog } from './ApplyDialog';
-import { fieldLabel, formatStaged, indexCatalog, nameHeaders, reviewStaged, rowName, type CatalogIndex, type Customers } from './review';
+import { fieldLabel, formatStaged, indexCatalog, nameHeaders, reviewCache, reviewStaged, rowName, type CatalogIndex, type Customers } from './review';
 import { usePanelSize } from './usePanelSize';
 import { useApplyStaged, useDiscardStaged, useResolveConflict, useStaging } from './useStaging';
 
@@ -34,7 +34,8 @@ export function StagedChanges({ products, customers, orders, statuses, decimalPl
   const [reviewing, setReviewing] = useState(false);
   const edits = useMemo(() => data?.edits ?? [], [data]);
   const catalog = useMemo(() => indexCatalog(products, { customers, orders, statuses }), [products, customers, orders, statuses]);
-  const review = useMemo(() => reviewStaged(edits, catalog, decimalPlaces), [edits, catalog, decimalPlaces]);
+  const [cache] = useState(reviewCache);
+  const review = useMemo(() => reviewStaged(edits, catalog, decimalPlaces, cache), [edits, catalog, decimalPlaces, cache]);
   const ready = useMemo(() => edits.filter((e) => !e.jobId), [edits]);
   if (!store) return null;
   const applying = edits.length - ready.length;

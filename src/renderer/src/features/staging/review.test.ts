@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobEdit, ProductRowData, StagedEdit } from '../../../../shared/contract';
-import { fieldLabel, formatStaged, indexCatalog, reviewStaged, rowName } from './review';
+import { fieldLabel, formatStaged, indexCatalog, reviewCache, reviewStaged, rowName } from './review';
 
 const product = (id: number, over: Partial<ProductRowData> = {}): ProductRowData => ({
   id, name: `Mug ${id}`, sku: `MUG-${id}`, type: 'physical', inventory_warning_level: 0, price: '20.00', sale_price: '0.00', cost_price: '8.00', retail_price: '0.00',
@@ -68,5 +68,17 @@ describe('order rows in the review', () => {
     expect(formatStaged('order', 'status_id', 9, 2, index)).toBe('Ready to ship');
     expect(formatStaged('order', 'status_id', 11, 2, index)).toBe('Awaiting Fulfillment');
     expect(fieldLabel('status_id')).toBe('Status');
+  });
+});
+
+describe('reviewing again with a cache', () => {
+  it('gives the same warnings, and follows a row whose other price moved', () => {
+    const cache = reviewCache();
+    const first = [staged({ entity: 'product', id: 1, field: 'sale_price', from: '0.00', to: '5.00' })];
+    expect(reviewStaged(first, catalog, 2, cache).warnings).toEqual(reviewStaged(first, catalog, 2).warnings);
+    // The price staged below the sale price: the same sale-price edit now warns.
+    const second = [...first, staged({ entity: 'product', id: 1, field: 'price', from: '10.00', to: '4.00' })];
+    expect(reviewStaged(second, catalog, 2, cache).warnings).toEqual(reviewStaged(second, catalog, 2).warnings);
+    expect(reviewStaged(second, catalog, 2, cache).warnings.get('product:1:sale_price')).toContain('sale price is not below the price');
   });
 });

@@ -211,15 +211,41 @@ export interface Review {
   warnings: Map<string, string[]>;
 }
 
-export function reviewStaged(edits: readonly StagedEdit[], catalog: CatalogIndex, decimalPlaces: number): Review {
+/**
+ * Warnings of the last review by what they were worked out from: a staged change (one keystroke,
+ * or a refetched list after it) re-reviews every staged edit, and the decimal arithmetic of
+ * 10,000 of them (after a paste) cost each keystroke more than a frame. Edits whose values and
+ * row did not move reuse their warnings.
+ */
+export interface ReviewCache {
+  catalog: CatalogIndex | null;
+  bySignature: Map<string, string[]>;
+}
+export const reviewCache = (): ReviewCache => ({ catalog: null, bySignature: new Map() });
+
+const PRICE_CHECKED = new Set(['price', 'sale_price', 'cost_price']);
+/** What editWarnings reads for an edit: its own values and, for prices, the row's prices as they will be. */
+function signature(edit: StagedEdit, staged: ReadonlyMap<string, StagedEdit>, catalog: CatalogIndex, decimalPlaces: number): string {
+  const own = `${decimalPlaces}|${edit.entity}:${edit.id}:${edit.field}|${JSON.stringify(edit.from)}|${JSON.stringify(edit.to)}`;
+  if (!PRICE_CHECKED.has(edit.field)) return own;
+  const value = effectiveValues(edit, staged, catalog);
+  return `${own}|${JSON.stringify(value('price'))}|${JSON.stringify(value('sale_price'))}|${JSON.stringify(value('cost_price'))}`;
+}
+
+export function reviewStaged(edits: readonly StagedEdit[], catalog: CatalogIndex, decimalPlaces: number, cache?: ReviewCache): Review {
   const staged = new Map(edits.map((e) => [`${e.entity}:${e.id}:${e.field}`, e]));
   const counts = new Map<string, number>();
   const warnings = new Map<string, string[]>();
+  const known = cache && cache.catalog === catalog ? cache.bySignature : new Map<string, string[]>();
+  const seen = new Map<string, string[]>();
   for (const edit of edits) {
     const label = fieldLabel(edit.field);
     counts.set(label, (counts.get(label) ?? 0) + 1);
-    const found = editWarnings(edit, staged, catalog, decimalPlaces);
+    const sig = cache ? signature(edit, staged, catalog, decimalPlaces) : '';
+    const found = (cache && known.get(sig)) || editWarnings(edit, staged, catalog, decimalPlaces);
+    if (cache) seen.set(sig, found);
     if (found.length > 0) warnings.set(`${edit.entity}:${edit.id}:${edit.field}`, found);
   }
+  if (cache) Object.assign(cache, { catalog, bySignature: seen });
   return { countsByField: [...counts], warnings };
 }

@@ -16,15 +16,32 @@ export type Pending = ReadonlyMap<string, { to: JsonValue; batch: number }>;
 
 export const keyOf = (target: EditTarget): string => stagedKey(target);
 
+/** Overlay entries of main's staged edits, by edit object: a refetched list keeps the objects of unchanged edits (react-query's structural sharing), so they are not remade. */
+const entries = new WeakMap<StagedEdit, OverlayEntry>();
+const entryOf = (edit: StagedEdit): OverlayEntry => {
+  let entry = entries.get(edit);
+  if (!entry) {
+    entry = { to: edit.to, from: edit.from, pending: false, ...(edit.note ? { note: edit.note } : {}), ...(edit.jobId ? { applying: true } : {}) };
+    entries.set(edit, entry);
+  }
+  return entry;
+};
+
+/** Main's staged edits by staged key (made once per staged list; the grid adds its pending values on top). */
+export function stagedOverlay(staged: readonly StagedEdit[]): Map<string, OverlayEntry> {
+  const overlay = new Map<string, OverlayEntry>();
+  for (const edit of staged) overlay.set(stagedKey(edit), entryOf(edit));
+  return overlay;
+}
+
 /**
  * The staged values over the store's: main's staged edits, with the grid's optimistic values on
  * top until main's list includes them. Row objects are never touched; cells read through this map.
+ * `base` is stagedOverlay(staged), kept while the list stays: a keystroke copies it (a native map
+ * copy) instead of rebuilding an entry per staged edit.
  */
-export function buildOverlay(staged: readonly StagedEdit[], pending: Pending): Map<string, OverlayEntry> {
-  const overlay = new Map<string, OverlayEntry>();
-  for (const edit of staged) {
-    overlay.set(stagedKey(edit), { to: edit.to, from: edit.from, pending: false, ...(edit.note ? { note: edit.note } : {}), ...(edit.jobId ? { applying: true } : {}) });
-  }
+export function buildOverlay(staged: readonly StagedEdit[], pending: Pending, base: ReadonlyMap<string, OverlayEntry> = stagedOverlay(staged)): Map<string, OverlayEntry> {
+  const overlay = new Map(base);
   for (const [key, { to }] of pending) overlay.set(key, { to, pending: true });
   return overlay;
 }
