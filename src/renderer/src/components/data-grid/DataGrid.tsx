@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { resort, shownRows, type ShownRow } from './grid-table';
 import { GridHeader } from './GridHeader';
 import { GridNewRow } from './GridNewRow';
+import { newRowCount } from './new-row';
 import { GridRowMemo, type RowEvents } from './GridRows';
 import { applyView, currentView, GridToolbar } from './GridToolbar';
 import { loadSession, saveSession, sessionKey, type GridSession } from './session';
@@ -143,7 +144,7 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
         role="grid"
         aria-label={label}
         aria-multiselectable
-        aria-rowcount={visible.length + 1}
+        aria-rowcount={visible.length + 1 + newRowCount(props.newRow)}
         aria-colcount={slots.length + 1}
         aria-activedescendant={editing ? undefined : focusCell}
         tabIndex={0}
@@ -196,7 +197,7 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
             );
           })}
         </div>
-        {props.newRow && <GridNewRow<Row> def={props.newRow} slots={slots} width={total} />}
+        {props.newRow && <GridNewRow<Row> def={props.newRow} slots={slots} width={total} firstIndex={visible.length + 2} />}
       </div>
     </div>
   );

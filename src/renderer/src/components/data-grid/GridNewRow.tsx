@@ -1,5 +1,6 @@
 import { memo, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { GUTTER, ROW_HEIGHT, type ColumnSlot } from './layout';
+import { PENDING_SHOWN } from './new-row';
 import type { NewRowDef } from './types';
 import './new-row.css';
 
@@ -8,6 +9,8 @@ interface Props<Row extends object> {
   /** Every shown column (pinned, then center), with its width: the row is laid out like the others. */
   slots: readonly ColumnSlot<Row>[];
   width: number;
+  /** The `aria-rowindex` of the first of these rows (after the header and the grid's rows). */
+  firstIndex: number;
 }
 
 /** The grid's keys, clipboard and selection stay out of what is typed here. */
@@ -20,7 +23,7 @@ const keep = (e: SyntheticEvent) => e.stopPropagation();
  * show beside their cells, and a row it took is cleared for the next one. Outside the virtualized
  * body and memoized on the column layout: scrolling through the rows never renders it.
  */
-function GridNewRowView<Row extends object>({ def, slots, width }: Props<Row>) {
+function GridNewRowView<Row extends object>({ def, slots, width, firstIndex }: Props<Row>) {
   const [values, setValues] = useState<Record<string, string>>({});
   const [problems, setProblems] = useState<Readonly<Record<string, string>>>({});
   const [busy, setBusy] = useState(false);
@@ -48,6 +51,9 @@ function GridNewRowView<Row extends object>({ def, slots, width }: Props<Row>) {
       setProblems({});
     }
   };
+  // The newest pending rows, next to the entry row where they were typed.
+  const shown = (def.pending ?? []).slice(-PENDING_SHOWN);
+  const more = (def.pending?.length ?? 0) - shown.length;
   const firstTyped = slots.find((s) => def.columns.includes(s.column.id))?.column.id;
   const cell = (slot: ColumnSlot<Row>, content: React.ReactNode, className = '') => (
     <div key={slot.column.id} role="gridcell" className={`grid-cell${slot.pinned ? ' pinned' : ''}${className}`} style={slot.pinned ? { width: slot.width, left: slot.stickyLeft } : { width: slot.width }}>
@@ -56,15 +62,22 @@ function GridNewRowView<Row extends object>({ def, slots, width }: Props<Row>) {
   );
   return (
     <div className="grid-new-rows" style={{ width }} onKeyDown={onKeyDown} onCopy={keep} onPaste={keep} onCut={keep} onMouseDown={keep}>
-      {def.pending?.map((p) => (
-        <div key={p.key} role="row" className="grid-row grid-new-row pending" aria-label={p.label} aria-description="staged create, not applied yet">
+      {shown.map((p, i) => (
+        <div key={p.key} role="row" aria-rowindex={firstIndex + i} className="grid-row grid-new-row pending" aria-label={p.label} aria-description="staged create, not applied yet">
           <div role="rowheader" className="grid-gutter" style={{ width: GUTTER }}>
             pending
           </div>
           {slots.map((slot) => cell(slot, p.values[slot.column.id] ?? '', ' readonly staged pending'))}
         </div>
       ))}
-      <div role="row" className="grid-row grid-new-row" aria-label={def.label}>
+      {more > 0 && (
+        <div role="row" aria-rowindex={firstIndex + shown.length} className="grid-row grid-new-row pending more">
+          <div role="gridcell" className="grid-cell readonly" style={{ width }}>
+            {`and ${more} more staged (all of them are in Staged changes)`}
+          </div>
+        </div>
+      )}
+      <div role="row" aria-rowindex={firstIndex + shown.length + (more > 0 ? 1 : 0)} className="grid-row grid-new-row" aria-label={def.label}>
         <div role="rowheader" className="grid-gutter" style={{ width: GUTTER }} title={`${def.label}: type, then Enter`}>
           + new
         </div>
@@ -105,6 +118,7 @@ function GridNewRowView<Row extends object>({ def, slots, width }: Props<Row>) {
 const sameLayout = <Row extends object>(a: Props<Row>, b: Props<Row>): boolean =>
   a.def === b.def &&
   a.width === b.width &&
+  a.firstIndex === b.firstIndex &&
   a.slots.length === b.slots.length &&
   a.slots.every((s, i) => s.column === b.slots[i]!.column && s.width === b.slots[i]!.width && s.pinned === b.slots[i]!.pinned && s.stickyLeft === b.slots[i]!.stickyLeft);
 
