@@ -193,6 +193,7 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
                 events={events}
                 starts={starts}
                 expanded={row.getIsExpanded()}
+                images={!rowVirtual.isScrolling}
               />
             );
           })}

@@ -40,6 +40,11 @@ export interface RowProps<Row extends object> {
   starts: ReadonlyMap<number, number>;
   /** Passed so a memoized row re-renders when it is expanded or collapsed. */
   expanded: boolean;
+  /**
+   * False while the grid scrolls: image cells keep an empty frame. A fling brings a new window each
+   * frame, and an image request and decode per new row cost more than half the frame rate.
+   */
+  images: boolean;
 }
 
 function noteOf(entry: OverlayEntry | undefined): string | null {
@@ -49,7 +54,7 @@ function noteOf(entry: OverlayEntry | undefined): string | null {
 }
 
 function GridRowView<Row extends object>(props: RowProps<Row>) {
-  const { gridId, row, index, top, width, slots, lead, trail, selected, focusCol, editing, overlay, refused, events, starts, expanded } = props;
+  const { gridId, row, index, top, width, slots, lead, trail, selected, focusCol, editing, overlay, refused, events, starts, expanded, images } = props;
   const notes: Array<{ key: string; left: number; right: number; text: string; refusal: boolean }> = [];
   const canExpand = row.getCanExpand();
   const cells = slots.map((slot) => {
@@ -111,7 +116,7 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
             onMouseDown={(e) => e.stopPropagation()}
           />
         ) : column.image ? (
-          <CellImage url={typeof value === 'string' ? value : null} alt={column.imageAlt?.(row.original) ?? ''} />
+          <CellImage url={images && typeof value === 'string' ? value : null} alt={column.imageAlt?.(row.original) ?? ''} />
         ) : column.tone ? (
           <span className={`cell-tone tone-${column.tone(row.original) ?? 'none'}`}>{shownText(column, row.original, value)}</span>
         ) : (
