@@ -39,3 +39,18 @@ test('staged changes are listed before they reach the store; Apply runs them as 
   await shell.goTo('Products');
   await staged.expectCount(2);
 });
+
+test('product edits staged on Products are named by product and SKU on the Customers and Orders screens too', async ({ shell, page }) => {
+  const storeId = (await rpc(page, 'stores.list', {})).activeStoreId!;
+  await rpc(page, 'catalog.sync', { storeId, mode: 'refresh' });
+  const [product] = (await rpc(page, 'catalog.listProducts', { storeId, offset: 0, limit: 1 })).products;
+  await rpc(page, 'staging.stage', { storeId, edits: [{ entity: 'product', id: product!.id, field: 'price', from: product!.price, to: addPercent(product!.price, 10) }] });
+  const staged = new StagedPanel(page);
+  for (const section of ['Customers', 'Orders']) {
+    // A fresh page each time: the catalog was never read into this one by the Products screen.
+    await page.reload();
+    await shell.goTo(section);
+    await staged.expectCount(1);
+    await expect(staged.row(product!.name, 'Price')).toContainText(product!.sku);
+  }
+});

@@ -1,6 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { stagedKey, type OrderRowData, type OrderStatus, type ProductRowData, type StagedEdit } from '../../../../shared/contract';
+import { rowsAtVersion } from '../../api/product-rows';
+import { useCatalogStatus } from '../catalog/useCatalog';
+import { useProducts } from '../products/useProducts';
 import { useActiveStore } from '../stores/StoreSwitcher';
 import { ApplyDialog } from './ApplyDialog';
 import { fieldLabel, formatStaged, indexCatalog, nameHeaders, reviewCache, reviewStaged, rowName, type CatalogIndex, type Customers } from './review';
@@ -33,7 +36,8 @@ export function StagedChanges({ products, customers, orders, statuses, decimalPl
   const panel = usePanelSize();
   const [reviewing, setReviewing] = useState(false);
   const edits = useMemo(() => data?.edits ?? [], [data]);
-  const catalog = useMemo(() => indexCatalog(products, { customers, orders, statuses }), [products, customers, orders, statuses]);
+  const named = useProductsToName(store?.id, edits, products);
+  const catalog = useMemo(() => indexCatalog(named, { customers, orders, statuses }), [named, customers, orders, statuses]);
   const [cache] = useState(reviewCache);
   const review = useMemo(() => reviewStaged(edits, catalog, decimalPlaces, cache), [edits, catalog, decimalPlaces, cache]);
   const ready = useMemo(() => edits.filter((e) => !e.jobId), [edits]);
@@ -214,4 +218,16 @@ function StagedRow({ edit, index, top, catalog, decimalPlaces, warnings, onDisca
       </span>
     </div>
   );
+}
+
+/**
+ * The products that name staged product and variant edits. The Products screen passes its rows;
+ * on the Orders or Customers screen product edits staged earlier are named from the same cached
+ * catalog query (read only when such an edit is staged), not shown as bare ids.
+ */
+function useProductsToName(storeId: string | undefined, edits: readonly StagedEdit[], given: readonly ProductRowData[]): readonly ProductRowData[] {
+  const needed = given.length === 0 && edits.some((e) => e.entity === 'product' || e.entity === 'variant');
+  const status = useCatalogStatus(needed ? storeId : undefined);
+  const products = useProducts(needed ? storeId : undefined, status.data?.syncedAt);
+  return useMemo(() => (needed && products.data ? rowsAtVersion(products.data) : given), [needed, products.data, given]);
 }
