@@ -225,6 +225,8 @@ export class ProductsGridPage {
   async scrollRows(by: number): Promise<void> {
     await this.grid.evaluate((grid, by) => (grid as unknown as { scrollBy(o: { top: number }): void }).scrollBy({ top: by }), by);
     await this.nextFrames();
+    // As a hand would: act once the grid has settled (its row elements then hold their final rows).
+    await expect(this.grid).not.toHaveAttribute('data-scrolling', /.*/);
   }
 
   /** The cell the keyboard is on (the grid's active descendant). */

@@ -146,6 +146,8 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
         aria-multiselectable
         aria-rowcount={visible.length + 1 + newRowCount(props.newRow)}
         aria-colcount={slots.length + 1}
+        // Rows are re-rendered (and their elements reused for other rows) once scrolling stops.
+        data-scrolling={rowVirtual.isScrolling || undefined}
         aria-activedescendant={editing ? undefined : focusCell}
         tabIndex={0}
         ref={scroller}

@@ -24,6 +24,7 @@ export function AssignGroup({ grid, groups }: Props) {
     const name = groupId === '0' ? NO_GROUP : (groups.find((g) => String(g.id) === groupId)?.name ?? groupId);
     const result = await handle.stageCells(rowIds.map((rowId) => ({ rowId, columnId: 'customer_group_id', text: name })));
     const refused = result.refused.length ? `; ${result.refused.length} refused: ${result.refused[0]!.message}` : '';
+    if (result.staged === 0 && !refused) return push('info', `The ${rowIds.length === 1 ? 'customer is' : `${rowIds.length.toLocaleString()} customers are`} already in ${name} or staged for it: nothing changed.`);
     push('info', `Staged ${result.staged.toLocaleString()} group ${result.staged === 1 ? 'change' : 'changes'} to ${name} (Ctrl+Z takes them back)${refused}`);
   };
   return (
