@@ -1,6 +1,7 @@
 import { offeredJobActions, type JobSummary } from '../../../shared/contract';
 import type { CatalogJob } from '../../../shared/contract/authoring';
 import type { CatalogRowResult } from '../jobs/catalog-runner';
+import { catalogJobRow } from '../jobs/job-record';
 import { isRecreate } from './job-model';
 import { NOT_RESTORED } from './recreate';
 
@@ -24,15 +25,6 @@ export function catalogJobView(summary: JobSummary, rows: readonly CatalogRowRes
     ...(summary.finishedAt ? { finishedAt: summary.finishedAt } : {}),
     undoable: !undone && offeredJobActions(summary).includes('undo'),
     notRestored: recreated ? NOT_RESTORED : [],
-    rows: rows.map(({ def, status, message, outcome }) => ({
-      key: def.key,
-      op: def.op,
-      label: def.label,
-      status,
-      ...(message !== undefined ? { message } : {}),
-      ...(outcome?.field !== undefined ? { field: outcome.field } : {}),
-      ...(outcome?.productId !== undefined ? { productId: outcome.productId } : {}),
-      ...(outcome?.variantIds ? { variantIds: outcome.variantIds } : {}),
-    })),
+    rows: rows.map((row) => catalogJobRow(row.def, row)),
   };
 }

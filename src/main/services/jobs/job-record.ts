@@ -165,18 +165,21 @@ export class JobRecord {
 
   /** A catalog job's rows as the renderer sees them (no snapshots, no work). */
   changeResults(): CatalogJobRow[] | undefined {
-    return this.def.changes?.map((def, i) => {
-      const { status, message, outcome } = this.rows[i]!;
-      return {
-        key: def.key,
-        op: def.op,
-        label: def.label,
-        status,
-        ...(message !== undefined ? { message } : {}),
-        ...(outcome?.field !== undefined ? { field: outcome.field } : {}),
-        ...(outcome?.productId !== undefined ? { productId: outcome.productId } : {}),
-        ...(outcome?.variantIds ? { variantIds: outcome.variantIds } : {}),
-      };
-    });
+    return this.def.changes?.map((def, i) => catalogJobRow(def, this.rows[i]!));
   }
+}
+
+/** A catalog job's row as the renderer sees it (no snapshots, no work). */
+export function catalogJobRow(def: CatalogRowDef, row: { status: CatalogJobRow['status']; message?: string; outcome?: CatalogOutcome }): CatalogJobRow {
+  const { status, message, outcome } = row;
+  return {
+    key: def.key,
+    op: def.op,
+    label: def.label,
+    status,
+    ...(message !== undefined ? { message } : {}),
+    ...(outcome?.field !== undefined ? { field: outcome.field } : {}),
+    ...(outcome?.productId !== undefined ? { productId: outcome.productId } : {}),
+    ...(outcome?.variantIds ? { variantIds: outcome.variantIds } : {}),
+  };
 }
