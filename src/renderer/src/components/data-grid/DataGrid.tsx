@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { resort, shownRows, type ShownRow } from './grid-table';
 import { GridHeader } from './GridHeader';
 import { GridNewRow } from './GridNewRow';
@@ -40,7 +40,9 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
   const { overlayRef } = staging;
   const byId = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
   const { table, quick } = useKeptTable(sessionKey(storeId, gridId), { rows, columns, getRowId, ...(getSubRows ? { getSubRows } : {}), overlayRef });
-  useIdleEach(rows, quick.prepare);
+  const lastRowVirtual = useRef<{ isScrolling: boolean } | null>(null);
+  const scrolling = useCallback(() => lastRowVirtual.current?.isScrolling === true, []);
+  useIdleEach(rows, quick.prepare, scrolling);
   const modelRows = table.getRowModel().rows;
   const expanded = table.atoms.expanded.get();
   const made = useMemo(() => new WeakMap<Row, ShownRow<Row>>(), []);
@@ -53,7 +55,6 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
   const [restored] = useState(() => loadSession(sessionKey(storeId, gridId)));
   const [selection, setSelection] = useState<Selection>(restored?.selection ?? single({ row: 0, col: 0 }));
   const rowSlots = useRef(1);
-  const lastRowVirtual = useRef<{ isScrolling: boolean } | null>(null);
   const scroll = useRef({ top: restored?.scrollTop ?? 0, left: restored?.scrollLeft ?? 0 });
   const latest = useRef({ selection, table });
   latest.current = { selection, table };

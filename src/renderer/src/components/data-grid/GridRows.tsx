@@ -135,7 +135,7 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
       aria-level={row.depth + 1}
       {...(canExpand ? { 'aria-expanded': expanded } : {})}
       className={`grid-row${row.depth > 0 ? ' sub-row' : ''}${notes.length ? ' has-note' : ''}`}
-      style={{ transform: `translateY(${top}px)`, width }}
+      style={{ top, width }}
     >
       <div role="rowheader" aria-colindex={1} className="grid-gutter" style={{ width: GUTTER }} onMouseDown={(e) => events.gutterDown(index, e)}>
         {canExpand && (

@@ -10,13 +10,18 @@ const BUSY_SLICE_MS = 4;
  * goes. The grid prepares its quick-filter texts this way, so the first filter over 100,000 rows
  * scans strings instead of formatting every cell. Slices come while the page is idle; a page that
  * is never idle (a busy machine, a long scroll) still gets a short slice every MAX_WAIT_MS, or the
- * first filter would make them all at once.
+ * first filter would make them all at once. Nothing is done while `busy()` says so (the grid is
+ * scrolling: a fling has no idle frame, and a 4 ms slice pushed its frames over budget).
  */
-export function useIdleEach<T>(items: readonly T[], each: (item: T) => void): void {
+export function useIdleEach<T>(items: readonly T[], each: (item: T) => void, busy: () => boolean): void {
   useEffect(() => {
     let next = 0;
     let handle = 0;
     const work = (deadline: IdleDeadline) => {
+      if (busy()) {
+        handle = requestIdleCallback(work, { timeout: MAX_WAIT_MS });
+        return;
+      }
       const end = performance.now() + (deadline.didTimeout ? BUSY_SLICE_MS : deadline.timeRemaining() - 1);
       while (next < items.length) {
         each(items[next++]!);
@@ -26,5 +31,5 @@ export function useIdleEach<T>(items: readonly T[], each: (item: T) => void): vo
     };
     handle = requestIdleCallback(work, { timeout: MAX_WAIT_MS });
     return () => cancelIdleCallback(handle);
-  }, [items, each]);
+  }, [items, each, busy]);
 }
