@@ -7,7 +7,7 @@ import { newRowCount } from './new-row';
 import { GridRowMemo, type RowEvents } from './GridRows';
 import { applyView, currentView, GridToolbar } from './GridToolbar';
 import { loadSession, saveSession, sessionKey, type GridSession } from './session';
-import { columnSlots, GUTTER, pinnedWidth, ROW_HEIGHT } from './layout';
+import { columnSlots, fixedWindow, GUTTER, pinnedWidth, ROW_HEIGHT } from './layout';
 import { boundsOf, single, type Selection } from './model/range';
 import type { DataGridProps } from './types';
 import { useGridActions } from './useGridActions';
@@ -40,7 +40,7 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
   const { overlayRef } = staging;
   const byId = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
   const { table, quick } = useKeptTable(sessionKey(storeId, gridId), { rows, columns, getRowId, ...(getSubRows ? { getSubRows } : {}), overlayRef });
-  const lastRowVirtual = useRef<{ isScrolling: boolean } | null>(null);
+  const lastRowVirtual = useRef<{ isScrolling: boolean; scrollRect: { height: number } | null } | null>(null);
   const scrolling = useCallback(() => lastRowVirtual.current?.isScrolling === true, []);
   useIdleEach(rows, quick.prepare, scrolling);
   const modelRows = table.getRowModel().rows;
@@ -54,10 +54,10 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [restored] = useState(() => loadSession(sessionKey(storeId, gridId)));
   const [selection, setSelection] = useState<Selection>(restored?.selection ?? single({ row: 0, col: 0 }));
-  const rowSlots = useRef(1);
+  const travel = useRef({ offset: 0, moved: 0 });
   const scroll = useRef({ top: restored?.scrollTop ?? 0, left: restored?.scrollLeft ?? 0 });
-  const latest = useRef({ selection, table });
-  latest.current = { selection, table };
+  const latest = useRef({ selection, table, staging });
+  latest.current = { selection, table, staging };
   useEffect(() => {
     // After the toolbar's effect has applied the store's default view: the session wins.
     if (restored) restoreSession(latest.current.table, restored, scroller);
@@ -85,6 +85,7 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
     overscan: lastRowVirtual.current?.isScrolling ? SCROLLING_OVERSCAN : OVERSCAN,
     scrollMargin: ROW_HEIGHT,
     scrollPaddingStart: ROW_HEIGHT,
+    rangeExtractor: (range) => fixedWindow(range, Math.ceil((lastRowVirtual.current?.scrollRect?.height ?? 0) / ROW_HEIGHT) + 1),
     // Items keep the default key, their index: rows have one fixed height, so nothing measured is
     // worth keeping per row, and a key per row made the virtualizer rebuild its 100,000
     // measurements on every sort and filter (React keys are the grid's own, below).
@@ -107,12 +108,12 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
 
   const actions = useGridActions({ props, table, staging, visible, slots, selection, setSelection, editing, setEditing, headerCol, setHeaderCol, setMenu, rowVirtual, colVirtual, scroller, onStaged: () => sorting.length > 0 && setSortStale(true) });
 
+  const onResort = useCallback(() => resort(latest.current.table), []);
+  const onUndo = useCallback(() => void latest.current.staging.undo(), []);
+  const onRedo = useCallback(() => void latest.current.staging.redo(), []);
   const bounds = boundsOf(selection);
   const rowItems = rowVirtual.getVirtualItems();
-  // Row elements are keyed by index % slots, where slots is the most rows a window has had: a
-  // window is contiguous, so the keys are unique in it, and a window that jumps (a fling brings a
-  // new one every frame) reuses the same elements with new text instead of replacing them.
-  rowSlots.current = Math.max(rowSlots.current, rowItems.length);
+  const skim = skimming(travel, rowVirtual.scrollOffset ?? 0, rowVirtual.isScrolling, scroller.current?.clientHeight ?? 0);
   const columnItems = colVirtual.getVirtualItems();
   const starts = new Map(columnItems.map((item) => [center[item.index]!.index, item.start]));
   const shownSlots = [...slots.filter((s) => s.pinned), ...columnItems.map((item) => center[item.index]!)];
@@ -134,9 +135,9 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
         total={rows.length}
         expandable={!!getSubRows}
         sortStale={sortStale}
-        onResort={() => resort(table)}
-        onUndo={() => void staging.undo()}
-        onRedo={() => void staging.redo()}
+        onResort={onResort}
+        onUndo={onUndo}
+        onRedo={onRedo}
       >
         {toolbar}
       </GridToolbar>
@@ -179,7 +180,9 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
             const inRange = item.index >= bounds.top && item.index <= bounds.bottom;
             return (
               <GridRowMemo<Row>
-                key={item.index % rowSlots.current}
+                // A window is contiguous and of one length (fixedWindow): keys are unique in it, and a
+                // window that jumps (a fling brings a new one every frame) reuses the same elements.
+                key={item.index % rowItems.length}
                 gridId={domId}
                 row={row}
                 index={item.index}
@@ -197,6 +200,7 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
                 starts={starts}
                 expanded={row.getIsExpanded()}
                 images={!rowVirtual.isScrolling}
+                skim={skim}
               />
             );
           })}
@@ -205,6 +209,16 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
       </div>
     </div>
   );
+}
+
+/**
+ * Whether rows skim (see RowProps.skim): the grid is scrolling and its last move was more than a
+ * screenful. The move is kept per scroll offset, so a second render at the same offset (the
+ * virtualizer renders again when it learns it is scrolling) skims as the first did.
+ */
+function skimming(travel: { current: { offset: number; moved: number } }, offset: number, scrolling: boolean, viewport: number): boolean {
+  if (offset !== travel.current.offset) travel.current = { offset, moved: Math.abs(offset - travel.current.offset) };
+  return scrolling && viewport > 0 && travel.current.moved > viewport;
 }
 
 function restoreSession<Row extends object>(table: Parameters<typeof applyView<Row>>[0], session: GridSession, scroller: React.RefObject<HTMLDivElement | null>): void {

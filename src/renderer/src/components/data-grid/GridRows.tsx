@@ -45,6 +45,13 @@ export interface RowProps<Row extends object> {
    * frame, and an image request and decode per new row cost more than half the frame rate.
    */
   images: boolean;
+  /**
+   * True while the grid moves more than a screenful between frames (a fling): no row of one frame
+   * is still on screen in the next, and no one reads a cell at that speed. The row keeps its
+   * elements (they are reused when it slows) but paints only the gutter and the pinned columns;
+   * every cell fills in on the first frame that moves less than a screenful.
+   */
+  skim: boolean;
 }
 
 function noteOf(entry: OverlayEntry | undefined): string | null {
@@ -54,11 +61,12 @@ function noteOf(entry: OverlayEntry | undefined): string | null {
 }
 
 function GridRowView<Row extends object>(props: RowProps<Row>) {
-  const { gridId, row, index, top, width, slots, lead, trail, selected, focusCol, editing, overlay, refused, events, starts, expanded, images } = props;
+  const { gridId, row, index, top, width, slots, lead, trail, selected, focusCol, editing, overlay, refused, events, starts, expanded, images, skim } = props;
   const notes: Array<{ key: string; left: number; right: number; text: string; refusal: boolean }> = [];
   const canExpand = row.getCanExpand();
   const cells = slots.map((slot) => {
     const { column } = slot;
+    if (skim && !slot.pinned) return <div key={column.id} role="gridcell" aria-colindex={slot.index + 2} className={column.numeric ? 'grid-cell num' : 'grid-cell'} style={{ width: slot.width }} />;
     const target = cellTarget(column, row.original);
     const value = shownValue(column, row.original, overlay);
     const entry = typeof target === 'object' && target ? overlay.get(`${target.entity}:${target.id}:${target.field}`) : undefined;

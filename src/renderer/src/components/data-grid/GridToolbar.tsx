@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ReactTable } from '@tanstack/react-table';
 import type { GridFeatures } from './grid-table';
 import { describeFilter, type ColumnFilterValue } from './model/filters';
@@ -46,7 +46,7 @@ export function applyView<Row extends object>(table: ReactTable<GridFeatures, Ro
 }
 
 /** Quick filter, active filters, columns, saved views, expand all, undo/redo, and the screen's actions. */
-export function GridToolbar<Row extends object>(props: Props<Row>) {
+function GridToolbarView<Row extends object>(props: Props<Row>) {
   const { table, storeId, gridId, columns, shown, total, expandable, sortStale, onResort, onUndo, onRedo, children } = props;
   // Keyed by store and grid by the caller: a new store starts from its own saved views.
   const [saved, setSaved] = useState<SavedViews>(() => loadViews(storeId, gridId));
@@ -157,3 +157,6 @@ export function GridToolbar<Row extends object>(props: Props<Row>) {
     </div>
   );
 }
+
+/** Memoized: the grid re-renders on every scroll frame, and nothing of the toolbar moves with it. */
+export const GridToolbar = memo(GridToolbarView) as typeof GridToolbarView;

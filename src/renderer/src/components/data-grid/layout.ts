@@ -40,3 +40,16 @@ export function columnSlots<Row extends object>(
 export function pinnedWidth<Row extends object>(slots: readonly ColumnSlot<Row>[]): number {
   return slots.reduce((sum, s) => sum + (s.pinned ? s.width : 0), 0);
 }
+
+/**
+ * The rows to render: the virtualizer's range with its overscan, always `shown` rows plus the
+ * overscan long (fewer only when there are fewer). Row elements are keyed by index modulo the
+ * window's length, so a window of one length maps onto the same elements wherever it is: a fling,
+ * which brings a new window every frame, rewrites their text instead of mounting new rows (a window
+ * one row longer or shorter than the last, as partial rows at the edges made it, remapped them all).
+ */
+export function fixedWindow(range: { startIndex: number; endIndex: number; overscan: number; count: number }, shown: number): number[] {
+  const length = Math.min(range.count, Math.max(shown, range.endIndex - range.startIndex + 1) + 2 * range.overscan);
+  const start = Math.max(0, Math.min(range.startIndex - range.overscan, range.count - length));
+  return Array.from({ length }, (_, i) => start + i);
+}
