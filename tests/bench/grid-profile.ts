@@ -114,6 +114,9 @@ async function main(): Promise<void> {
         });
       }
       process.stdout.write(`heap at the end: ${await heapMB(page)} MB\n`);
+      // The next invocation starts from the same clean catalog (edits and pastes stage thousands of cells).
+      const { activeStoreId } = await bench<{ activeStoreId: string }>(page, 'rpc', 'stores.list', {});
+      await bench(page, 'rpc', 'staging.discard', { storeId: activeStoreId });
       await context.close();
     } finally {
       await app.stop();

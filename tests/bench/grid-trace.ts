@@ -10,13 +10,16 @@ import { bench, openPage, prepare, startApp } from './grid-bench';
  * A Chromium trace of one interaction on the Products screen, summed by trace event on the
  * renderer's main thread: where the time a CPU profile shows as "(program)" goes (style, layout,
  * paint, layerization).
- *   npx tsx tests/bench/grid-trace.ts fling|paste|filter|sort [DATA_DIR] [products]
+ *   npx tsx tests/bench/grid-trace.ts mount|fling|paste|filter|sort [DATA_DIR] [products]
  * DATA_DIR keeps the loaded catalog between invocations, as for grid-profile.ts; the trace is
  * written to DATA_DIR/../stockroom-grid-trace-PHASE.json for the DevTools Performance panel.
  */
 type TraceEvent = { name: string; ph: string; tid: number; dur?: number; args?: { name?: string } };
 
 const interactions: Record<string, (page: Page) => Promise<string>> = {
+  async mount(page) {
+    return `mount ${(await bench<number>(page, 'openProducts', 'activity')).toFixed(0)} ms`;
+  },
   async fling(page) {
     const { deltas } = await bench<{ deltas: number[] }>(page, 'frames', 2000, 60_000);
     const fps = (1000 * deltas.length) / deltas.reduce((a, b) => a + b, 0);
