@@ -76,3 +76,22 @@ test('a product expands to its variants; a variant’s stock is edited and appli
   const [after] = (await rpc(page, 'catalog.listProducts', { storeId, ids: [product.id] })).products;
   expect(after!.variants[0]!.inventory_level).toBe((variant.inventory_level ?? 0) + 5);
 });
+
+test('a fling paints only the row numbers and pinned columns while it moves more than a screenful a frame; every cell is back when it slows and when it stops', async ({ shell, page }) => {
+  const { storeId, grid } = await openProducts(page, shell, 1);
+  await grid.select((await grid.skus())[0]!, 'Price');
+  // Reading speed: every rendered row shows every column in every frame.
+  const reading = await grid.scrollFrames(40, 20);
+  expect(reading.filter((f) => f.fewest !== f.headers)).toEqual([]);
+  // A fling: rows skim (no frame shows the same rows twice).
+  const fling = await grid.scrollFrames(2_000, 12);
+  expect(fling.filter((f) => f.fewest < f.headers).length).toBeGreaterThan(6);
+  // Stopped: the rows in view show the catalog's values in every column.
+  const sku = await grid.firstVisibleSku();
+  const { products } = await rpc(page, 'catalog.listProducts', { storeId, offset: 0, limit: 2_000 });
+  const product = products.find((p) => p.sku === sku)!;
+  await expect(grid.cell(sku, 'Name')).toHaveText(product.name);
+  await expect(grid.cell(sku, 'Price')).toHaveText(product.price);
+  const settled = await grid.scrollFrames(0, 2);
+  expect(settled.every((f) => f.fewest === f.headers)).toBe(true);
+});

@@ -47,9 +47,9 @@ export interface RowProps<Row extends object> {
   images: boolean;
   /**
    * True while the grid moves more than a screenful between frames (a fling): no row of one frame
-   * is still on screen in the next, and no one reads a cell at that speed. The row keeps its
-   * elements (they are reused when it slows) but paints only the gutter and the pinned columns;
-   * every cell fills in on the first frame that moves less than a screenful.
+   * is still on screen in the next, and no one reads a cell at that speed. The row then renders
+   * only its gutter and pinned cells (a third of the work of a frame of full rows); every cell
+   * fills in on the first frame that moves less than a screenful.
    */
   skim: boolean;
 }
@@ -64,9 +64,8 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
   const { gridId, row, index, top, width, slots, lead, trail, selected, focusCol, editing, overlay, refused, events, starts, expanded, images, skim } = props;
   const notes: Array<{ key: string; left: number; right: number; text: string; refusal: boolean }> = [];
   const canExpand = row.getCanExpand();
-  const cells = slots.map((slot) => {
+  const cells = (skim ? slots.filter((slot) => slot.pinned) : slots).map((slot) => {
     const { column } = slot;
-    if (skim && !slot.pinned) return <div key={column.id} role="gridcell" aria-colindex={slot.index + 2} className={column.numeric ? 'grid-cell num' : 'grid-cell'} style={{ width: slot.width }} />;
     const target = cellTarget(column, row.original);
     const value = shownValue(column, row.original, overlay);
     const entry = typeof target === 'object' && target ? overlay.get(`${target.entity}:${target.id}:${target.field}`) : undefined;
@@ -134,8 +133,8 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
     );
   });
   const firstCenter = slots.findIndex((s) => !s.pinned);
-  if (firstCenter >= 0) cells.splice(firstCenter, 0, <div key="lead" className="grid-spacer" style={{ width: lead }} aria-hidden />);
-  else cells.push(<div key="lead" className="grid-spacer" style={{ width: lead }} aria-hidden />);
+  // A skimming row has no center cells, so nothing to place them.
+  if (!skim) cells.splice(firstCenter >= 0 ? firstCenter : cells.length, 0, <div key="lead" className="grid-spacer" style={{ width: lead }} aria-hidden />);
   return (
     <div
       role="row"
@@ -160,7 +159,7 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
         <span className="row-number">{index + 1}</span>
       </div>
       {cells}
-      <div className="grid-spacer" style={{ width: trail }} aria-hidden />
+      {!skim && <div className="grid-spacer" style={{ width: trail }} aria-hidden />}
       {notes.map((n) => (
         <span key={`${n.left}`} role="note" className={`cell-note${n.refusal ? ' refusal' : ''}`} style={n.left > width / 2 ? { right: n.right, top: ROW_HEIGHT - 1 } : { left: n.left, top: ROW_HEIGHT - 1 }}>
           {n.text}
