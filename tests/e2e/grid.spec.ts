@@ -95,3 +95,22 @@ test('a fling paints only the row numbers and pinned columns while it moves more
   const settled = await grid.scrollFrames(0, 2);
   expect(settled.every((f) => f.fewest === f.headers)).toBe(true);
 });
+
+test('a drag with the mouse selects a block of cells; a double-click edits a cell', async ({ shell, page }) => {
+  const { products, grid } = await openProducts(page, shell, 6);
+  const [a, , , d] = products;
+  await grid.drag({ sku: a!.sku, column: 'Price' }, { sku: d!.sku, column: 'Retail price' });
+  for (const p of products.slice(0, 4)) {
+    for (const column of ['Price', 'Sale price', 'Retail price']) await expect(grid.cell(p.sku, column)).toHaveAttribute('aria-selected', 'true');
+    await expect(grid.cell(p.sku, 'Cost price')).toHaveAttribute('aria-selected', 'false');
+  }
+  await expect(grid.cell(products[4]!.sku, 'Price')).toHaveAttribute('aria-selected', 'false');
+
+  await grid.cell(products[5]!.sku, 'Stock').dblclick();
+  const editor = grid.grid.getByRole('textbox', { name: 'Edit Stock' });
+  await expect(editor).toHaveValue(String(products[5]!.inventory_level));
+  await editor.fill('77');
+  await page.keyboard.press('Enter');
+  await expect(grid.cell(products[5]!.sku, 'Stock')).toHaveText('77');
+  await grid.expectStaged(1);
+});

@@ -163,6 +163,16 @@ export class ProductsGridPage {
     await this.cell(sku, column).click(options.shift ? { modifiers: ['Shift'] } : {});
   }
 
+  /** Presses the mouse on one cell and releases it on another, passing over the cells between. */
+  async drag(from: { sku: string; column: string }, to: { sku: string; column: string }): Promise<void> {
+    const a = (await this.cell(from.sku, from.column).boundingBox())!;
+    const b = (await this.cell(to.sku, to.column).boundingBox())!;
+    await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+    await this.page.mouse.up();
+  }
+
   /** Types a value into a cell and commits it with Enter. */
   async type(sku: string, column: string, text: string): Promise<void> {
     await this.select(sku, column);

@@ -68,29 +68,29 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
     const { column } = slot;
     const target = cellTarget(column, row.original);
     const value = shownValue(column, row.original, overlay);
-    const entry = typeof target === 'object' && target ? overlay.get(`${target.entity}:${target.id}:${target.field}`) : undefined;
-    const refusal = refused.get(refusalKey(row.id, column.id));
+    // Most rows have no staged value and no refusal: no key is built for them (a fling renders
+    // hundreds of cells a frame).
+    const entry = overlay.size > 0 && typeof target === 'object' && target ? overlay.get(`${target.entity}:${target.id}:${target.field}`) : undefined;
+    const refusal = refused.size > 0 ? refused.get(refusalKey(row.id, column.id)) : undefined;
     const isSelected = selected !== null && slot.index >= selected.left && slot.index <= selected.right;
     const isFocus = focusCol === slot.index;
-    const left = slot.pinned ? slot.stickyLeft : (starts.get(slot.index) ?? 0);
-    const storeValue = column.value(row.original);
-    const moved = typeof target === 'object' && target !== null && storeMoved(entry, target, storeValue);
-    const note = refusal ? refusal.message : moved ? `The store now has ${shownText(column, row.original, storeValue)}` : noteOf(entry);
+    const moved = entry !== undefined && typeof target === 'object' && target !== null && storeMoved(entry, target, column.value(row.original));
+    const note = refusal ? refusal.message : moved ? `The store now has ${shownText(column, row.original, column.value(row.original))}` : noteOf(entry);
     const mark = column.highlight?.(row.original) ?? null;
-    if (note) notes.push({ key: refusal ? refusalKey(row.id, column.id) : '', left, right: width - left - slot.width, text: note, refusal: !!refusal });
-    const className = [
-      'grid-cell',
-      column.numeric ? 'num' : '',
-      target === null ? 'readonly' : '',
-      entry ? (entry.pending ? 'staged pending' : 'staged') : '',
-      entry?.note ? `note-${entry.note.status}` : '',
-      moved ? 'note-moved' : '',
-      refusal ? 'refused' : '',
-      mark ? 'highlight' : '',
-      isSelected ? 'selected' : '',
-      isFocus ? 'focus' : '',
-      slot.pinned ? 'pinned' : '',
-    ].filter(Boolean).join(' ');
+    if (note) {
+      const left = slot.pinned ? slot.stickyLeft : (starts.get(slot.index) ?? 0);
+      notes.push({ key: refusal ? refusalKey(row.id, column.id) : '', left, right: width - left - slot.width, text: note, refusal: !!refusal });
+    }
+    let className = column.numeric ? 'grid-cell num' : 'grid-cell';
+    if (target === null) className += ' readonly';
+    if (entry) className += entry.pending ? ' staged pending' : ' staged';
+    if (entry?.note) className += ` note-${entry.note.status}`;
+    if (moved) className += ' note-moved';
+    if (refusal) className += ' refused';
+    if (mark) className += ' highlight';
+    if (isSelected) className += ' selected';
+    if (isFocus) className += ' focus';
+    if (slot.pinned) className += ' pinned';
     const style = slot.pinned ? { width: slot.width, left: slot.stickyLeft } : { width: slot.width };
     const isEditing = editing !== null && editing.col === slot.index;
     return (
@@ -107,9 +107,6 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
         className={className}
         style={style}
         title={typeof target === 'string' ? target : undefined}
-        onMouseDown={(e) => events.cellDown(index, slot.index, e)}
-        onMouseEnter={(e) => events.cellEnter(index, slot.index, e)}
-        onDoubleClick={() => events.cellDoubleClick(index, slot.index)}
       >
         {isEditing ? (
           <input
@@ -143,6 +140,20 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
       {...(canExpand ? { 'aria-expanded': expanded } : {})}
       className={`grid-row${row.depth > 0 ? ' sub-row' : ''}${notes.length ? ' has-note' : ''}`}
       style={{ top, width }}
+      // One set of mouse handlers per row, not per cell: the cell is found from the event.
+      onMouseDown={(e) => {
+        const col = columnOf(e.target, e.currentTarget);
+        if (col !== null) events.cellDown(index, col, e);
+      }}
+      onMouseOver={(e) => {
+        // As mouseenter per cell: moving within a cell (onto its text) is not entering it again.
+        const col = columnOf(e.target, e.currentTarget);
+        if (col !== null && columnOf(e.relatedTarget, e.currentTarget) !== col) events.cellEnter(index, col, e);
+      }}
+      onDoubleClick={(e) => {
+        const col = columnOf(e.target, e.currentTarget);
+        if (col !== null) events.cellDoubleClick(index, col);
+      }}
     >
       <div role="rowheader" aria-colindex={1} className="grid-gutter" style={{ width: GUTTER }} onMouseDown={(e) => events.gutterDown(index, e)}>
         {canExpand && (
@@ -172,6 +183,12 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
       ))}
     </div>
   );
+}
+
+/** The column index of the row's cell an event happened in (null outside its cells: gutter, notes). */
+function columnOf(target: EventTarget | null, row: Element): number | null {
+  const cell = target instanceof Element ? target.closest('[role="gridcell"]') : null;
+  return cell && row.contains(cell) ? Number(cell.getAttribute('aria-colindex')) - 2 : null;
 }
 
 /** A thumbnail at a fixed size (no layout shift when it arrives); an empty frame where the row has no image. */
