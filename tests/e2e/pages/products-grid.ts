@@ -240,33 +240,36 @@ export class ProductsGridPage {
   }
 
   /**
-   * Scrolls the rows down `perFrame` pixels every animation frame for `frames` frames, as a fling
-   * does, then waits for the grid to settle. For each frame: the cells of the column headers and
-   * the fewest cells any rendered row had (rows show the columns of their header when fully painted).
+   * Scrolls the rows down by `moves[i]` pixels in animation frame i (a fling: the same large move
+   * every frame), then waits for the grid to settle. For each frame after the first move: the cells
+   * of the column headers and the fewest cells any rendered row had (rows show the columns of their
+   * header when fully painted).
    */
-  async scrollFrames(perFrame: number, frames: number): Promise<Array<{ headers: number; fewest: number }>> {
+  async scrollFrames(moves: readonly number[]): Promise<Array<{ headers: number; fewest: number }>> {
     const seen = await this.grid.evaluate(
-      (grid, [perFrame, frames]) =>
+      (grid, moves) =>
         new Promise<Array<{ headers: number; fewest: number }>>((resolve) => {
           type El = { scrollTop: number; querySelectorAll(s: string): El[]; querySelector(s: string): El | null };
           const root = grid as unknown as El;
           const raf = (globalThis as unknown as { requestAnimationFrame(cb: () => void): void }).requestAnimationFrame;
           const out: Array<{ headers: number; fewest: number }> = [];
+          let moved = false;
           const count = (row: El) => row.querySelectorAll('[role="gridcell"], [role="rowheader"], [role="columnheader"]').length;
           const step = () => {
-            if (out.length > 0 || root.scrollTop > 0) {
+            if (out.length > 0 || moved) {
               const rows = [...root.querySelectorAll('[role="row"]')];
               const header = rows.find((r) => r.querySelector('[role="columnheader"]'));
               const body = rows.filter((r) => r.querySelector('[role="gridcell"]') && r !== header);
               out.push({ headers: header ? count(header) : 0, fewest: Math.min(...body.map(count)) });
             }
-            if (out.length >= frames) return resolve(out);
-            root.scrollTop += perFrame;
+            if (out.length >= moves.length) return resolve(out);
+            root.scrollTop += moves[out.length] ?? 0;
+            moved = true;
             raf(step);
           };
           raf(step);
         }),
-      [perFrame, frames] as const,
+      moves,
     );
     await this.nextFrames();
     await expect(this.grid).not.toHaveAttribute('data-scrolling', /.*/);

@@ -14,6 +14,7 @@ import { useGridActions } from './useGridActions';
 import { useGridStaging } from './useGridStaging';
 import { useIdleEach } from './useIdleEach';
 import { useKeptTable } from './useKeptTable';
+import { useSkim } from './useSkim';
 
 /**
  * Rows rendered beyond the viewport on each side: a few at rest (the keyboard moves into them
@@ -54,7 +55,6 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [restored] = useState(() => loadSession(sessionKey(storeId, gridId)));
   const [selection, setSelection] = useState<Selection>(restored?.selection ?? single({ row: 0, col: 0 }));
-  const travel = useRef({ offset: 0, moved: 0 });
   const scroll = useRef({ top: restored?.scrollTop ?? 0, left: restored?.scrollLeft ?? 0 });
   const latest = useRef({ selection, table, staging });
   latest.current = { selection, table, staging };
@@ -113,7 +113,7 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
   const onRedo = useCallback(() => void latest.current.staging.redo(), []);
   const bounds = boundsOf(selection);
   const rowItems = rowVirtual.getVirtualItems();
-  const skim = skimming(travel, rowVirtual.scrollOffset ?? 0, rowVirtual.isScrolling, scroller.current?.clientHeight ?? 0);
+  const skim = useSkim(rowVirtual.scrollOffset ?? 0, rowVirtual.isScrolling, rowVirtual.scrollRect?.height ?? 0);
   const columnItems = colVirtual.getVirtualItems();
   const starts = new Map(columnItems.map((item) => [center[item.index]!.index, item.start]));
   const shownSlots = [...slots.filter((s) => s.pinned), ...columnItems.map((item) => center[item.index]!)];
@@ -209,16 +209,6 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
       </div>
     </div>
   );
-}
-
-/**
- * Whether rows skim (see RowProps.skim): the grid is scrolling and its last move was more than a
- * screenful. The move is kept per scroll offset, so a second render at the same offset (the
- * virtualizer renders again when it learns it is scrolling) skims as the first did.
- */
-function skimming(travel: { current: { offset: number; moved: number } }, offset: number, scrolling: boolean, viewport: number): boolean {
-  if (offset !== travel.current.offset) travel.current = { offset, moved: Math.abs(offset - travel.current.offset) };
-  return scrolling && viewport > 0 && travel.current.moved > viewport;
 }
 
 function restoreSession<Row extends object>(table: Parameters<typeof applyView<Row>>[0], session: GridSession, scroller: React.RefObject<HTMLDivElement | null>): void {
