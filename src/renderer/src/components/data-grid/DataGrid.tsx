@@ -48,8 +48,10 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
   const expanded = table.atoms.expanded.get();
   const made = useMemo(() => new WeakMap<Row, ShownRow<Row>>(), []);
   const visible = useMemo(() => shownRows(modelRows, expanded, getSubRows, getRowId, made), [modelRows, expanded, getSubRows, getRowId, made]);
-  const slots = columnSlots(table.getStartVisibleLeafColumns(), table.getCenterVisibleLeafColumns(), byId);
-  const center = slots.filter((s) => !s.pinned);
+  // The same objects while the table's state stays (a scroll changes none of it), so memoized rows
+  // and the header skip a re-render that would change nothing.
+  const slots = useMemo(() => columnSlots(table.getStartVisibleLeafColumns(), table.getCenterVisibleLeafColumns(), byId), [table, byId]);
+  const center = useMemo(() => slots.filter((s) => !s.pinned), [slots]);
   const pinned = GUTTER + pinnedWidth(slots);
 
   const scroller = useRef<HTMLDivElement>(null);
@@ -115,8 +117,13 @@ function StoreGrid<Row extends object>(props: DataGridProps<Row>) {
   const rowItems = rowVirtual.getVirtualItems();
   const skim = useSkim(rowVirtual.scrollOffset ?? 0, rowVirtual.isScrolling, rowVirtual.scrollRect?.height ?? 0);
   const columnItems = colVirtual.getVirtualItems();
-  const starts = new Map(columnItems.map((item) => [center[item.index]!.index, item.start]));
-  const shownSlots = [...slots.filter((s) => s.pinned), ...columnItems.map((item) => center[item.index]!)];
+  const { starts, shownSlots } = useMemo(
+    () => ({
+      starts: new Map(columnItems.map((item) => [center[item.index]!.index, item.start])),
+      shownSlots: [...slots.filter((s) => s.pinned), ...columnItems.map((item) => center[item.index]!)],
+    }),
+    [slots, center, columnItems],
+  );
   const total = colVirtual.getTotalSize();
   const lead = columnItems.length ? columnItems[0]!.start - pinned : 0;
   const trail = columnItems.length ? total - columnItems[columnItems.length - 1]!.end : 0;

@@ -1,7 +1,7 @@
 import { memo, type MouseEvent } from 'react';
 import { shownText, shownValue, type ShownRow } from './grid-table';
 import { GUTTER, ROW_HEIGHT, type ColumnSlot } from './layout';
-import { storeMoved, type OverlayEntry } from './model/overlay';
+import { keyOf, storeMoved, type OverlayEntry } from './model/overlay';
 import type { Refusal } from './model/stage';
 import { cellTarget } from './model/stage';
 import { refusalKey } from './useGridStaging';
@@ -70,7 +70,7 @@ function GridRowView<Row extends object>(props: RowProps<Row>) {
     const value = shownValue(column, row.original, overlay);
     // Most rows have no staged value and no refusal: no key is built for them (a fling renders
     // hundreds of cells a frame).
-    const entry = overlay.size > 0 && typeof target === 'object' && target ? overlay.get(`${target.entity}:${target.id}:${target.field}`) : undefined;
+    const entry = overlay.size > 0 && typeof target === 'object' && target ? overlay.get(keyOf(target)) : undefined;
     const refusal = refused.size > 0 ? refused.get(refusalKey(row.id, column.id)) : undefined;
     const isSelected = selected !== null && slot.index >= selected.left && slot.index <= selected.right;
     const isFocus = focusCol === slot.index;
@@ -196,5 +196,23 @@ function CellImage({ url, alt }: { url: string | null; alt: string }) {
   return url ? <img className="cell-image" src={url} alt={alt} width={22} height={22} loading="lazy" decoding="async" referrerPolicy="no-referrer" /> : <span className="cell-image empty" aria-hidden />;
 }
 
-/** One rendered row; re-renders only when its own props change (not on another row's edit). */
-export const GridRowMemo = memo(GridRowView) as typeof GridRowView;
+/**
+ * Whether a row would render the same: its own props are the same, and the staged values and
+ * refusals of its cells are the same entries. Each staged change makes a new overlay map, and
+ * without this every rendered row re-rendered for one cell's edit.
+ */
+function sameRow<Row extends object>(a: RowProps<Row>, b: RowProps<Row>): boolean {
+  for (const key of Object.keys(b) as Array<keyof RowProps<Row>>) {
+    if (key !== 'overlay' && key !== 'refused' && a[key] !== b[key]) return false;
+  }
+  if (a.overlay === b.overlay && a.refused === b.refused) return true;
+  return b.slots.every(({ column }) => {
+    if (a.refused !== b.refused && a.refused.get(refusalKey(b.row.id, column.id)) !== b.refused.get(refusalKey(b.row.id, column.id))) return false;
+    if (a.overlay === b.overlay || (a.overlay.size === 0 && b.overlay.size === 0)) return true;
+    const target = column.edit?.(b.row.original);
+    return !target || a.overlay.get(keyOf(target)) === b.overlay.get(keyOf(target));
+  });
+}
+
+/** One rendered row; re-renders only when its own props or its cells' staged values change (not on another row's edit). */
+export const GridRowMemo = memo(GridRowView, sameRow) as typeof GridRowView;
