@@ -277,6 +277,7 @@ async function customersScene(page, size) {
   for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+ArrowDown');
   const staged = page.getByRole('region', { name: 'Staged changes' });
   // Product edits from the scenes before may be staged too; staging the same three again changes nothing.
+  await page.getByRole('button', { name: 'Assign…' }).click();
   await page.getByRole('combobox', { name: 'Group to assign' }).selectOption({ label: 'VIP' });
   await page.getByRole('button', { name: 'Assign to group' }).click();
   await staged.getByText(/^Customer group \d+/).waitFor();

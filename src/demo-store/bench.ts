@@ -1,16 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BenchClient, measureRate, type BenchTarget } from './bench-client';
+import { startDemoChild } from './cli-child';
 
 /**
  * Demo-store benchmark. The store runs in its own process (started through the CLI, so the
  * client and the server each get a core, as with the real app talking to BigCommerce) with a
  * temporary persistent data directory and rate limiting off. Run: `npx tsx src/demo-store/bench.ts`.
  */
-const here = path.dirname(fileURLToPath(import.meta.url));
 /** Parallel requests of the one client: 16 for writes (each waits for its group fsync), 8 for reads. */
 const WRITE_CONCURRENCY = 16;
 const READ_CONCURRENCY = 8;
@@ -22,27 +22,10 @@ interface Running {
   readyMs: number;
 }
 
-function startCli(args: string[]): Promise<Running> {
+async function startCli(args: string[]): Promise<Running> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'cli.ts'), '--port', '0', ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let buf = '';
-    let url = '';
-    child.once('exit', (code) => reject(new Error(`demo store exited early (${code})`)));
-    child.stdout!.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const lines = buf.split('\n');
-      const ready = lines.find((l) => l.startsWith('Demo store ready: '));
-      if (ready) url = ready.slice('Demo store ready: '.length).trim();
-      const storeLine = lines.find((l) => l.startsWith('{'));
-      if (url && storeLine) {
-        const s = JSON.parse(storeLine) as { storeHash: string; token: string };
-        resolve({ child, target: { url, storeHash: s.storeHash, token: s.token }, readyMs: Math.round(performance.now() - t0) });
-      }
-    });
-  });
+  const { child, url, storeHash, token } = await startDemoChild(args);
+  return { child, target: { url, storeHash, token }, readyMs: Math.round(performance.now() - t0) };
 }
 
 function stop(r: Running): Promise<void> {

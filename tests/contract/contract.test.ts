@@ -6,6 +6,7 @@ import { createHandlers } from '../../src/main/rpc/handlers';
 import { createIpcInvokeHandler, isOwnRendererUrl } from '../../src/main/electron/ipc-host';
 import { rawRequest, sessionCookie, startHarness, streamRequest, viaDispatch, viaHttp, viaIpc, type Harness, RENDERER_URL } from './harness';
 import { hostileCases, type Case } from './hostile-cases';
+import { repeatedChunks } from '../../src/main/web/loopback-client';
 
 let h: Harness;
 beforeAll(async () => {
@@ -253,22 +254,18 @@ describe('the HTTP host guard', () => {
 });
 
 describe('the HTTP host body limits', () => {
-  function* repeat(text: string, bytes: number): Generator<Buffer> {
-    const chunk = Buffer.from(text.repeat(Math.ceil(65_536 / text.length)));
-    for (let sent = 0; sent < bytes; sent += chunk.length) yield chunk;
-  }
   function* balanced(bytes: number): Generator<Buffer> {
-    yield* repeat('[', bytes / 2);
-    yield* repeat(']', bytes / 2);
+    yield* repeatedChunks('[', bytes / 2);
+    yield* repeatedChunks(']', bytes / 2);
   }
   const MB = 1024 * 1024;
 
   it.each([
-    ['20 MB of [', () => repeat('[', 20 * MB), 400, /nests deeper than 8 levels/],
+    ['20 MB of [', () => repeatedChunks('[', 20 * MB), 400, /nests deeper than 8 levels/],
     ['a 60 MB balanced nesting', () => balanced(60 * MB), 400, /nests deeper than 8 levels/],
-    ['32 MB of {},', () => repeat('{},', 32 * MB), 400, /more than 200,000 objects and arrays/],
+    ['32 MB of {},', () => repeatedChunks('{},', 32 * MB), 400, /more than 200,000 objects and arrays/],
     ['an array of 2,000,000 numbers', () => [Buffer.from(`[${'0,'.repeat(2_000_000)}0]`)], 400, /more than 1,000,000 values/],
-    ['40 MB of one string', () => [Buffer.from('{"id":1,"method":"'), ...repeat('x', 40 * MB), Buffer.from('"}')], 413, /larger than 32 MB/],
+    ['40 MB of one string', () => [Buffer.from('{"id":1,"method":"'), ...repeatedChunks('x', 40 * MB), Buffer.from('"}')], 413, /larger than 32 MB/],
   ] as const)('refuses %s with a sentence, then still answers a normal call', async (_name, body, status, sentence) => {
     const cookie = await sessionCookie(h.http);
     const res = await streamRequest(h.http, cookie, body());

@@ -1,6 +1,5 @@
 import type { WebFrameMain } from 'electron';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoStore, type DemoStore } from '../../src/demo-store';
@@ -8,6 +7,7 @@ import { composeApp, type ComposedApp } from '../../src/main/compose';
 import { createKeychain, loadKeytar } from '../../src/main/services/secrets/keychain';
 import { createIpcInvokeHandler, isOwnRendererUrl } from '../../src/main/electron/ipc-host';
 import { startHttpHost, type HttpHost } from '../../src/main/web/http-host';
+import { rawRequest, sessionCookie } from '../../src/main/web/loopback-client';
 import { decodeIpcResponse, type RpcResponse } from '../../src/shared/rpc';
 
 export const RENDERER_URL = 'file:///app/out/renderer/index.html';
@@ -71,59 +71,4 @@ export const viaHttp: Via = async (h, body) => {
   return JSON.parse(res.body) as RpcResponse;
 };
 
-export async function sessionCookie(host: HttpHost): Promise<string> {
-  const res = await rawRequest(host, { method: 'GET', path: new URL(host.launchUrl).pathname + new URL(host.launchUrl).search });
-  const setCookie = res.headers['set-cookie']?.[0];
-  if (res.status !== 303 || !setCookie) throw new Error(`token exchange failed: ${res.status}`);
-  return setCookie.split(';')[0] ?? '';
-}
-
-export interface RawResponse {
-  status: number;
-  headers: Record<string, string[] | string | undefined> & { 'set-cookie'?: string[] };
-  body: string;
-}
-
-/** Real HTTP with full control of Host and Origin, which fetch() would not let a test forge. */
-export function rawRequest(
-  host: HttpHost,
-  opts: { method: string; path: string; body?: string; headers?: Record<string, string> },
-): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: host.port, method: opts.method, path: opts.path, headers: { host: `127.0.0.1:${host.port}`, ...opts.headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    req.end(opts.body);
-  });
-}
-
-/** POSTs a body made of chunks as they are generated (chunked, no Content-Length), for bodies too big to build. */
-export function streamRequest(host: HttpHost, cookie: string, chunks: Iterable<Buffer>): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const headers = { host: `127.0.0.1:${host.port}`, 'content-type': 'application/json', cookie };
-    let answered = false;
-    const req = request({ host: '127.0.0.1', port: host.port, method: 'POST', path: '/rpc', headers }, (res) => {
-      answered = true;
-      const parts: Buffer[] = [];
-      res.on('data', (c: Buffer) => parts.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString('utf8') }));
-    });
-    // The host closes the socket after its answer, so writing the rest fails (EPIPE): the answer is what counts.
-    req.on('error', (error) => (answered ? undefined : reject(error)));
-    const it = chunks[Symbol.iterator]();
-    const pump = (): void => {
-      for (;;) {
-        const next = it.next();
-        if (next.done) return void req.end();
-        if (!req.write(next.value)) return void req.once('drain', pump);
-      }
-    };
-    pump();
-  });
-}
+export { rawRequest, sessionCookie, streamRequest, type RawResponse } from '../../src/main/web/loopback-client';

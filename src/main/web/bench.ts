@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { composeApp } from '../compose';
 import { createKeychain } from '../services/secrets/keychain';
-import { startHttpHost, type HttpHost } from './http-host';
+import { startHttpHost } from './http-host';
+import { repeatedChunks, sessionCookie, streamRequest } from './loopback-client';
 
 /**
  * Hostile and largest-legitimate bodies against the browser-mode host (issue 9), over real loopback HTTP.
@@ -16,45 +16,17 @@ import { startHttpHost, type HttpHost } from './http-host';
 const MB = 1024 * 1024;
 const mb = (bytes: number) => Math.round((bytes / MB) * 10) / 10;
 
-function* repeat(text: string, bytes: number): Generator<Buffer> {
-  const chunk = Buffer.from(text.repeat(Math.ceil(65_536 / text.length)));
-  for (let sent = 0; sent < bytes; sent += chunk.length) yield chunk;
-}
-
-function post(host: HttpHost, cookie: string, chunks: Iterable<Buffer>, extra: Record<string, string> = {}): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    let answered = false;
-    const headers = { host: `127.0.0.1:${host.port}`, 'content-type': 'application/json', cookie, ...extra };
-    const req = request({ host: '127.0.0.1', port: host.port, method: 'POST', path: '/rpc', headers }, (res) => {
-      answered = true;
-      const parts: Buffer[] = [];
-      res.on('data', (c: Buffer) => parts.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString('utf8') }));
-    });
-    req.on('error', (error) => (answered ? undefined : reject(error)));
-    const it = chunks[Symbol.iterator]();
-    const pump = (): void => {
-      for (;;) {
-        const next = it.next();
-        if (next.done) return void req.end();
-        if (!req.write(next.value)) return void req.once('drain', pump);
-      }
-    };
-    pump();
-  });
-}
-
 const nameEdits = (count: number) =>
   Array.from({ length: count }, (_, i) => ({ entity: 'product', id: 100_000 + i, field: 'name', from: `Studio Merino Stock Pot ${i}`, to: `Studio Merino Stock Pot ${i} — 2026 edition` }));
 
 const CASES: Array<[string, () => Iterable<Buffer>, Record<string, string>?]> = [
-  ['20 MB of [', () => repeat('[', 20 * MB)],
+  ['20 MB of [', () => repeatedChunks('[', 20 * MB)],
   ['60 MB balanced nesting', function* () {
-    yield* repeat('[', 30 * MB);
-    yield* repeat(']', 30 * MB);
+    yield* repeatedChunks('[', 30 * MB);
+    yield* repeatedChunks(']', 30 * MB);
   }],
-  ['32 MB of {},', () => repeat('{},', 32 * MB)],
-  ['100 MB of spaces (chunked)', () => repeat(' ', 100 * MB)],
+  ['32 MB of {},', () => repeatedChunks('{},', 32 * MB)],
+  ['100 MB of spaces (chunked)', () => repeatedChunks(' ', 100 * MB)],
   ['declared 100 MB', () => [Buffer.from('{')], { 'content-length': String(100 * MB) }],
   ['100,000 empty edits', () => [Buffer.from(JSON.stringify({ id: 1, method: 'staging.stage', params: { storeId: 'demo-1', edits: Array.from({ length: 100_000 }, () => ({})) } }))]],
   ['100,000 name edits staged (legitimate)', () => [Buffer.from(JSON.stringify({ id: 1, method: 'staging.stage', params: { storeId: 'demo-1', edits: nameEdits(100_000) } }))]],
@@ -72,8 +44,7 @@ async function main(): Promise<void> {
     demoStores: [{ name: 'Demo One', storeHash: 'demo1', apiUrl: 'http://127.0.0.1:9' }],
   });
   const host = await startHttpHost({ dispatch: app.dispatch, events: app.events, rendererDir: join(dataDir, 'renderer') });
-  const launch = await new Promise<string>((resolve) => request(host.launchUrl, (res) => (res.resume(), resolve(String(res.headers['set-cookie']?.[0] ?? '')))).end());
-  const cookie = launch.split(';')[0] ?? '';
+  const cookie = await sessionCookie(host);
   const results: Record<string, unknown> = { baselineRssMB: mb(process.memoryUsage().rss) };
   for (const [name, body, headers] of CASES) {
     (globalThis as { gc?: () => void }).gc?.();
@@ -81,7 +52,7 @@ async function main(): Promise<void> {
     loop.enable();
     const chunks = body(); // built before the clock starts: the client's JSON.stringify is not the server's time
     const t0 = performance.now();
-    const res = await post(host, cookie, chunks, headers);
+    const res = await streamRequest(host, cookie, chunks, headers);
     const ms = Math.round(performance.now() - t0);
     loop.disable();
     const answer = res.body.length > 120 ? `${res.body.slice(0, 120)}…` : res.body;

@@ -62,6 +62,7 @@ export class CustomersPage {
   }
 
   async assignToGroup(group: string): Promise<void> {
+    await this.page.getByRole('toolbar', { name: 'customers tools' }).getByRole('button', { name: 'Assign…' }).click();
     await this.page.getByRole('combobox', { name: 'Group to assign' }).selectOption({ label: group });
     await this.page.getByRole('button', { name: 'Assign to group' }).click();
   }

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startDemoChild, type DemoChild } from '../../../demo-store/cli-child';
 import { createBigCommerceService } from '../bigcommerce';
 import { CACHE_FILE_NAME, writeCacheFile } from './cache-file';
 import { createCatalogService } from './catalog-service';
@@ -55,23 +55,11 @@ const since = (t0: number) => Math.round(performance.now() - t0);
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const offline = { clientFor: (): never => { throw new Error('snapshot must not touch the network'); } };
 
-interface DemoChild { url: string; storeHash: string; token: string; child: ChildProcess }
-
-/** `npm run demo-store` in a child process; resolves once it prints its URL and first store. */
-export function startDemoChild(products: number): Promise<DemoChild> {
-  const args = ['--import', 'tsx', 'src/demo-store/cli.ts', '--port', '0', '--stores', '1', '--products', String(products),
-    '--orders', '0', '--customers', '0', '--no-rate-limit', '--rate-quota', '1000000000'];
+/** One store of `products`, rate limit off. */
+export function startCatalogDemo(products: number): Promise<DemoChild> {
   // --no-rate-limit stops 429s but the headers still count down the quota, and the client obeys
   // them; a huge quota keeps them out of the way, so the figures are the pipeline's own.
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let url = '';
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.startsWith('Demo store ready: ')) url = line.slice('Demo store ready: '.length);
-      else if (url && line.startsWith('{')) resolve({ url, child, ...(JSON.parse(line) as { storeHash: string; token: string }) });
-    });
-    child.once('exit', (code) => reject(new Error(`demo store exited (${code})`)));
-  });
+  return startDemoChild(['--stores', '1', '--products', String(products), '--orders', '0', '--customers', '0', '--no-rate-limit', '--rate-quota', '1000000000']);
 }
 
 /** utime + stime of a process in ms from /proc/<pid>/stat (clock ticks of 10 ms on Linux), or null. */
@@ -115,7 +103,7 @@ function snapshotInFreshProcess(dataDir: string): Promise<number> {
 export async function runCatalogBench(products = 100_000): Promise<CatalogBenchResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'stockroom-catalog-bench-'));
   let t0 = performance.now();
-  const demo = await startDemoChild(products);
+  const demo = await startCatalogDemo(products);
   const demoStoreStartMs = since(t0);
   let requests = 0;
   const countingFetch: typeof fetch = (input, init) => (requests++, fetch(input, init));

@@ -1,8 +1,8 @@
-import { open, readdir, readFile, rm } from 'node:fs/promises';
+import { open, readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
-import { writeFileAtomic } from '../fs/atomic-file';
+import { readOptionalFile, writeFileAtomic } from '../fs/atomic-file';
 import { CacheInvalid, chunkLength, decodeChunk, encodeChunk, type OptionValuePool } from './cache-codec';
 import type { ProductRow } from './types';
 
@@ -145,15 +145,10 @@ export async function readCacheHeader(path: string): Promise<CacheHeader | null>
 
 /** null when there is no cache; `{ok:false, reason}` when it exists but cannot be used. */
 export async function readCacheFile(path: string): Promise<CacheReadResult> {
-  let buf: Buffer;
+  const file = await readOptionalFile(path);
+  if (!file?.ok) return file;
   try {
-    buf = await readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    return { ok: false, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
-  }
-  try {
-    const { header, body } = parseHeader(buf);
+    const { header, body } = parseHeader(file.data);
     return { ok: true, cache: await decodeBody(body, header) };
   } catch (error) {
     if (error instanceof CacheInvalid) return { ok: false, reason: error.message };

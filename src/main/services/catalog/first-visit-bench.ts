@@ -12,7 +12,7 @@ import { createDispatcher, type Handlers } from '../../rpc/dispatch';
 import { createEventBus } from '../../rpc/event-bus';
 import { startHttpHost } from '../../web/http-host';
 import { createBigCommerceService } from '../bigcommerce';
-import { startDemoChild } from './bench';
+import { startCatalogDemo } from './bench';
 import { CACHE_FILE_NAME } from './cache-file';
 import { createCatalogService } from './catalog-service';
 
@@ -114,7 +114,7 @@ async function timeOnce(dataDir: string, mode: Mode, how: typeof viaColumns, wan
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function buildCache(dataDir: string, products: number): Promise<number> {
-  const demo = await startDemoChild(products);
+  const demo = await startCatalogDemo(products);
   const bigcommerce = createBigCommerceService({ target: () => ({ storeHash: demo.storeHash, apiOrigin: demo.url }), getToken: async () => demo.token });
   try {
     const catalog = createCatalogService({ dataDir, bigcommerce });

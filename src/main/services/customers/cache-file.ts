@@ -1,6 +1,6 @@
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { z } from 'zod';
-import { writeFileAtomic } from '../fs/atomic-file';
+import { readOptionalFile, writeFileAtomic } from '../fs/atomic-file';
 import type { CustomerRow } from './normalize';
 
 /**
@@ -52,16 +52,11 @@ function fromTuple(tuple: readonly unknown[]): CustomerRow | null {
 }
 
 export async function readCustomersCache(path: string): Promise<CustomersCacheRead> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    return { ok: false, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
-  }
+  const file = await readOptionalFile(path);
+  if (!file?.ok) return file;
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(file.data.toString('utf8'));
   } catch {
     return { ok: false, reason: 'not JSON' };
   }

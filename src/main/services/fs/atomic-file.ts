@@ -72,6 +72,19 @@ export async function readTextFile(path: string): Promise<string | undefined> {
   }
 }
 
+/** A cache-like file: null when it does not exist, `{ok:false, reason}` when it exists but cannot be read. */
+export type OptionalFile = { ok: true; data: Buffer } | { ok: false; reason: string } | null;
+
+/** For files the app can do without (caches): a missing one is normal, any other failure is reported, not thrown. */
+export async function readOptionalFile(path: string): Promise<OptionalFile> {
+  try {
+    return { ok: true, data: await readFile(path) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? null : { ok: false, reason: `unreadable (${code ?? 'error'})` };
+  }
+}
+
 /** Read JSON, or return undefined when the file does not exist. A corrupt file is an error, not a silent reset. */
 export async function readJsonFile(path: string): Promise<unknown> {
   const text = await readTextFile(path);

@@ -1,9 +1,9 @@
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { z } from 'zod';
 import { OrderRowSchema, OrderStatusSchema } from '../../../shared/contract';
-import { writeFileAtomic } from '../fs/atomic-file';
+import { readOptionalFile, writeFileAtomic } from '../fs/atomic-file';
 
 /**
  * The orders cache, one file per store: `cache/<storeId>/orders.json.gz`. Orders are far fewer and
@@ -33,16 +33,11 @@ export type OrdersCache = Omit<z.infer<typeof CacheSchema>, 'format' | 'schema'>
 export type OrdersCacheRead = { ok: true; cache: OrdersCache } | { ok: false; reason: string } | null;
 
 export async function readOrdersCache(path: string): Promise<OrdersCacheRead> {
-  let buf: Buffer;
-  try {
-    buf = await readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    return { ok: false, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
-  }
+  const file = await readOptionalFile(path);
+  if (!file?.ok) return file;
   let json: unknown;
   try {
-    json = JSON.parse((await promisify(gunzip)(buf)).toString('utf8'));
+    json = JSON.parse((await promisify(gunzip)(file.data)).toString('utf8'));
   } catch {
     return { ok: false, reason: 'damaged (not gzipped JSON)' };
   }

@@ -1,11 +1,11 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { PickList } from '../../../shared/contract/picklists';
-import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startDemoChild } from '../../../demo-store/cli-child';
 import { createBigCommerceService } from '../bigcommerce';
 import { aggregatePickList } from './aggregate';
 import { fetchPickOrders } from './fetch-orders';
@@ -49,21 +49,6 @@ const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const QUOTA = 150;
 const WINDOW_S = 30;
 
-interface DemoChild { url: string; storeHash: string; token: string; child: ChildProcess }
-
-function startDemoChild(orders: number): Promise<DemoChild> {
-  const args = ['--import', 'tsx', 'src/demo-store/cli.ts', '--port', '0', '--stores', '1', '--products', '2000', '--orders', String(orders), '--customers', '500'];
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let url = '';
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.startsWith('Demo store ready: ')) url = line.slice('Demo store ready: '.length);
-      else if (url && line.startsWith('{')) resolve({ url, child, ...(JSON.parse(line) as { storeHash: string; token: string }) });
-    });
-    child.once('exit', (code) => reject(new Error(`demo store exited (${code})`)));
-  });
-}
-
 const run = promisify(execFile);
 
 /** The pick list's print layout as a PDF in headless Chromium (production React, like the built app). */
@@ -84,7 +69,7 @@ async function printPdf(list: PickList): Promise<Pick<PickListBenchResult, 'pdfM
 const quotaBound = (requests: number) => Math.max(0, requests - QUOTA) * (WINDOW_S / QUOTA);
 
 export async function runPickListBench(storeOrders = 3300): Promise<PickListBenchResult> {
-  const demo = await startDemoChild(storeOrders);
+  const demo = await startDemoChild(['--stores', '1', '--products', '2000', '--orders', String(storeOrders), '--customers', '500']);
   const bigcommerce = createBigCommerceService({ target: () => ({ storeHash: demo.storeHash, apiOrigin: demo.url }), getToken: async () => demo.token });
   try {
     const t0 = performance.now();

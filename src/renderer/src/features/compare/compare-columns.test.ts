@@ -18,13 +18,13 @@ describe('differences', () => {
 describe('compareColumns', () => {
   it('gives each store a price column with its currency and a stock column, highlighting what differs from the first store that has the SKU', () => {
     const columns = compareColumns({ stores });
-    expect(columns.map((c) => c.label)).toEqual(['SKU', 'Price USD · US', 'Price USD · US2', 'Price EUR · EU', 'Stock · US', 'Stock · US2', 'Stock · EU', 'Differs', 'Name']);
+    expect(columns.map((c) => c.label)).toEqual(['SKU', 'USD · US', 'USD · US2', 'EUR · EU', 'Stock · US', 'Stock · US2', 'Stock · EU', 'Differs', 'Name']);
     const row: CompareRow = { sku: 'A', cells: [null, cell('10.00', 3), cell('9.20', 5)] };
     const byLabel = (label: string) => columns.find((c) => c.label === label)!;
-    expect(byLabel('Price USD · US').highlight!(row)).toBe('not in US');
-    expect(byLabel('Price USD · US').format!(null, row)).toBe('—');
-    expect(byLabel('Price USD · US2').highlight!(row)).toBeNull();
-    expect(byLabel('Price EUR · EU').highlight!(row)).toBeNull();
+    expect(byLabel('USD · US').highlight!(row)).toBe('not in US');
+    expect(byLabel('USD · US').format!(null, row)).toBe('—');
+    expect(byLabel('USD · US2').highlight!(row)).toBeNull();
+    expect(byLabel('EUR · EU').highlight!(row)).toBeNull();
     expect(byLabel('Stock · EU').highlight!(row)).toBe('stock differs');
     expect(byLabel('Differs').value(row)).toBe('missing, stock');
   });

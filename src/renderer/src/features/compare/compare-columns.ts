@@ -45,9 +45,10 @@ function priceColumn(store: CompareStore, i: number, stores: readonly CompareSto
   const places = store.decimalPlaces ?? 2;
   return {
     id: `price-${store.storeId}`,
-    // What and which currency first: a narrow header cuts the store's name, not the currency.
-    label: `Price ${store.currency ?? '?'} · ${name}`,
-    width: 165,
+    // The currency says it is a price ("USD · Northwind"): with "Price" too, two prices and two
+    // stocks did not fit their headers at 1024 px. Currency first: a long store name is cut, not it.
+    label: store.currency ? `${store.currency} · ${name}` : `Price · ${name}`,
+    width: 150,
     numeric: true,
     value: (row) => row.cells[i]?.price ?? null,
     format: (value: JsonValue) => (typeof value === 'string' ? formatMoney(value, places) : NOT_THERE),
@@ -59,7 +60,7 @@ function stockColumn(store: CompareStore, i: number, name: string): GridColumn<C
   return {
     id: `stock-${store.storeId}`,
     label: `Stock · ${name}`,
-    width: 135,
+    width: 150,
     numeric: true,
     value: (row) => row.cells[i]?.stock ?? null,
     format: (value: JsonValue, row) => (typeof value === 'number' ? String(value) : row.cells[i] ? 'not tracked' : NOT_THERE),

@@ -69,13 +69,14 @@ export function StagedChanges({ products, customers, orders, statuses, decimalPl
         </span>
         {review.warnings.size > 0 && <span className="chip warning">{review.warnings.size.toLocaleString()} to check</span>}
         {error && <span className="error-text">{error.message}</span>}
-        <span className="spacer" />
-        <button type="button" className="button small" disabled={ready.length === 0 || discard.isPending} onClick={() => window.confirm(`Discard ${ready.length} staged changes?`) && discard.mutate(undefined)}>
-          Discard all
-        </button>
-        <button type="button" className="button small primary" disabled={ready.length === 0 || apply.isPending} onClick={() => setReviewing(true)}>
-          Review and apply…
-        </button>
+        <span className="staged-buttons">
+          <button type="button" className="button small" disabled={ready.length === 0 || discard.isPending} onClick={() => window.confirm(`Discard ${ready.length} staged changes?`) && discard.mutate(undefined)}>
+            Discard all
+          </button>
+          <button type="button" className="button small primary" disabled={ready.length === 0 || apply.isPending} onClick={() => setReviewing(true)}>
+            Review and apply…
+          </button>
+        </span>
       </header>
       {!panel.collapsed && edits.length > 0 && (
         <StagedList

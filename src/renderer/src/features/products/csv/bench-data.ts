@@ -1,4 +1,5 @@
 import type { ProductRowData } from '../../../../../shared/contract';
+import { fakeProduct } from './test-catalog';
 
 /**
  * The csvImport benchmark's data (scripts/csv-import-bench.ts, in Node and in Chromium): a catalog
@@ -9,27 +10,13 @@ export function benchCatalog(count: number): ProductRowData[] {
   const products: ProductRowData[] = new Array<ProductRowData>(count);
   for (let i = 0; i < count; i++) {
     const id = i + 1;
-    const sku = `BENCH-${String(id).padStart(6, '0')}`;
-    products[i] = {
-      id,
+    products[i] = fakeProduct(id, `BENCH-${String(id).padStart(6, '0')}`, {
       name: `Bench product ${id}`,
-      sku,
       price: `${10 + (i % 90)}.50`,
-      sale_price: '0.00',
-      cost_price: '4.00',
       retail_price: '0.00',
       inventory_level: i % 50,
-      inventory_tracking: 'product',
       bin_picking_number: `B${i % 400}`,
-      is_visible: true,
-      brand_id: 0,
-      categories: [1],
-      weight: 1,
-      date_modified: '2026-01-01T00:00:00Z',
-      type: 'physical',
-      inventory_warning_level: 2,
-      variants: [{ id: id * 10, product_id: id, sku, price: null, sale_price: null, cost_price: null, inventory_level: i % 50, bin_picking_number: null, option_values: [] }],
-    };
+    });
   }
   return products;
 }

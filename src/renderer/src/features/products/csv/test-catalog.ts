@@ -1,8 +1,11 @@
 import type { ProductRowData } from '../../../../../shared/contract';
 
-/** A small catalog for the CSV tests: two simple products and one with two variants (tracked by variant). */
-export function testCatalog(): ProductRowData[] {
-  const product = (id: number, sku: string, extra: Partial<ProductRowData> = {}): ProductRowData => ({
+type VariantData = ProductRowData['variants'][number];
+
+/** A physical product tracked by product, with one base variant of its SKU; `extra` overrides any field. */
+export function fakeProduct(id: number, sku: string, extra: Partial<ProductRowData> = {}): ProductRowData {
+  const inventory = extra.inventory_level ?? 5;
+  return {
     id,
     name: `Product ${id}`,
     sku,
@@ -10,7 +13,7 @@ export function testCatalog(): ProductRowData[] {
     sale_price: '0.00',
     cost_price: '4.00',
     retail_price: '12.00',
-    inventory_level: 5,
+    inventory_level: inventory,
     inventory_tracking: 'product',
     bin_picking_number: 'A1',
     is_visible: true,
@@ -20,23 +23,21 @@ export function testCatalog(): ProductRowData[] {
     date_modified: '2026-01-01T00:00:00Z',
     type: 'physical',
     inventory_warning_level: 2,
-    variants: [{ id: id * 100, product_id: id, sku, price: null, sale_price: null, cost_price: null, inventory_level: 5, bin_picking_number: null, option_values: [] }],
+    variants: [fakeVariant(id * 100, id, sku, { inventory_level: inventory })],
     ...extra,
-  });
-  const variant = (id: number, productId: number, sku: string, size: string) => ({
-    id,
-    product_id: productId,
-    sku,
-    price: null,
-    sale_price: null,
-    cost_price: null,
-    inventory_level: 3,
-    bin_picking_number: null,
-    option_values: [{ label: size, option_display_name: 'Size' }],
-  });
+  };
+}
+
+export function fakeVariant(id: number, productId: number, sku: string, extra: Partial<VariantData> = {}): VariantData {
+  return { id, product_id: productId, sku, price: null, sale_price: null, cost_price: null, inventory_level: 3, bin_picking_number: null, option_values: [], ...extra };
+}
+
+/** A small catalog for the CSV tests: two simple products and one with two variants (tracked by variant). */
+export function testCatalog(): ProductRowData[] {
+  const size = (id: number, sku: string, label: string) => fakeVariant(id, 3, sku, { option_values: [{ label, option_display_name: 'Size' }] });
   return [
-    product(1, 'MUG-1'),
-    product(2, 'MUG-2', { name: 'Blue mug' }),
-    product(3, 'TEE', { inventory_tracking: 'variant', inventory_level: 6, variants: [variant(31, 3, 'TEE-S', 'S'), variant(32, 3, 'TEE-M', 'M')] }),
+    fakeProduct(1, 'MUG-1'),
+    fakeProduct(2, 'MUG-2', { name: 'Blue mug' }),
+    fakeProduct(3, 'TEE', { inventory_tracking: 'variant', inventory_level: 6, variants: [size(31, 'TEE-S', 'S'), size(32, 'TEE-M', 'M')] }),
   ];
 }
