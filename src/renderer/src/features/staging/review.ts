@@ -227,14 +227,13 @@ export const reviewCache = (): ReviewCache => ({ catalog: null, decimalPlaces: -
 
 const PRICE_CHECKED = new Set(['price', 'sale_price', 'cost_price']);
 const rowOf = (edit: Pick<StagedEdit, 'entity' | 'id'>) => `${edit.entity}:${edit.id}`;
-
-/** Rows (entity:id) whose staged prices changed since the last review: the price warnings of their edits read them. */
-function movedRows(staged: ReadonlyMap<string, StagedEdit>, last: ReviewCache['last']): Set<string> {
-  const moved = new Set<string>();
-  for (const [key, edit] of staged) if (PRICE_CHECKED.has(edit.field) && last.get(key)?.edit !== edit) moved.add(rowOf(edit));
-  for (const [key, { edit }] of last) if (PRICE_CHECKED.has(edit.field) && staged.get(key) !== edit) moved.add(rowOf(edit));
-  return moved;
-}
+/** Staged keys by edit object: a refetched list keeps its unchanged objects, so 10,000 keys are not made (and hashed) again per review. */
+const keys = new WeakMap<StagedEdit, string>();
+const keyOf = (edit: StagedEdit): string => {
+  let key = keys.get(edit);
+  if (key === undefined) keys.set(edit, (key = `${edit.entity}:${edit.id}:${edit.field}`));
+  return key;
+};
 
 /** Whether an edit's warnings read a moved row: its own, or for a variant its product's (a variant price of null is the product's). */
 function readsMoved(edit: StagedEdit, moved: ReadonlySet<string>, catalog: CatalogIndex): boolean {
@@ -245,22 +244,37 @@ function readsMoved(edit: StagedEdit, moved: ReadonlySet<string>, catalog: Catal
   return productId !== undefined && moved.has(`product:${productId}`);
 }
 
+/** Rows (entity:id) whose staged prices changed since the last review: the price warnings of their edits read them. */
+function movedRows(edits: readonly StagedEdit[], staged: () => ReadonlyMap<string, StagedEdit>, last: ReviewCache['last']): Set<string> {
+  const moved = new Set<string>();
+  let kept = 0;
+  for (const edit of edits) {
+    const same = last.get(keyOf(edit))?.edit === edit;
+    if (same) kept++;
+    else if (PRICE_CHECKED.has(edit.field)) moved.add(rowOf(edit));
+  }
+  // Every earlier edit is still there (the usual keystroke): none left.
+  if (kept === last.size) return moved;
+  for (const [key, { edit }] of last) if (PRICE_CHECKED.has(edit.field) && staged().get(key) !== edit) moved.add(rowOf(edit));
+  return moved;
+}
+
 export function reviewStaged(edits: readonly StagedEdit[], catalog: CatalogIndex, decimalPlaces: number, cache?: ReviewCache): Review {
-  const staged = new Map(edits.map((e) => [`${e.entity}:${e.id}:${e.field}`, e]));
+  let byKey: Map<string, StagedEdit> | null = null;
+  const staged = () => (byKey ??= new Map(edits.map((e) => [keyOf(e), e])));
   const counts = new Map<string, number>();
   const warnings = new Map<string, string[]>();
   const last = cache && cache.catalog === catalog && cache.decimalPlaces === decimalPlaces ? cache.last : null;
-  const moved = last ? movedRows(staged, last) : new Set<string>();
+  const moved = last ? movedRows(edits, staged, last) : new Set<string>();
   const next: ReviewCache['last'] = new Map();
   for (const edit of edits) {
-    const key = `${edit.entity}:${edit.id}:${edit.field}`;
-    const label = fieldLabel(edit.field);
-    counts.set(label, (counts.get(label) ?? 0) + 1);
+    const key = keyOf(edit);
+    counts.set(edit.field, (counts.get(edit.field) ?? 0) + 1);
     const before = last?.get(key);
-    const found = before && before.edit === edit && !readsMoved(edit, moved, catalog) ? before.warnings : editWarnings(edit, staged, catalog, decimalPlaces);
+    const found = before && before.edit === edit && !readsMoved(edit, moved, catalog) ? before.warnings : editWarnings(edit, staged(), catalog, decimalPlaces);
     if (cache) next.set(key, { edit, warnings: found });
     if (found.length > 0) warnings.set(key, found);
   }
   if (cache) Object.assign(cache, { catalog, decimalPlaces, last: next });
-  return { countsByField: [...counts], warnings };
+  return { countsByField: [...counts].map(([field, n]): [string, number] => [fieldLabel(field), n]), warnings };
 }
