@@ -1,8 +1,10 @@
+import Big from 'big.js';
 import { describe, expect, it } from 'vitest';
 import {
   addMoney,
   compareMoney,
   formatMoney,
+  fractionDigits,
   isMoney,
   isNegativeMoney,
   maxMoney,
@@ -145,5 +147,64 @@ describe('arithmetic', () => {
   it('throws MoneyError on bad operands', () => {
     expect(() => addMoney('1', 'abc')).toThrow(MoneyError);
     expect(() => mulMoney('1', '1,1')).toThrow(MoneyError);
+  });
+});
+
+describe('canonical form and comparison without big.js (the paste fast path)', () => {
+  // The reference: what big.js says, with the settings the module had before the fast path.
+  const R = Big();
+  R.PE = 1e6;
+  R.NE = -1e6;
+  const reference = (text: string) => {
+    const s = new R(text).toFixed();
+    return s === '-0' ? '0' : s;
+  };
+  const edges = [
+    '0', '-0', '00', '-000.000', '0.0', '0.10', '-0.10', '000123', '-000123.4500', '1.000000000', '10', '100.00',
+    '0.0000000001', '-0.0000000001', '99999999999999999999.99', '-99999999999999999999.990', '5.5', '5.50', '5.05',
+    '12.5', '12.45', '012.450', '1', '9', '0.9', '0.09', '-1', '-9.99', '-10', '1000000', '999999.999',
+  ];
+  // Seeded, so a failure names the same inputs on every run.
+  let seed = 20261203;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const digits = (n: number) => Array.from({ length: n }, () => String(Math.floor(rnd() * 10))).join('');
+  const random = Array.from({ length: 2000 }, () => {
+    const sign = rnd() < 0.3 ? '-' : '';
+    const zeros = '0'.repeat(Math.floor(rnd() * 3));
+    const fraction = rnd() < 0.6 ? `.${digits(1 + Math.floor(rnd() * 6))}` : '';
+    return `${sign}${zeros}${digits(1 + Math.floor(rnd() * 4))}${fraction}`;
+  });
+  const all = [...edges, ...random];
+
+  it('parseMoney gives what big.js gives: leading zeros, trailing zeros, negative zero, many decimals', () => {
+    for (const text of all) expect(parseMoney(text), text).toBe(reference(text));
+  });
+
+  it('compareMoney and isNegativeMoney agree with big.js on every pair', () => {
+    for (let i = 0; i < all.length; i++) {
+      const a = all[i]!;
+      const b = all[(i * 7 + 3) % all.length]!;
+      expect(compareMoney(a, b), `${a} vs ${b}`).toBe(new R(a).cmp(new R(b)));
+      expect(compareMoney(a, a)).toBe(0);
+      expect(isNegativeMoney(a), a).toBe(new R(a).lt(0));
+    }
+    for (const a of edges) for (const b of edges) expect(compareMoney(a, b), `${a} vs ${b}`).toBe(new R(a).cmp(new R(b)));
+  });
+
+  it('still refuses exponent forms and anything else that is not plain decimal text', () => {
+    for (const bad of ['1e3', '1E-2', '-1e+2', '0x10', '١٢', '1_000', ' 1', '']) {
+      expect(() => parseMoney(bad), bad).toThrow(MoneyError);
+      expect(() => compareMoney(bad, '1'), bad).toThrow(MoneyError);
+      expect(() => isNegativeMoney(bad), bad).toThrow(MoneyError);
+    }
+    expect(() => parseMoneyInput('1.5e2')).toThrow(MoneyError);
+    expect(parseMoneyInput(' +0,001,234.5000 ')).toBe('1234.5');
+    expect(parseMoneyInput('-0.00')).toBe('0');
+  });
+
+  it('keeps the store’s decimal places visible to the places check ("156.009" has 3, "156.0100" has 2)', () => {
+    expect(fractionDigits(parseMoney('156.009'))).toBe(3);
+    expect(fractionDigits(parseMoney('156.0100'))).toBe(2);
+    expect(fractionDigits(parseMoney('156.000'))).toBe(0);
   });
 });

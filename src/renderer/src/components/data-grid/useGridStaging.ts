@@ -4,7 +4,7 @@ import { useToasts } from '../toast-store';
 import { buildOverlay, keyOf, settle, stagedOverlay, type OverlayEntry } from './model/overlay';
 import { prepareStage, type Refusal, type TextAt } from './model/stage';
 import { redoEdits, undoEdits, useUndoStore, type UndoStep } from './model/undo-store';
-import type { DataGridProps, EditTarget, GridColumn, StageResult } from './types';
+import type { DataGridProps, GridColumn, StageResult } from './types';
 
 type PendingMap = Map<string, { to: JsonValue; batch: number }>;
 export const refusalKey = (rowId: string, columnId: string) => `${rowId}\u0000${columnId}`;
@@ -47,15 +47,17 @@ export function useGridStaging<Row extends object>({ storeId, staged, stagedRevi
   }, [staged, stagedRevision]);
 
   const send = useCallback(
-    async (edits: JobEdit[]): Promise<boolean> => {
+    async (edits: JobEdit[], keys: readonly string[] = edits.map(keyOf)): Promise<boolean> => {
       if (edits.length === 0) return true;
       const id = ++batch.current;
       setPending((p) => {
         const next = new Map(p);
-        for (const edit of edits) next.set(keyOf(edit), { to: edit.to, batch: id });
+        for (let i = 0; i < edits.length; i++) next.set(keys[i]!, { to: edits[i]!.to, batch: id });
         return next;
       });
       try {
+        // The overlay paints first; encoding and sending 10,000 edits would delay that frame.
+        await afterNextPaint();
         const revision = await onStage(edits);
         answered.current.push({ batch: id, revision: revision ?? undefined });
         return true;
@@ -68,8 +70,8 @@ export function useGridStaging<Row extends object>({ storeId, staged, stagedRevi
     [onStage, push],
   );
 
-  const shown = useCallback((target: EditTarget, column: GridColumn<Row>, row: Row): JsonValue => {
-    const entry = overlayRef.current.get(keyOf(target));
+  const shown = useCallback((key: string, column: GridColumn<Row>, row: Row): JsonValue => {
+    const entry = overlayRef.current.get(key);
     return entry ? entry.to : column.value(row);
   }, []);
 
@@ -77,15 +79,11 @@ export function useGridStaging<Row extends object>({ storeId, staged, stagedRevi
   const stage = useCallback(
     async (texts: Iterable<TextAt<Row>>): Promise<StageResult> => {
       const list = [...texts];
-      const { edits, step, refused: refusals } = prepareStage(list, shown, validate);
-      setRefused((old) => {
-        const next = new Map(old);
-        for (const t of list) next.delete(refusalKey(t.rowId, t.column.id));
-        for (const r of refusals) next.set(refusalKey(r.rowId, r.columnId), r);
-        return next;
-      });
+      const { edits, keys, step, refused: refusals } = prepareStage(list, shown, validate);
+      // Nothing refused before or now (the usual paste): no new map, nothing re-renders for it.
+      setRefused((old) => (old.size === 0 && refusals.length === 0 ? old : withRefusals(old, list, refusals)));
       if (refusals.length) reportRefusals(push, refusals, list);
-      const ok = await send(edits);
+      const ok = await send(edits, keys);
       if (ok) useUndoStore.getState().record(storeId, step);
       return { staged: ok ? edits.length : 0, refused: refusals };
     },
@@ -107,6 +105,27 @@ export function useGridStaging<Row extends object>({ storeId, staged, stagedRevi
 
   const dismissRefusal = useCallback((key: string) => setRefused((old) => new Map([...old].filter(([k]) => k !== key))), []);
   return { overlay, overlayRef, refused, stage, undo: () => replay('undo'), redo: () => replay('redo'), dismissRefusal };
+}
+
+function withRefusals<Row>(old: ReadonlyMap<string, Refusal>, list: readonly TextAt<Row>[], refusals: readonly Refusal[]): Map<string, Refusal> {
+  const next = new Map(old);
+  if (old.size > 0) for (const t of list) next.delete(refusalKey(t.rowId, t.column.id));
+  for (const r of refusals) next.set(refusalKey(r.rowId, r.columnId), r);
+  return next;
+}
+
+/** Resolves once the frame after this task is painted (or soon, in a hidden window that paints no frames). */
+function afterNextPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') return Promise.resolve();
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
 }
 
 function reportRefusals<Row extends object>(push: (level: 'error', message: string) => void, refusals: Refusal[], list: TextAt<Row>[]) {

@@ -25,7 +25,7 @@ export function ProductsGrid({ storeId, products, staged, stagedRevision, checks
   const rows = useMemo(() => catalogRows(products), [products]);
   const columns = useMemo(() => productColumns(names), [names]);
   const onStage = useCallback(async (edits: JobEdit[]) => (await call('staging.stage', { storeId, edits })).revision, [storeId]);
-  const validate = useCallback((target: EditTarget, value: JsonValue) => (checks ? editValueProblem({ ...target, to: value }, checks) : null), [checks]);
+  const validate = useCallback((target: EditTarget, value: JsonValue) => (checks ? editValueProblem({ entity: target.entity, id: target.id, field: target.field, to: value }, checks) : null), [checks]);
   return (
     <DataGrid
       label="Products"

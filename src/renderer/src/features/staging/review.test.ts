@@ -81,4 +81,27 @@ describe('reviewing again with a cache', () => {
     expect(reviewStaged(second, catalog, 2, cache).warnings).toEqual(reviewStaged(second, catalog, 2).warnings);
     expect(reviewStaged(second, catalog, 2, cache).warnings.get('product:1:sale_price')).toContain('sale price is not below the price');
   });
+  it('follows a variant whose product price moved, and an edit that left, step by step as the uncached review does', () => {
+    const cache = reviewCache();
+    const variantSale = staged({ entity: 'variant', id: 21, productId: 2, field: 'sale_price', from: null, to: '15.00' });
+    const productPrice = staged({ entity: 'product', id: 2, field: 'price', from: '20.00', to: '12.00' });
+    const otherRow = staged({ entity: 'product', id: 1, field: 'cost_price', from: '8.00', to: '9.00' });
+    const steps: StagedEdit[][] = [
+      [variantSale, otherRow],
+      [variantSale, otherRow, productPrice], // the variant's price is its product's: now below its sale price
+      [variantSale, otherRow, { ...productPrice, to: '30.00' }],
+      [variantSale, otherRow], // the product's edit left
+      [otherRow],
+    ];
+    for (const edits of steps) expect(reviewStaged(edits, catalog, 2, cache).warnings).toEqual(reviewStaged(edits, catalog, 2).warnings);
+    expect(reviewStaged(steps[1]!, catalog, 2, cache).warnings.get('variant:21:sale_price')).toContain('sale price is not below the price');
+  });
+  it('keeps the warnings of an edit whose object and row did not change (a refetch after another row’s edit)', () => {
+    const cache = reviewCache();
+    const big = staged({ entity: 'product', id: 1, field: 'price', from: '20.00', to: '45.00' });
+    const first = reviewStaged([big], catalog, 2, cache).warnings.get('product:1:price');
+    const again = reviewStaged([big, staged({ entity: 'product', id: 2, field: 'inventory_level', from: 5, to: 6 })], catalog, 2, cache).warnings.get('product:1:price');
+    expect(again).toBe(first);
+    expect(reviewStaged([big], catalog, 3, cache).warnings.get('product:1:price')).not.toBe(first); // other decimal places: worked out again
+  });
 });

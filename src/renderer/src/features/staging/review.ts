@@ -212,40 +212,69 @@ export interface Review {
 }
 
 /**
- * Warnings of the last review by what they were worked out from: a staged change (one keystroke,
- * or a refetched list after it) re-reviews every staged edit, and the decimal arithmetic of
- * 10,000 of them (after a paste) cost each keystroke more than a frame. Edits whose values and
- * row did not move reuse their warnings.
+ * Warnings of the last review, by staged key with the edit object they were worked out for. A
+ * staged change (one keystroke, or the refetched list after it) used to re-review every staged
+ * edit; after a 10,000-cell paste that cost each keystroke more than a frame. A refetched list
+ * keeps the objects of unchanged edits (react-query's structural sharing), so an edit whose object
+ * and row prices did not move keeps its warnings.
  */
 export interface ReviewCache {
   catalog: CatalogIndex | null;
-  bySignature: Map<string, string[]>;
+  decimalPlaces: number;
+  last: Map<string, { edit: StagedEdit; warnings: string[] }>;
 }
-export const reviewCache = (): ReviewCache => ({ catalog: null, bySignature: new Map() });
+export const reviewCache = (): ReviewCache => ({ catalog: null, decimalPlaces: -1, last: new Map() });
 
 const PRICE_CHECKED = new Set(['price', 'sale_price', 'cost_price']);
-/** What editWarnings reads for an edit: its own values and, for prices, the row's prices as they will be. */
-function signature(edit: StagedEdit, staged: ReadonlyMap<string, StagedEdit>, catalog: CatalogIndex, decimalPlaces: number): string {
-  const own = `${decimalPlaces}|${edit.entity}:${edit.id}:${edit.field}|${JSON.stringify(edit.from)}|${JSON.stringify(edit.to)}`;
-  if (!PRICE_CHECKED.has(edit.field)) return own;
-  const value = effectiveValues(edit, staged, catalog);
-  return `${own}|${JSON.stringify(value('price'))}|${JSON.stringify(value('sale_price'))}|${JSON.stringify(value('cost_price'))}`;
+const rowOf = (edit: Pick<StagedEdit, 'entity' | 'id'>) => `${edit.entity}:${edit.id}`;
+/** Staged keys by edit object: a refetched list keeps its unchanged objects, so 10,000 keys are not made (and hashed) again per review. */
+const keys = new WeakMap<StagedEdit, string>();
+const keyOf = (edit: StagedEdit): string => {
+  let key = keys.get(edit);
+  if (key === undefined) keys.set(edit, (key = `${edit.entity}:${edit.id}:${edit.field}`));
+  return key;
+};
+
+/** Whether an edit's warnings read a moved row: its own, or for a variant its product's (a variant price of null is the product's). */
+function readsMoved(edit: StagedEdit, moved: ReadonlySet<string>, catalog: CatalogIndex): boolean {
+  if (!PRICE_CHECKED.has(edit.field) || moved.size === 0) return false;
+  if (moved.has(rowOf(edit))) return true;
+  if (edit.entity !== 'variant') return false;
+  const productId = edit.productId ?? catalog.variant(edit.id)?.product.id;
+  return productId !== undefined && moved.has(`product:${productId}`);
+}
+
+/** Rows (entity:id) whose staged prices changed since the last review: the price warnings of their edits read them. */
+function movedRows(edits: readonly StagedEdit[], staged: () => ReadonlyMap<string, StagedEdit>, last: ReviewCache['last']): Set<string> {
+  const moved = new Set<string>();
+  let kept = 0;
+  for (const edit of edits) {
+    const same = last.get(keyOf(edit))?.edit === edit;
+    if (same) kept++;
+    else if (PRICE_CHECKED.has(edit.field)) moved.add(rowOf(edit));
+  }
+  // Every earlier edit is still there (the usual keystroke): none left.
+  if (kept === last.size) return moved;
+  for (const [key, { edit }] of last) if (PRICE_CHECKED.has(edit.field) && staged().get(key) !== edit) moved.add(rowOf(edit));
+  return moved;
 }
 
 export function reviewStaged(edits: readonly StagedEdit[], catalog: CatalogIndex, decimalPlaces: number, cache?: ReviewCache): Review {
-  const staged = new Map(edits.map((e) => [`${e.entity}:${e.id}:${e.field}`, e]));
+  let byKey: Map<string, StagedEdit> | null = null;
+  const staged = () => (byKey ??= new Map(edits.map((e) => [keyOf(e), e])));
   const counts = new Map<string, number>();
   const warnings = new Map<string, string[]>();
-  const known = cache && cache.catalog === catalog ? cache.bySignature : new Map<string, string[]>();
-  const seen = new Map<string, string[]>();
+  const last = cache && cache.catalog === catalog && cache.decimalPlaces === decimalPlaces ? cache.last : null;
+  const moved = last ? movedRows(edits, staged, last) : new Set<string>();
+  const next: ReviewCache['last'] = new Map();
   for (const edit of edits) {
-    const label = fieldLabel(edit.field);
-    counts.set(label, (counts.get(label) ?? 0) + 1);
-    const sig = cache ? signature(edit, staged, catalog, decimalPlaces) : '';
-    const found = (cache && known.get(sig)) || editWarnings(edit, staged, catalog, decimalPlaces);
-    if (cache) seen.set(sig, found);
-    if (found.length > 0) warnings.set(`${edit.entity}:${edit.id}:${edit.field}`, found);
+    const key = keyOf(edit);
+    counts.set(edit.field, (counts.get(edit.field) ?? 0) + 1);
+    const before = last?.get(key);
+    const found = before && before.edit === edit && !readsMoved(edit, moved, catalog) ? before.warnings : editWarnings(edit, staged(), catalog, decimalPlaces);
+    if (cache) next.set(key, { edit, warnings: found });
+    if (found.length > 0) warnings.set(key, found);
   }
-  if (cache) Object.assign(cache, { catalog, bySignature: seen });
-  return { countsByField: [...counts], warnings };
+  if (cache) Object.assign(cache, { catalog, decimalPlaces, last: next });
+  return { countsByField: [...counts].map(([field, n]): [string, number] => [fieldLabel(field), n]), warnings };
 }

@@ -4,6 +4,7 @@ import { call } from '../../api/client';
 import { queryKey } from '../../api/queries';
 import { useToasts } from '../../components/toast-store';
 import { addNewJob } from '../jobs/useJobs';
+import { shareStagedList, type StagedList } from './share-staged';
 
 /** The edits staged for a store (kept in main, durable), refetched on every staging.changed (see live-events). */
 export function useStaging(storeId: string | undefined) {
@@ -11,6 +12,7 @@ export function useStaging(storeId: string | undefined) {
     queryKey: queryKey('staging.list', { storeId: storeId ?? '' }),
     queryFn: () => call('staging.list', { storeId: storeId! }),
     enabled: !!storeId,
+    structuralSharing: (old, next) => shareStagedList(old as StagedList | undefined, next as StagedList),
   });
 }
 

@@ -16,7 +16,7 @@ const INTEGER = /^[+-]?(\d+|\d{1,3}(,\d{3})+)(\.0+)?$/;
 export function coerceCell(spec: FieldSpec, raw: string): Coerced {
   // Spreadsheets end a copied cell's text with nothing special, but a single copied cell may carry
   // its row's line break; surrounding spaces are never meant in a number.
-  const text = raw.replace(/\r?\n$/, '');
+  const text = raw.endsWith('\n') ? raw.replace(/\r?\n$/, '') : raw;
   const trimmed = text.trim();
   let value: JsonValue;
   switch (spec.kind) {

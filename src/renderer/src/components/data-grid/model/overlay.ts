@@ -16,21 +16,29 @@ export type Pending = ReadonlyMap<string, { to: JsonValue; batch: number }>;
 
 export const keyOf = (target: EditTarget): string => stagedKey(target);
 
-/** Overlay entries of main's staged edits, by edit object: a refetched list keeps the objects of unchanged edits (react-query's structural sharing), so they are not remade. */
-const entries = new WeakMap<StagedEdit, OverlayEntry>();
-const entryOf = (edit: StagedEdit): OverlayEntry => {
-  let entry = entries.get(edit);
-  if (!entry) {
-    entry = { to: edit.to, from: edit.from, pending: false, ...(edit.note ? { note: edit.note } : {}), ...(edit.jobId ? { applying: true } : {}) };
-    entries.set(edit, entry);
+/**
+ * Overlay entries of main's staged edits with their keys, by edit object: a refetched list keeps
+ * the objects of unchanged edits (react-query's structural sharing), so neither is remade (the
+ * key string keeps its hash, so the map takes it again at no cost).
+ */
+const entries = new WeakMap<StagedEdit, { key: string; entry: OverlayEntry }>();
+const entryOf = (edit: StagedEdit): { key: string; entry: OverlayEntry } => {
+  let made = entries.get(edit);
+  if (!made) {
+    const entry = { to: edit.to, from: edit.from, pending: false, ...(edit.note ? { note: edit.note } : {}), ...(edit.jobId ? { applying: true } : {}) };
+    made = { key: stagedKey(edit), entry };
+    entries.set(edit, made);
   }
-  return entry;
+  return made;
 };
 
 /** Main's staged edits by staged key (made once per staged list; the grid adds its pending values on top). */
 export function stagedOverlay(staged: readonly StagedEdit[]): Map<string, OverlayEntry> {
   const overlay = new Map<string, OverlayEntry>();
-  for (const edit of staged) overlay.set(stagedKey(edit), entryOf(edit));
+  for (const edit of staged) {
+    const { key, entry } = entryOf(edit);
+    overlay.set(key, entry);
+  }
   return overlay;
 }
 

@@ -20,7 +20,7 @@ const idCol: GridColumn<Item> = { id: 'id', label: 'ID', value: (r) => r.id };
 const a: Item = { id: 1, price: '10.00', stock: 3, tracked: true };
 const b: Item = { id: 2, price: '5.00', stock: 1, tracked: false };
 const at = (row: Item, column: GridColumn<Item>, text: string) => ({ row, rowId: String(row.id), column, text });
-const shown = (_t: unknown, column: GridColumn<Item>, row: Item) => column.value(row);
+const shown = (_key: string, column: GridColumn<Item>, row: Item) => column.value(row);
 
 describe('cell texts → staged edits and one undo step', () => {
   it('stages changed cells, skips read-only and unchanged ones, and refuses with the row’s or the field’s reason', () => {
@@ -46,5 +46,14 @@ describe('cell texts → staged edits and one undo step', () => {
     const { edits, refused } = prepareStage([at(a, level, 'High'), at(b, level, 'medium')], shown);
     expect(edits).toEqual([{ entity: 'product', id: 1, field: 'inventory_level', from: 3, to: 9 }]);
     expect(refused.map((r) => r.message)).toEqual(['"medium" is not a whole number']);
+  });
+  it('names each edit’s staged key in order, and keeps a variant’s product id on its edit', () => {
+    const variantPrice: GridColumn<Item> = { id: 'vprice', label: 'Price', value: (r) => r.price, edit: (r) => ({ entity: 'variant', id: r.id + 100, productId: r.id, field: 'price' }) };
+    const { edits, keys } = prepareStage([at(a, price, '11'), at(b, variantPrice, '7.5'), at(a, price, '12')], shown);
+    expect(keys).toEqual(['product:1:price', 'variant:102:price']);
+    expect(edits).toEqual([
+      { entity: 'product', id: 1, field: 'price', from: '10.00', to: '12' },
+      { entity: 'variant', id: 102, productId: 2, field: 'price', from: '5.00', to: '7.5' },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { type EditCheckContext, type ProductRowData, type StagedEdit } from '../../../../../shared/contract';
 import { Dialog } from '../../../components/Dialog';
 import type { DataGridHandle } from '../../../components/data-grid';
@@ -103,9 +103,10 @@ function ExportDialog({ grid, storeId, products, decimalPlaces, onClose }: Props
 /** What the matching compares with: the catalog's index (built a slice at a time, once per load) and the staged values. */
 function useMatchContext(products: readonly ProductRowData[], staged: readonly StagedEdit[], checks: EditCheckContext) {
   const index = useRef<{ products: readonly ProductRowData[]; index: CatalogIndex } | null>(null);
-  const overlay = useMemo(() => new Map(staged.map((e) => [`${e.entity}:${e.id}:${e.field}`, e.to])), [staged]);
   return useCallback(async (): Promise<MatchContext> => {
     if (index.current?.products !== products) index.current = { products, index: await runSliced(indexCatalog(products)) };
+    // Made when a file is matched, not on every staged change (10,000 staged edits after a paste).
+    const overlay = new Map(staged.map((e) => [`${e.entity}:${e.id}:${e.field}`, e.to]));
     return {
       index: index.current.index,
       columns: COLUMNS,
@@ -116,7 +117,7 @@ function useMatchContext(products: readonly ProductRowData[], staged: readonly S
         return overlay.has(key) ? overlay.get(key)! : COLUMNS.get(target.field)!.value(row);
       },
     };
-  }, [products, checks, overlay]);
+  }, [products, checks, staged]);
 }
 
 /** The import flow: parse, match, preview, then stage as one undo step. */
