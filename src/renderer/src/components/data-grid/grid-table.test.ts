@@ -26,7 +26,8 @@ function makeTable() {
   let overlay: ReadonlyMap<string, OverlayEntry> = new Map();
   const source = () => overlay;
   const stage = (key: string, entry: OverlayEntry) => (overlay = new Map([...overlay, [key, entry]]));
-  const options = gridTableOptions({ rows, columns: tableColumns(columns, source), getRowId: (r) => String(r.id), getSubRows: (r) => r.kids, quick: quickFilter(columns, source), hidden: {}, pinned: [] });
+  const quick = quickFilter(rows, columns, source);
+  const options = gridTableOptions({ rows, columns: tableColumns(columns, source, quick.stagedPlaces), getRowId: (r) => String(r.id), getSubRows: (r) => r.kids, quick, hidden: {}, pinned: [] });
   const table = constructTable({ ...options, features: { ...gridFeatures, coreReactivityFeature: storeReactivityBindings() } } as typeof options);
   const made = new WeakMap<Item, ShownRow<Item>>();
   const order = () => shownRows(table.getRowModel().rows, table.atoms.expanded.get(), (r) => r.kids, (r) => String(r.id), made).map((r) => r.original.sku);
