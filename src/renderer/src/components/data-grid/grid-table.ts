@@ -183,15 +183,23 @@ function sortKeys<Row extends object>(column: GridColumn<Row>, overlay: OverlayS
 }
 
 /**
- * The quick filter over every column's shown text, answered from an index of the rows' texts
+ * The quick filter over every column's shown text (images excepted), answered from an index of the rows' texts
  * (model/quick-index): each row's lower-cased text of the store's values is made once and kept
  * (the grid makes them while idle), rows with staged values are read afresh. The grid's filtered
  * row model asks `match` once per filter; the per-row function is what TanStack's option types.
  */
 export function quickFilter<Row extends object>(rows: readonly Row[], columns: readonly GridColumn<Row>[], overlay: OverlaySource) {
+  // An image cell shows a picture, not its URL: the filter does not search it.
+  const searched = columns.filter((c) => !c.image);
+  const edited = columns.filter((c) => c.edit);
   const index = quickIndex(rows, {
-    text: (row, map) => columns.map((c) => shownText(c, row, shownValue(c, row, map))).join('\u0000').toLowerCase(),
-    records: (row) => [...new Set(columns.map((c) => c.edit?.(row)).filter((t) => !!t).map((t) => `${t!.entity}:${t!.id}:`))],
+    text: (row, map) => searched.map((c) => shownText(c, row, shownValue(c, row, map))).join('\u0000').toLowerCase(),
+    records: (row, add) => {
+      for (const column of edited) {
+        const target = column.edit!(row);
+        if (target) add(target.entity, target.id);
+      }
+    },
   });
   let last: { query: string; map: ReadonlyMap<string, OverlayEntry>; matches: (place: number) => boolean } | null = null;
   const match = (query: string): ((place: number) => boolean) => {

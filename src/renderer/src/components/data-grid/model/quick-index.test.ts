@@ -9,7 +9,7 @@ interface Item {
 }
 const source = {
   text: (row: Item, overlay: ReadonlyMap<string, OverlayEntry>) => [row.sku, String(overlay.get(`product:${row.id}:name`)?.to ?? row.name)].join('\u0000').toLowerCase(),
-  records: (row: Item) => [`product:${row.id}:`],
+  records: (row: Item, add: (entity: string, id: number) => void) => add('product', row.id),
 };
 // More than one chunk of rows (1,024), names that end where the next row's begin.
 const rows: Item[] = Array.from({ length: 2500 }, (_, i) => ({ id: i + 1, name: i % 2 ? `Shirt ${i}` : `Mug ${i} a`, sku: `R-${i}` }));

@@ -6,8 +6,8 @@ type Overlay = ReadonlyMap<string, OverlayEntry>;
 export interface QuickSource<Row> {
   /** The row's searchable text, lower-cased (columns joined by a character no query word holds). */
   text(row: Row, overlay: Overlay): string;
-  /** The staged-record prefixes (`entity:id:`) of the row's editable cells. */
-  records(row: Row): readonly string[];
+  /** Calls `add` with the staged record (entity and id) of each of the row's editable cells. */
+  records(row: Row, add: (entity: string, id: number) => void): void;
 }
 
 /** Rows per text chunk: one string each, so that one non-Latin-1 name widens only its chunk. */
@@ -21,8 +21,6 @@ export function queryWords(query: string): string[] {
   return query.toLowerCase().replaceAll('\u0000', '').replaceAll(ROW_END, '').split(/\s+/).filter(Boolean);
 }
 
-/** The record (`entity:id:`) of a staged key (`entity:id:field`). */
-const recordOf = (key: string) => key.slice(0, key.lastIndexOf(':') + 1);
 
 /**
  * The quick filter's index over the store's values: every row's lower-cased text kept in a few
@@ -37,15 +35,18 @@ export function quickIndex<Row>(rows: readonly Row[], source: QuickSource<Row>) 
   let pending: string[] = [];
   let pendingLength = 0;
   let built = 0;
-  const byRecord = new Map<string, number | number[]>();
+  // Record → places by entity, then numeric id: no string per row.
+  const byRecord = new Map<string, Map<number, number | number[]>>();
   let recorded = 0;
 
-  const record = (place: number) => {
-    for (const r of source.records(rows[place]!)) {
-      const had = byRecord.get(r);
-      byRecord.set(r, had === undefined ? place : typeof had === 'number' ? [had, place] : [...had, place]);
-    }
-  };
+  const record = (place: number) =>
+    source.records(rows[place]!, (entity, id) => {
+      let ids = byRecord.get(entity);
+      if (!ids) byRecord.set(entity, (ids = new Map()));
+      const had = ids.get(id);
+      if (had === place || (Array.isArray(had) && had.includes(place))) return;
+      ids.set(id, had === undefined ? place : typeof had === 'number' ? [had, place] : [...had, place]);
+    });
   const buildNext = () => {
     const text = source.text(rows[built]!, NONE);
     starts[built] = pendingLength;
@@ -69,12 +70,10 @@ export function quickIndex<Row>(rows: readonly Row[], source: QuickSource<Row>) 
     if (overlay === stagedFor) return staged;
     recordUpTo(rows.length);
     const places = new Set<number>();
-    const seen = new Set<string>();
     for (const key of overlay.keys()) {
-      const r = recordOf(key);
-      if (seen.has(r)) continue;
-      seen.add(r);
-      const at = byRecord.get(r);
+      // A staged key is `entity:id:field`.
+      const [entity = '', id = ''] = key.split(':', 2);
+      const at = byRecord.get(entity)?.get(Number(id));
       if (typeof at === 'number') places.add(at);
       else for (const place of at ?? []) places.add(place);
     }
