@@ -192,8 +192,22 @@ export function quickFilter<Row extends object>(rows: readonly Row[], columns: r
   // An image cell shows a picture, not its URL: the filter does not search it.
   const searched = columns.filter((c) => !c.image);
   const edited = columns.filter((c) => c.edit);
+  const none: ReadonlyMap<string, OverlayEntry> = new Map();
+  const textOf = (row: Row, map: ReadonlyMap<string, OverlayEntry>) => searched.map((c) => shownText(c, row, shownValue(c, row, map))).join('\u0000').toLowerCase();
   const index = quickIndex(rows, {
-    text: (row, map) => searched.map((c) => shownText(c, row, shownValue(c, row, map))).join('\u0000').toLowerCase(),
+    text: (row) => textOf(row, none),
+    // Only the staged cells are formatted again (a paste stages thousands of rows, a few cells each).
+    staged: (row, base, map) => {
+      const parts = base.split('\u0000');
+      // A store value holding the separator itself: read the whole row.
+      if (parts.length !== searched.length) return textOf(row, map);
+      searched.forEach((c, i) => {
+        const target = c.edit?.(row);
+        const entry = target ? map.get(keyOf(target)) : undefined;
+        if (entry) parts[i] = shownText(c, row, entry.to).toLowerCase();
+      });
+      return parts.join('\u0000');
+    },
     records: (row, add) => {
       for (const column of edited) {
         const target = column.edit!(row);

@@ -4,8 +4,10 @@ type Overlay = ReadonlyMap<string, OverlayEntry>;
 
 /** What the index needs of the grid: a row's text and the staged records its cells edit. */
 export interface QuickSource<Row> {
-  /** The row's searchable text, lower-cased (columns joined by a character no query word holds). */
-  text(row: Row, overlay: Overlay): string;
+  /** The row's searchable text of the store's values, lower-cased (columns joined by a character no query word holds). */
+  text(row: Row): string;
+  /** The row's text under staged values, from its text of the store's values (only staged cells change). */
+  staged(row: Row, base: string, overlay: Overlay): string;
   /** Calls `add` with the staged record (entity and id) of each of the row's editable cells. */
   records(row: Row, add: (entity: string, id: number) => void): void;
 }
@@ -14,7 +16,6 @@ export interface QuickSource<Row> {
 const CHUNK = 1024;
 /** Ends a row's text in its chunk: no query word holds it, so no hit spans two rows. */
 const ROW_END = '\u0001';
-const NONE: Overlay = new Map();
 
 /** The words of a quick-filter query: every one must appear in a row, anywhere, in any case. */
 export function queryWords(query: string): string[] {
@@ -48,7 +49,7 @@ export function quickIndex<Row>(rows: readonly Row[], source: QuickSource<Row>) 
       ids.set(id, had === undefined ? place : typeof had === 'number' ? [had, place] : [...had, place]);
     });
   const buildNext = () => {
-    const text = source.text(rows[built]!, NONE);
+    const text = source.text(rows[built]!);
     starts[built] = pendingLength;
     pending.push(text);
     pendingLength += text.length + 1;
@@ -82,6 +83,13 @@ export function quickIndex<Row>(rows: readonly Row[], source: QuickSource<Row>) 
     return places;
   };
 
+  /** A row's text of the store's values, from its chunk. */
+  const baseText = (place: number): string => {
+    const text = chunks[Math.floor(place / CHUNK)]!;
+    const end = (place + 1) % CHUNK === 0 || place + 1 === rows.length ? text.length : starts[place + 1]! - 1;
+    return text.slice(starts[place], end);
+  };
+
   /** Calls `hit` once per row whose store text holds `word`, in order. */
   const scan = (word: string, hit: (place: number) => void) => {
     chunks.forEach((text, c) => {
@@ -110,7 +118,7 @@ export function quickIndex<Row>(rows: readonly Row[], source: QuickSource<Row>) 
     const all = words.length;
     if (overlay.size > 0) {
       for (const place of stagedPlaces(overlay)) {
-        const text = source.text(rows[place]!, overlay);
+        const text = source.staged(rows[place]!, baseText(place), overlay);
         found[place] = words.every((word) => text.includes(word)) ? all : 0;
       }
     }
