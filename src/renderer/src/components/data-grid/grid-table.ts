@@ -122,6 +122,9 @@ export function shownText<Row>(column: GridColumn<Row>, row: Row, value: JsonVal
   return column.format ? column.format(value, row) : plainText(value);
 }
 
+/** Places (in the data) of the rows with a staged value in an overlay (the quick filter's index knows them). */
+export type StagedPlaces = (overlay: ReadonlyMap<string, OverlayEntry>) => ReadonlySet<number>;
+
 /**
  * Column definitions for TanStack. Sorting and filtering compare the SHOWN values (staged ones
  * included), read through `overlay()` when the sorted/filtered model is computed — which happens
@@ -129,9 +132,6 @@ export function shownText<Row>(column: GridColumn<Row>, row: Row, value: JsonVal
  * while you edit and takes the new values into account when you sort again (as in a spreadsheet).
  * Sorting compares keys made once per row (sort-keys, sorted-row-model), not values per comparison.
  */
-/** Places (in the data) of the rows with a staged value in an overlay (the quick filter's index knows them). */
-export type StagedPlaces = (overlay: ReadonlyMap<string, OverlayEntry>) => ReadonlySet<number>;
-
 /** `rowCount`: how many rows the table has (sizes the per-sort key arrays). */
 export function tableColumns<Row extends object>(columns: readonly GridColumn<Row>[], overlay: OverlaySource, staged: StagedPlaces, rowCount = 0): ColumnDef<GridFeatures, Row>[] {
   return columns.map((column): ColumnDef<GridFeatures, Row> => {
@@ -183,10 +183,11 @@ function sortKeys<Row extends object>(column: GridColumn<Row>, overlay: OverlayS
 }
 
 /**
- * The quick filter over every column's shown text (images excepted), answered from an index of the rows' texts
- * (model/quick-index): each row's lower-cased text of the store's values is made once and kept
- * (the grid makes them while idle), rows with staged values are read afresh. The grid's filtered
- * row model asks `match` once per filter; the per-row function is what TanStack's option types.
+ * The quick filter over every column's shown text (images excepted), answered from an index of
+ * the rows' texts (model/quick-index): each row's lower-cased text of the store's values is made
+ * once and kept (the grid makes them while idle), rows with staged values are read afresh. The
+ * grid's filtered row model asks `match` once per filter; the per-row function is what TanStack's
+ * option types.
  */
 export function quickFilter<Row extends object>(rows: readonly Row[], columns: readonly GridColumn<Row>[], overlay: OverlaySource) {
   // An image cell shows a picture, not its URL: the filter does not search it.
