@@ -52,6 +52,10 @@ function filterModel(table: FilterableTable, pre: AnyRowModel, filters: ColumnFi
     if (typeof filterFn === 'function') tests.push((row) => (filterFn as ColumnFilterFn)(row, id, value));
   }
   if (tests.length === 0 || pre.rows.length === 0) return pre;
-  const rows = (pre.rows as unknown as PlacedRow[]).filter((row) => tests.every((test) => test(row))) as unknown as AnyRowModel['rows'];
+  const passes = tests.length === 1 ? tests[0]! : (row: PlacedRow) => tests.every((test) => test(row));
+  const all = pre.rows as unknown as PlacedRow[];
+  const kept: PlacedRow[] = [];
+  for (let i = 0; i < all.length; i++) if (passes(all[i]!)) kept.push(all[i]!);
+  const rows = kept as unknown as AnyRowModel['rows'];
   return { rows, flatRows: rows, rowsById: pre.rowsById };
 }

@@ -193,6 +193,7 @@ export function quickFilter<Row extends object>(rows: readonly Row[], columns: r
   // An image cell shows a picture, not its URL: the filter does not search it.
   const searched = columns.filter((c) => !c.image);
   const edited = columns.filter((c) => c.edit);
+  const editable = searched.flatMap((c, i) => (c.edit ? [i] : []));
   const none: ReadonlyMap<string, OverlayEntry> = new Map();
   const textOf = (row: Row, map: ReadonlyMap<string, OverlayEntry>) => searched.map((c) => shownText(c, row, shownValue(c, row, map))).join('\u0000').toLowerCase();
   const index = quickIndex(rows, {
@@ -202,11 +203,12 @@ export function quickFilter<Row extends object>(rows: readonly Row[], columns: r
       const parts = base.split('\u0000');
       // A store value holding the separator itself: read the whole row.
       if (parts.length !== searched.length) return textOf(row, map);
-      searched.forEach((c, i) => {
-        const target = c.edit?.(row);
+      for (const i of editable) {
+        const c = searched[i]!;
+        const target = c.edit!(row);
         const entry = target ? map.get(keyOf(target)) : undefined;
         if (entry) parts[i] = shownText(c, row, entry.to).toLowerCase();
-      });
+      }
       return parts.join('\u0000');
     },
     records: (row, add) => {
