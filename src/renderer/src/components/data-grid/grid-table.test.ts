@@ -18,6 +18,7 @@ const rows: Item[] = [
 ];
 const columns: GridColumn<Item>[] = [
   { id: 'sku', label: 'SKU', value: (r) => r.sku },
+  { id: 'image', label: 'Image', value: (r) => `http://127.0.0.1/zz/${r.id}.png`, image: true },
   { id: 'price', label: 'Price', value: (r) => r.price, numeric: true, edit: (r) => ({ entity: 'product', id: r.id, field: 'price' }) },
 ];
 
@@ -26,11 +27,13 @@ function makeTable() {
   let overlay: ReadonlyMap<string, OverlayEntry> = new Map();
   const source = () => overlay;
   const stage = (key: string, entry: OverlayEntry) => (overlay = new Map([...overlay, [key, entry]]));
-  const options = gridTableOptions({ rows, columns: tableColumns(columns, source), getRowId: (r) => String(r.id), getSubRows: (r) => r.kids, quick: quickFilter(columns, source), hidden: {}, pinned: [] });
+  const unstage = (key: string) => (overlay = new Map([...overlay].filter(([k]) => k !== key)));
+  const quick = quickFilter(rows, columns, source);
+  const options = gridTableOptions({ rows, columns: tableColumns(columns, source, quick.stagedPlaces), getRowId: (r) => String(r.id), getSubRows: (r) => r.kids, quick, hidden: {}, pinned: [] });
   const table = constructTable({ ...options, features: { ...gridFeatures, coreReactivityFeature: storeReactivityBindings() } } as typeof options);
   const made = new WeakMap<Item, ShownRow<Item>>();
   const order = () => shownRows(table.getRowModel().rows, table.atoms.expanded.get(), (r) => r.kids, (r) => String(r.id), made).map((r) => r.original.sku);
-  return { table, stage, order };
+  return { table, stage, unstage, order };
 }
 
 describe('the grid’s row model over TanStack Table', () => {
@@ -54,10 +57,34 @@ describe('the grid’s row model over TanStack Table', () => {
     table.setColumnFilters([]);
     table.setGlobalFilter('9.00');
     expect(order()).toEqual(['C']);
+    table.setGlobalFilter('zz'); // an image's URL is not shown text
+    expect(order()).toEqual([]);
     table.setGlobalFilter('a 5.00'); // every word, anywhere in the row, any case
     expect(order()).toEqual(['A', 'A-1']);
     stage('product:3:price', { to: '5.00', pending: true }); // a staged value is searched as shown
     table.setGlobalFilter('5.0');
     expect(order()).toEqual(['A', 'A-1', 'C']);
+  });
+  it('remakes the sort keys of rows staged then or before, and sorts by the store’s values once unstaged', () => {
+    const { table, stage, unstage, order } = makeTable();
+    table.setSorting([{ id: 'price', desc: true }]);
+    expect(order()).toEqual(['C', 'A', 'B']);
+    stage('product:3:price', { to: '1.00', pending: true });
+    resort(table);
+    expect(order()).toEqual(['A', 'B', 'C']);
+    unstage('product:3:price');
+    resort(table);
+    expect(order()).toEqual(['C', 'A', 'B']);
+  });
+  it('gives back the table’s own rows when nothing filters, and the same rows when filtered', () => {
+    const { table } = makeTable();
+    const all = table.getCoreRowModel();
+    expect(table.getFilteredRowModel()).toBe(all);
+    table.setGlobalFilter('   ');
+    expect(table.getFilteredRowModel().rows).toEqual(all.rows);
+    table.setGlobalFilter('b');
+    table.setColumnFilters([{ id: 'price', value: { op: 'range', max: '4' } }]);
+    expect(table.getFilteredRowModel().rows).toEqual([all.rows[1]]);
+    expect(table.getFilteredRowModel().rows[0]).toBe(all.rows[1]);
   });
 });

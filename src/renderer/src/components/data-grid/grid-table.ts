@@ -5,7 +5,6 @@ import {
   columnResizingFeature,
   columnSizingFeature,
   columnVisibilityFeature,
-  createFilteredRowModel,
   globalFilteringFeature,
   rowExpandingFeature,
   rowSortingFeature,
@@ -19,7 +18,9 @@ import {
 import type { JsonValue } from '../../../../shared/contract';
 import { matchesFilter, type ColumnFilterValue } from './model/filters';
 import { sortKey } from './model/sort-keys';
-import { fillKeys, keyColumn, type KeyColumn } from './model/sorted-rows';
+import { fillKeys, forgetKey, keyColumn, type KeyColumn } from './model/sorted-rows';
+import { quickIndex } from './model/quick-index';
+import { createGridFilteredRowModel } from './filtered-row-model';
 import { createGridSortedRowModel, sortKeysOf } from './sorted-row-model';
 import { keyOf, type OverlayEntry } from './model/overlay';
 import { plainText } from './model/stage';
@@ -36,7 +37,7 @@ export const gridFeatures = tableFeatures({
   columnFilteringFeature,
   globalFilteringFeature,
   rowExpandingFeature,
-  filteredRowModel: createFilteredRowModel(),
+  filteredRowModel: createGridFilteredRowModel(),
   sortedRowModel: createGridSortedRowModel(),
 });
 export type GridFeatures = typeof gridFeatures;
@@ -121,6 +122,9 @@ export function shownText<Row>(column: GridColumn<Row>, row: Row, value: JsonVal
   return column.format ? column.format(value, row) : plainText(value);
 }
 
+/** Places (in the data) of the rows with a staged value in an overlay (the quick filter's index knows them). */
+export type StagedPlaces = (overlay: ReadonlyMap<string, OverlayEntry>) => ReadonlySet<number>;
+
 /**
  * Column definitions for TanStack. Sorting and filtering compare the SHOWN values (staged ones
  * included), read through `overlay()` when the sorted/filtered model is computed — which happens
@@ -129,10 +133,10 @@ export function shownText<Row>(column: GridColumn<Row>, row: Row, value: JsonVal
  * Sorting compares keys made once per row (sort-keys, sorted-row-model), not values per comparison.
  */
 /** `rowCount`: how many rows the table has (sizes the per-sort key arrays). */
-export function tableColumns<Row extends object>(columns: readonly GridColumn<Row>[], overlay: OverlaySource, rowCount = 0): ColumnDef<GridFeatures, Row>[] {
+export function tableColumns<Row extends object>(columns: readonly GridColumn<Row>[], overlay: OverlaySource, staged: StagedPlaces, rowCount = 0): ColumnDef<GridFeatures, Row>[] {
   return columns.map((column): ColumnDef<GridFeatures, Row> => {
     const accessorFn = (row: Row) => column.value(row) as never;
-    sortKeysOf.set(accessorFn, sortKeys(column, overlay, rowCount));
+    sortKeysOf.set(accessorFn, sortKeys(column, overlay, staged, rowCount));
     return {
       id: column.id,
       header: column.label,
@@ -149,64 +153,79 @@ export function tableColumns<Row extends object>(columns: readonly GridColumn<Ro
 
 /**
  * A column's sort keys by the row's place in `rows` (variants are not table rows, so it is
- * unique), made on a row's first sort and kept until the staged values change (a staged change
- * makes a new overlay map).
+ * unique), made on a row's first sort from the store's value and kept while the rows stay: a
+ * staged change remakes only the keys of rows with staged values then or before.
  */
-function sortKeys<Row extends object>(column: GridColumn<Row>, overlay: OverlaySource, rowCount: number) {
+function sortKeys<Row extends object>(column: GridColumn<Row>, overlay: OverlaySource, staged: StagedPlaces, rowCount: number) {
   let keys: KeyColumn | null = null;
   let keysFor: ReadonlyMap<string, OverlayEntry> | null = null;
+  let patched: ReadonlySet<number> = new Set();
   return (rows: readonly { index: number }[]): KeyColumn => {
     const map = overlay();
     let size = rowCount;
     for (const row of rows) if (row.index >= size) size = row.index + 1;
-    if (!keys || map !== keysFor || keys.kind.length < size) {
+    if (!keys || keys.kind.length < size) {
       keys = keyColumn(size);
+      patched = new Set();
+      keysFor = null;
+    }
+    if (map !== keysFor) {
+      const now = map.size > 0 ? staged(map) : new Set<number>();
+      for (const place of patched) forgetKey(keys, place);
+      for (const place of now) forgetKey(keys, place);
+      patched = now;
       keysFor = map;
     }
-    fillKeys(keys, rows as readonly GridRow<Row>[], (row) => sortKey(shownValue(column, row.original, map)));
+    const shown = patched;
+    fillKeys(keys, rows as readonly GridRow<Row>[], (row) => sortKey(shown.has(row.index) ? shownValue(column, row.original, map) : column.value(row.original)));
     return keys;
   };
 }
 
 /**
- * The quick filter over every column's shown text. Each row's lower-cased text of the store's
- * values is made once and kept (typing a second letter scans strings, it formats nothing); rows
- * with staged values are read afresh.
+ * The quick filter over every column's shown text (images excepted), answered from an index of
+ * the rows' texts (model/quick-index): each row's lower-cased text of the store's values is made
+ * once and kept (the grid makes them while idle), rows with staged values are read afresh. The
+ * grid's filtered row model asks `match` once per filter; the per-row function is what TanStack's
+ * option types.
  */
-export function quickFilter<Row extends object>(columns: readonly GridColumn<Row>[], overlay: OverlaySource) {
+export function quickFilter<Row extends object>(rows: readonly Row[], columns: readonly GridColumn<Row>[], overlay: OverlaySource) {
+  // An image cell shows a picture, not its URL: the filter does not search it.
+  const searched = columns.filter((c) => !c.image);
+  const edited = columns.filter((c) => c.edit);
+  const editable = searched.flatMap((c, i) => (c.edit ? [i] : []));
   const none: ReadonlyMap<string, OverlayEntry> = new Map();
-  const text = (row: Row, map: ReadonlyMap<string, OverlayEntry>) => columns.map((c) => shownText(c, row, shownValue(c, row, map))).join('\u0000').toLowerCase();
-  const base = new WeakMap<Row, { text: string; records: string[] }>();
-  const baseOf = (row: Row) => {
-    let entry = base.get(row);
-    if (!entry) {
-      const records = new Set(columns.map((c) => c.edit?.(row)).filter((t) => !!t).map((t) => `${t!.entity}:${t!.id}:`));
-      entry = { text: text(row, none), records: [...records] };
-      base.set(row, entry);
-    }
-    return entry;
-  };
-  let stagedFor: ReadonlyMap<string, OverlayEntry> | null = null;
-  let stagedRecords = new Set<string>();
-  let wordsFor = '';
-  let words: string[] = [];
-  const filter = (row: GridRow<Row>, _id: string, query: string): boolean => {
+  const textOf = (row: Row, map: ReadonlyMap<string, OverlayEntry>) => searched.map((c) => shownText(c, row, shownValue(c, row, map))).join('\u0000').toLowerCase();
+  const index = quickIndex(rows, {
+    text: (row) => textOf(row, none),
+    // Only the staged cells are formatted again (a paste stages thousands of rows, a few cells each).
+    staged: (row, base, map) => {
+      const parts = base.split('\u0000');
+      // A store value holding the separator itself: read the whole row.
+      if (parts.length !== searched.length) return textOf(row, map);
+      for (const i of editable) {
+        const c = searched[i]!;
+        const target = c.edit!(row);
+        const entry = target ? map.get(keyOf(target)) : undefined;
+        if (entry) parts[i] = shownText(c, row, entry.to).toLowerCase();
+      }
+      return parts.join('\u0000');
+    },
+    records: (row, add) => {
+      for (const column of edited) {
+        const target = column.edit!(row);
+        if (target) add(target.entity, target.id);
+      }
+    },
+  });
+  let last: { query: string; map: ReadonlyMap<string, OverlayEntry>; matches: (place: number) => boolean } | null = null;
+  const match = (query: string): ((place: number) => boolean) => {
     const map = overlay();
-    if (map !== stagedFor) {
-      stagedFor = map;
-      stagedRecords = new Set([...map.keys()].map((k) => k.slice(0, k.lastIndexOf(':') + 1)));
-    }
-    if (query !== wordsFor) {
-      wordsFor = query;
-      words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    }
-    const entry = baseOf(row.original);
-    const haystack = entry.records.some((r) => stagedRecords.has(r)) ? text(row.original, map) : entry.text;
-    return words.every((word) => haystack.includes(word));
+    if (!last || last.query !== query || last.map !== map) last = { query, map, matches: index.match(query, map) };
+    return last.matches;
   };
-  /** Makes a row's text ahead of the first filter (the grid does it while idle). */
-  const prepare = (row: Row): void => void baseOf(row);
-  return Object.assign(filter, { prepare });
+  const filter = (row: GridRow<Row>, _id: string, query: string): boolean => match(query)(row.index);
+  return Object.assign(filter, { match, prepare: index.prepare, stagedPlaces: index.stagedPlaces });
 }
 
 /** Table options shared by the React grid and the model tests. */
@@ -227,10 +246,6 @@ export function gridTableOptions<Row extends object>(args: {
     // Children are not table rows (see shownRows): the table only knows which rows can expand.
     ...(args.getSubRows ? { getRowCanExpand: (row: GridRow<Row>) => !!args.getSubRows!(row.original)?.length } : {}),
     globalFilterFn: args.quick,
-    // The quick filter reads the whole row whatever the column: TanStack calls it once per globally
-    // filterable column until one passes, so one column (hidden or not) is enough — a row that does
-    // not match was read 15 times.
-    getColumnCanGlobalFilter: (column: { id: string }) => column.id === args.columns[0]?.id,
     // Filters pick products; their variants come along (a variant has no name to match).
     maxLeafRowFilterDepth: 0,
     enableMultiSort: true,

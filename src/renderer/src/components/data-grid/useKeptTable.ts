@@ -65,10 +65,10 @@ function setUpFor<Row extends object>(entry: Pick<Kept, 'overlay' | 'setUp'>, ar
   const current = entry.setUp;
   if (current && current.rows === rows && current.columns === columns) return current;
   const overlay = () => entry.overlay.ref.current;
-  const quick = quickFilter(columns, overlay);
+  const quick = quickFilter(rows, columns, overlay);
   const options = gridTableOptions({
     rows,
-    columns: tableColumns(columns, overlay, rows.length),
+    columns: tableColumns(columns, overlay, quick.stagedPlaces, rows.length),
     getRowId,
     ...(getSubRows ? { getSubRows } : {}),
     quick,

@@ -21,13 +21,24 @@ const ASCII = /^[\x20-\x7e]*$/;
 /** Money with at most 15 significant digits is exact as a double. */
 const SAFE_DIGITS = 15;
 
+/**
+ * A run of digits as a key that orders runs by value ("7" = "007" < "10"): a '0', then a character
+ * for the number's length, then its digits — where padding every run to a fixed width made each
+ * SKU's key twice as long to compare and to keep. Against any other character a run orders by its
+ * leading '0', as a zero-padded run does.
+ */
+const digitsKey = (digits: string) => {
+  const bare = digits.charCodeAt(0) === 48 ? digits.replace(/^0+(?=\d)/, '') : digits;
+  return `0${String.fromCharCode(48 + bare.length)}${bare}`;
+};
+
 export function sortKey(value: JsonValue): SortKey {
   if (value === null || value === '') return { kind: 3, n: 0, s: '', value };
   if (typeof value === 'number') return { kind: 0, n: value, s: '', value };
   if (typeof value === 'boolean') return { kind: 0, n: Number(value), s: '', value };
   const text = String(value);
   if (isMoney(`${text}`)) return text.replace(/[-+.]/g, '').replace(/^0+/, '').length <= SAFE_DIGITS ? { kind: 0, n: Number(text), s: '', value } : { kind: 2, n: 0, s: text, value };
-  if (ASCII.test(text)) return { kind: 1, n: 0, s: text.toLowerCase().replace(/\d+/g, (d) => d.replace(/^0+(?=\d)/, '').padStart(SAFE_DIGITS + 1, '0')), value };
+  if (ASCII.test(text)) return { kind: 1, n: 0, s: text.toLowerCase().replace(/\d+/g, digitsKey), value };
   return { kind: 2, n: 0, s: text, value };
 }
 

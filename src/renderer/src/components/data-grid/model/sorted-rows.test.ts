@@ -33,4 +33,26 @@ describe('sorting places over flat key arrays', () => {
     expect(made).toBe(3);
     expect([...sortPlaces(places(3), [{ keys, desc: false }])]).toEqual([1, 2, 0]);
   });
+  it('ranks all-number and all-ASCII columns like the comparison sort: ties, -0, empties, descending, several columns, a subset', () => {
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const size = 500;
+    const names: JsonValue[] = Array.from({ length: size }, () => (random(9) === 0 ? (random(2) ? null : '') : `Item ${random(40)}${'ab'[random(2)]}`));
+    const prices: JsonValue[] = Array.from({ length: size }, () => (random(9) === 0 ? null : random(12) === 0 ? '-0.00' : `${random(30)}.${random(2) ? '50' : '00'}`));
+    const name = keysOf(names);
+    const price = keysOf(prices);
+    const subset = places(size).filter((p) => p % 3 !== 1);
+    const expected = (at: number[], by: Array<{ values: JsonValue[]; desc: boolean }>) =>
+      [...at].sort((a, b) => {
+        for (const { values, desc } of by) {
+          const c = compareKeys(sortKey(values[a]!), sortKey(values[b]!));
+          if (c !== 0) return desc ? -c : c;
+        }
+        return a - b;
+      });
+    for (const desc of [false, true]) {
+      expect([...sortPlaces(places(size), [{ keys: name, desc }])]).toEqual(expected(places(size), [{ values: names, desc }]));
+      expect([...sortPlaces(subset, [{ keys: price, desc }, { keys: name, desc: !desc }])]).toEqual(expected(subset, [{ values: prices, desc }, { values: names, desc: !desc }]));
+    }
+  });
 });
