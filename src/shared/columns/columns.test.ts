@@ -63,6 +63,15 @@ describe('columnar rows', () => {
     expect(fromColumns(encoded)).toEqual(many);
   });
 
+  it('pools strings that repeat over the whole column, even when the first thousand rows all differ', () => {
+    const prices = Array.from({ length: 3000 }, (_, i) => ({ price: `${i % 1200}.00`, bin: `BIN-${i}` }));
+    const encoded = wire(toColumns(prices));
+    expect(encoded.table.columns.map((c) => c.k)).toEqual(['s', 'L']);
+    expect(encoded.strings).toHaveLength(1200);
+    const decoded = fromColumns<(typeof prices)[number]>(encoded);
+    expect(decoded).toEqual(prices);
+  });
+
   it('handles no rows and rows whose nested lists are all empty', () => {
     expect(fromColumns(wire(toColumns([])))).toEqual([]);
     const empty = [{ id: 1, variants: [] }, { id: 2, variants: [] }];
