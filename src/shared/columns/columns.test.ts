@@ -37,7 +37,7 @@ describe('columnar rows', () => {
     const encoded = wire(toColumns(many));
     const column = encoded.table.columns[encoded.table.keys.indexOf('option_values')]!;
     expect(column.k).toBe('u');
-    expect(encoded.table.columns[encoded.table.keys.indexOf('sku')]!.k).toBe('S'); // all distinct: sent as they are
+    expect(encoded.table.columns[encoded.table.keys.indexOf('sku')]!.k).toBe('L'); // all distinct: laid end to end
     expect(encoded.table.columns[encoded.table.keys.indexOf('price')]!.k).toBe('s');
     expect(column.k === 'u' && column.lists.counts).toEqual([1, 1, 1]);
     const decoded = fromColumns<(typeof many)[number]>(encoded);
@@ -50,6 +50,26 @@ describe('columnar rows', () => {
     const encoded = toColumns(odd);
     expect(encoded.table.columns.map((c) => c.k)).toEqual(['n', 'n', 'n']);
     expect(fromColumns(wire(encoded))).toEqual(odd);
+  });
+
+  it('lays mostly distinct strings end to end and gets each back exactly: nulls, empty, quotes, astral and lone surrogates', () => {
+    const odd = ['', null, 'a "quoted" \\ name', '\ud83c', '\udf75', '🍵 ünï', '\n\t', null, ''];
+    const many = Array.from({ length: 200 }, (_, i) => ({ id: i, text: i < odd.length ? odd[i]! : `name ${i}` }));
+    const encoded = wire(toColumns(many));
+    const column = encoded.table.columns[encoded.table.keys.indexOf('text')]!;
+    expect(column.k).toBe('L');
+    expect(column.k === 'L' && column.lengths.slice(0, 3)).toEqual([0, -1, 17]);
+    expect(ColumnarRowsSchema.parse(encoded)).toEqual(encoded);
+    expect(fromColumns(encoded)).toEqual(many);
+  });
+
+  it('pools strings that repeat over the whole column, even when the first thousand rows all differ', () => {
+    const prices = Array.from({ length: 3000 }, (_, i) => ({ price: `${i % 1200}.00`, bin: `BIN-${i}` }));
+    const encoded = wire(toColumns(prices));
+    expect(encoded.table.columns.map((c) => c.k)).toEqual(['s', 'L']);
+    expect(encoded.strings).toHaveLength(1200);
+    const decoded = fromColumns<(typeof prices)[number]>(encoded);
+    expect(decoded).toEqual(prices);
   });
 
   it('handles no rows and rows whose nested lists are all empty', () => {

@@ -13,8 +13,13 @@ import { z } from 'zod';
  * Generic on purpose: it follows whatever keys the rows have, so a field added to the product row
  * crosses without touching this file. Kinds, chosen per column from its values:
  *   s  strings (or null) that repeat: indexes into `strings`, -1 for null
- *   S  strings (or null) that mostly differ (names, SKUs, dates): as they are, pooling them would
- *      only cost a lookup each (that was most of encoding 100,000 products)
+ *   L  strings (or null) that mostly differ (names, SKUs, dates, URLs): laid end to end in one
+ *      string, with each one's length (-1 for null). Pooling them would only cost a lookup each
+ *      (that was most of encoding 100,000 products); sending them one by one made the receiver's
+ *      JSON.parse allocate a string per value up front (1.2 million per 50,000 products, most of
+ *      them variant SKUs and bins nobody reads on a first visit). One string parses at copying
+ *      speed, and each value is sliced out when its row is decoded (a nested table's rows only
+ *      when first read).
  *   d  integers that never decrease (ids): the first value, then differences
  *   n  numbers (or null) as they are
  *   b  booleans as 0/1
@@ -24,9 +29,12 @@ import { z } from 'zod';
  *      decoded rows share those arrays, so rows must be treated as immutable (they are: readonly).
  *   j  anything else, as plain JSON values (e.g. a list of category ids)
  */
+/** The encoding's version: bytes kept from an older one (columns-file) are made again, not sent. */
+export const COLUMNS_CODEC = 2;
+
 export type Column =
   | { k: 's'; v: number[] }
-  | { k: 'S'; v: Array<string | null> }
+  | { k: 'L'; text: string; lengths: number[] }
   | { k: 'd'; v: number[] }
   | { k: 'n'; v: Array<number | null> }
   | { k: 'b'; v: Array<0 | 1> }
@@ -54,7 +62,7 @@ const TableSchema: z.ZodType<Table> = z.lazy(() =>
     columns: z.array(
       z.discriminatedUnion('k', [
         z.object({ k: z.literal('s'), v: z.array(z.number().int().min(-1)) }),
-        z.object({ k: z.literal('S'), v: z.array(z.string().nullable()) }),
+        z.object({ k: z.literal('L'), text: z.string(), lengths: z.array(z.number().int().min(-1)) }),
         z.object({ k: z.literal('d'), v: z.array(z.number().int()) }),
         z.object({ k: z.literal('n'), v: z.array(z.number().nullable()) }),
         z.object({ k: z.literal('b'), v: z.array(z.union([z.literal(0), z.literal(1)])) }),
@@ -86,14 +94,20 @@ class StringPool {
 
 const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Most of the first 1,000 strings distinct: the column is names or SKUs, not prices or labels. */
+/**
+ * More than half the values distinct: the column is names or SKUs, not prices, bins or labels.
+ * Counted over the whole column (a sample of the first rows took prices and bins, 1,600–8,600
+ * distinct in 50,000, for names), stopping as soon as half are distinct.
+ */
 function mostlyDistinct(values: unknown[]): boolean {
-  const sample = values.slice(0, 1000);
-  return sample.length >= 100 && new Set(sample).size > sample.length / 2;
+  if (values.length < 100) return false;
+  const seen = new Set<unknown>();
+  for (const v of values) if (seen.add(v).size > values.length / 2) return true;
+  return false;
 }
 
 function kindOf(values: unknown[]): Exclude<Column['k'], 'u'> {
-  if (values.every((v) => v === null || typeof v === 'string')) return mostlyDistinct(values) ? 'S' : 's';
+  if (values.every((v) => v === null || typeof v === 'string')) return mostlyDistinct(values) ? 'L' : 's';
   if (values.every((v) => typeof v === 'boolean')) return 'b';
   if (values.every((v) => v === null || typeof v === 'number')) {
     let prev = -Infinity;
@@ -112,8 +126,8 @@ function encodeColumn(values: unknown[], pool: StringPool): Column {
   switch (k) {
     case 's':
       return { k, v: values.map((v) => (v === null ? -1 : pool.ref(v as string))) };
-    case 'S':
-      return { k, v: values as Array<string | null> };
+    case 'L':
+      return { k, text: (values as Array<string | null>).join(''), lengths: values.map((v) => (v === null ? -1 : (v as string).length)) };
     case 'd':
       return { k, v: (values as number[]).map((v, i) => (i === 0 ? v : v - (values[i - 1] as number))) };
     case 'n':
@@ -177,6 +191,7 @@ type LazyRow = Rec & { [ROW_INDEX]: number };
  */
 class TableReader {
   private readonly absolute = new Map<number, number[]>();
+  private readonly offsets = new Map<number, Uint32Array>();
   private readonly distinct = new Map<number, Rec[][]>();
   private readonly nested = new Map<number, NestedReader>();
 
@@ -204,6 +219,14 @@ class TableReader {
           rows[i]![key] = ref < 0 ? null : this.strings[ref];
         }
         return;
+      case 'L': {
+        const at = this.offsetsOf(c, column.lengths);
+        for (let i = 0; i < n; i++) {
+          const length = column.lengths[start + i]!;
+          rows[i]![key] = length < 0 ? null : column.text.slice(at[start + i], at[start + i]! + length);
+        }
+        return;
+      }
       case 'd': {
         const ids = this.absoluteOf(c, column.v);
         for (let i = 0; i < n; i++) rows[i]![key] = ids[start + i];
@@ -254,6 +277,20 @@ class TableReader {
       this.absolute.set(c, ids);
     }
     return ids;
+  }
+
+  /** Where each value of an `L` column starts in its text. */
+  private offsetsOf(c: number, lengths: readonly number[]): Uint32Array {
+    let at = this.offsets.get(c);
+    if (!at) {
+      at = new Uint32Array(lengths.length);
+      for (let i = 0, pos = 0; i < lengths.length; i++) {
+        at[i] = pos;
+        pos += Math.max(0, lengths[i]!);
+      }
+      this.offsets.set(c, at);
+    }
+    return at;
   }
 
   private distinctOf(c: number, column: { counts: number[]; table: Table }): Rec[][] {

@@ -1,8 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { ColumnarRowsSchema, fromColumns } from '../../../shared/columns';
+import { COLUMNS_CODEC, ColumnarRowsSchema, fromColumns } from '../../../shared/columns';
 import { ProductRowSchema, type ProductRowData } from '../../../shared/contract';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { COLUMNS_FILE_NAME } from './columns-file';
 import { cachePath, productRequests, serverProducts, startCatalogHarness, type CatalogHarness } from './test-support';
 import type { CatalogEvent, ProductRow } from './types';
 
@@ -153,6 +155,37 @@ describe('catalog service against the demo store', () => {
     expect((await catalog.columns('store-1', 240, 120)).decode()).toEqual(sent[1]);
     expect(await catalog.status('store-1')).toMatchObject({ products: 300, decimalPlaces: 2 });
     expect(events).toEqual([]);
+  });
+
+  it('reads the catalog itself a little after sending pages kept on disk (not while the renderer decodes them)', async () => {
+    await h.connect().catalog.load('store-1', h.storeHash);
+    await h.connect().catalog.warm('store-1', 120);
+    const { catalog, events } = h.connect({ deps: { readAfterPagesMs: 50 } }); // a restart
+    await catalog.warm('store-1', 120);
+    // Damaged after the start: the read is seen by the report it makes.
+    const bytes = await readFile(cachePath(h));
+    bytes.fill(0x78, bytes.length - 200);
+    await writeFile(cachePath(h), bytes);
+    await catalog.columns('store-1', 0, 120);
+    expect(events).toEqual([]);
+    await vi.waitFor(() => expect(events).toEqual([{ type: 'cacheRejected', storeId: 'store-1', reason: 'checksum mismatch' }]), { timeout: 5000 });
+  });
+
+  it('makes the pages again when those kept on disk are of another codec version (an older app wrote them)', async () => {
+    await h.connect().catalog.load('store-1', h.storeHash);
+    const first = h.connect().catalog;
+    await first.warm('store-1', 120);
+    const sent = (await first.columns('store-1', 0, 120)).decode();
+    const path = join(dirname(cachePath(h)), COLUMNS_FILE_NAME);
+    const bytes = await readFile(path);
+    const nl = bytes.indexOf(0x0a);
+    const header = bytes.subarray(0, nl).toString().replace(`"codec":${COLUMNS_CODEC}`, '"codec":1');
+    bytes.fill(0x78, nl + 1); // an old codec's pages: if they were sent, they would not even parse
+    await writeFile(path, Buffer.concat([Buffer.from(header), bytes.subarray(nl)]));
+    const { catalog } = h.connect();
+    await catalog.warm('store-1', 120);
+    expect((await catalog.columns('store-1', 0, 120)).decode()).toEqual(sent);
+    expect((await readFile(path)).subarray(0, nl).toString()).toContain(`"codec":${COLUMNS_CODEC}`);
   });
 
   it('sends no page kept on disk once the catalog changed, nor after a restart on the changed cache', async () => {

@@ -1,5 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import { z } from 'zod';
+import { COLUMNS_CODEC } from '../../../shared/columns';
 import { writeFileAtomic } from '../fs/atomic-file';
 import { readCacheHeader, type CacheHeader } from './cache-file';
 
@@ -8,16 +9,18 @@ import { readCacheHeader, type CacheHeader } from './cache-file';
  * catalog cache (`columns.bin`): right after a start, the first visit to Products gets them from
  * this file instead of waiting for main to read the 42 MB cache and encode 100,000 products.
  *
- *   line 1   {"cacheCrc32", "cacheBytes", "pageSize", "pages": [byte length of each page]}
+ *   line 1   {"codec", "cacheCrc32", "cacheBytes", "pageSize", "pages": [byte length of each page]}
  *   then     each page's JSON bytes, one after another
  *
  * The file names the catalog cache it was made from (its body's CRC-32 and length): once the
  * cache is written again (a sync, an applied job) it no longer matches and is ignored, until the
- * next start's warm-up writes it afresh.
+ * next start's warm-up writes it afresh. Pages of another codec version (an older app wrote them)
+ * are ignored the same way.
  */
 export const COLUMNS_FILE_NAME = 'columns.bin';
 
 const Header = z.object({
+  codec: z.literal(COLUMNS_CODEC),
   cacheCrc32: z.number().int(),
   cacheBytes: z.number().int().min(0),
   pageSize: z.number().int().min(1),
@@ -46,7 +49,7 @@ export async function readColumnsFile(path: string, cache: CacheHeader, pageSize
 }
 
 export async function writeColumnsFile(path: string, cache: CacheHeader, pageSize: number, pages: readonly Uint8Array[]): Promise<void> {
-  const header = { cacheCrc32: cache.crc32, cacheBytes: cache.bodyBytes, pageSize, pages: pages.map((p) => p.length) };
+  const header = { codec: COLUMNS_CODEC, cacheCrc32: cache.crc32, cacheBytes: cache.bodyBytes, pageSize, pages: pages.map((p) => p.length) };
   await writeFileAtomic(path, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...pages]));
 }
 

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCatalogNamesService } from './names';
-import { startCatalogHarness, type CatalogHarness } from './test-support';
+import { cachePath, startCatalogHarness, type CatalogHarness } from './test-support';
 
 async function serverList(h: CatalogHarness, path: string): Promise<Array<{ id: number; name: string }>> {
   const all: Array<{ id: number; name: string }> = [];
@@ -80,5 +80,22 @@ describe('category and brand names against the demo store', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     await c.catalog.refresh('store-1', h.storeHash);
     expect((await names.list('store-1')).categories).toContainEqual({ id: categoryId, name: 'Brand-new shelf' });
+  });
+
+  it('answers after a restart without reading the catalog itself (its status comes from the cache header)', async () => {
+    const first = h.connect();
+    await first.catalog.load('store-1', h.storeHash);
+    const listed = await createCatalogNamesService({ dataDir: h.dataDir, bigcommerce: first.bigcommerce, catalog: first.catalog }).list('store-1');
+    await first.catalog.warm('store-1', 20); // keeps the column pages beside the cache, as a start does
+    const c = h.connect(); // a restart
+    await c.catalog.warm('store-1', 20);
+    // The cache body damaged after the start: reading it now would report it (a cacheRejected event).
+    const bytes = await readFile(cachePath(h));
+    bytes.fill(0x78, bytes.length - 200);
+    await writeFile(cachePath(h), bytes);
+    const names = createCatalogNamesService({ dataDir: h.dataDir, bigcommerce: c.bigcommerce, catalog: c.catalog });
+    expect(await names.list('store-1')).toEqual(listed);
+    expect(c.events).toEqual([]);
+    expect(c.requests).toEqual([]);
   });
 });

@@ -26,7 +26,7 @@ export interface CatalogNamesService {
 export interface CatalogNamesDeps {
   dataDir: string;
   bigcommerce: Pick<BigCommerceService, 'clientFor'>;
-  catalog: Pick<CatalogService, 'snapshot'>;
+  catalog: Pick<CatalogService, 'snapshot' | 'status'>;
   now?: () => number;
   /** How long names are trusted before a sync reads them again; default 15 minutes. */
   maxAgeMs?: number;
@@ -83,8 +83,9 @@ export function createCatalogNamesService(deps: CatalogNamesDeps): CatalogNamesS
   }
 
   async function load(storeId: string): Promise<Kept> {
-    const snapshot = await deps.catalog.snapshot(storeId);
-    const syncedAt = snapshot?.syncedAt ?? null;
+    // The status, not the rows: right after a start it comes from the cache file's header, so a
+    // first visit to Products does not make main read and decode the whole catalog meanwhile.
+    const syncedAt = (await deps.catalog.status(storeId))?.syncedAt ?? null;
     if (syncedAt === null) {
       memory.delete(storeId);
       await rm(pathOf(storeId), { force: true });
@@ -92,7 +93,7 @@ export function createCatalogNamesService(deps: CatalogNamesDeps): CatalogNamesS
     }
     const known = memory.get(storeId) ?? (await fromDisk(storeId));
     if (known?.syncedAt === syncedAt) return known;
-    if (known && now() - known.readAt < maxAge && namesAll(known, snapshot!.products)) return { ...known, syncedAt };
+    if (known && now() - known.readAt < maxAge && namesAll(known, (await deps.catalog.snapshot(storeId))?.products ?? [])) return { ...known, syncedAt };
     try {
       // Categories from the trees endpoint: /catalog/categories is deprecated (bigcommerce-facts).
       const [categories, brands] = await Promise.all([fetchAll(storeId, '/catalog/trees/categories', 'category_id'), fetchAll(storeId, '/catalog/brands', 'id')]);
