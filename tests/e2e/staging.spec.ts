@@ -54,3 +54,22 @@ test('product edits staged on Products are named by product and SKU on the Custo
     await expect(staged.row(product!.name, 'Price')).toContainText(product!.sku);
   }
 });
+
+test('customer group changes staged on Customers are named by customer and group on the Products screen too', async ({ shell, page }) => {
+  const storeId = (await rpc(page, 'stores.list', {})).activeStoreId!;
+  await rpc(page, 'customers.sync', { storeId, mode: 'refresh' });
+  const groups = await rpc(page, 'customers.listGroups', { storeId });
+  const customer = (await rpc(page, 'customers.list', { storeId, offset: 0, limit: 50 })).customers.find((c) => groups.some((g) => g.id === c.customer_group_id));
+  const from = groups.find((g) => g.id === customer!.customer_group_id)!;
+  const to = groups.find((g) => g.id !== customer!.customer_group_id)!;
+  await rpc(page, 'staging.stage', { storeId, edits: [{ entity: 'customer', id: customer!.id, field: 'customer_group_id', from: from.id, to: to.id }] });
+  // A fresh page: the customers were never read into it by the Customers screen.
+  await page.reload();
+  await shell.goTo('Products');
+  const staged = new StagedPanel(page);
+  await staged.expectCount(1);
+  const row = staged.row(`${customer!.first_name} ${customer!.last_name}`, 'Customer group');
+  await expect(row).toContainText(customer!.email);
+  await expect(row).toContainText(from.name);
+  await expect(row).toContainText(to.name);
+});

@@ -3,6 +3,7 @@ import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from
 import { stagedKey, type OrderRowData, type OrderStatus, type ProductRowData, type StagedEdit } from '../../../../shared/contract';
 import { rowsAtVersion } from '../../api/product-rows';
 import { useCatalogStatus } from '../catalog/useCatalog';
+import { useCustomerGroups, useCustomers, useCustomersStatus } from '../customers/useCustomers';
 import { useProducts } from '../products/useProducts';
 import { useActiveStore } from '../stores/StoreSwitcher';
 import { ApplyDialog } from './ApplyDialog';
@@ -37,7 +38,8 @@ export function StagedChanges({ products, customers, orders, statuses, decimalPl
   const [reviewing, setReviewing] = useState(false);
   const edits = useMemo(() => data?.edits ?? [], [data]);
   const named = useProductsToName(store?.id, edits, products);
-  const catalog = useMemo(() => indexCatalog(named, { customers, orders, statuses }), [named, customers, orders, statuses]);
+  const people = useCustomersToName(store?.id, edits, customers);
+  const catalog = useMemo(() => indexCatalog(named, { customers: people, orders, statuses }), [named, people, orders, statuses]);
   const [cache] = useState(reviewCache);
   const review = useMemo(() => reviewStaged(edits, catalog, decimalPlaces, cache), [edits, catalog, decimalPlaces, cache]);
   const ready = useMemo(() => edits.filter((e) => !e.jobId), [edits]);
@@ -231,4 +233,19 @@ function useProductsToName(storeId: string | undefined, edits: readonly StagedEd
   const status = useCatalogStatus(needed ? storeId : undefined);
   const products = useProducts(needed ? storeId : undefined, status.data?.syncedAt);
   return useMemo(() => (needed && products.data ? rowsAtVersion(products.data) : given), [needed, products.data, given]);
+}
+
+/**
+ * The customers and group names to name staged customer edits: the screen's when it has them (the
+ * Customers screen), else the cached customers when any customer edit is staged (Products, Orders).
+ */
+function useCustomersToName(storeId: string | undefined, edits: readonly StagedEdit[], given: Customers | undefined): Customers | undefined {
+  const needed = !given && edits.some((e) => e.entity === 'customer');
+  const status = useCustomersStatus(needed ? storeId : undefined);
+  const customers = useCustomers(needed ? storeId : undefined, status.data?.syncedAt);
+  const groups = useCustomerGroups(needed ? storeId : undefined);
+  return useMemo(() => {
+    if (!needed) return given;
+    return customers.data && groups.data ? { rows: customers.data.rows, groups: new Map(groups.data.map((g) => [g.id, g.name])) } : undefined;
+  }, [needed, given, customers.data, groups.data]);
 }
