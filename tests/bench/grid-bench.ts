@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -168,6 +169,30 @@ export async function prepare(browser: Browser, dataDir: string, products: numbe
   } finally {
     await context.close();
     await app.stop();
+  }
+}
+
+/**
+ * Chromium and browser mode over a data dir that keeps its loaded catalog between invocations (the
+ * load takes minutes): the set-up of the profiling tools (grid-profile.ts, grid-trace.ts).
+ */
+export async function withKeptCatalog(dataDir: string, products: number, run: (browser: Browser, app: App) => Promise<void>): Promise<void> {
+  const browser = await chromium.launch({ executablePath: await resolveChromium(), headless: true, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
+  try {
+    const marker = join(dataDir, 'prepared');
+    if (!existsSync(marker)) {
+      await mkdir(dataDir, { recursive: true });
+      await prepare(browser, dataDir, products);
+      await writeFile(marker, '');
+    }
+    const app = await startApp(dataDir, products);
+    try {
+      await run(browser, app);
+    } finally {
+      await app.stop();
+    }
+  } finally {
+    await browser.close();
   }
 }
 

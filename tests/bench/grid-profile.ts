@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, resolveChromium } from '../../scripts/chromium.mjs';
+import type { Page } from 'playwright-core';
 import { ProductsGridPage } from '../e2e/pages/products-grid';
-import { bench, heapMB, openPage, prepare, startApp } from './grid-bench';
+import { bench, heapMB, openPage, withKeptCatalog } from './grid-bench';
 
 /**
  * One profiled pass over the Products screen's first visit and mount (what grid-bench measures as
@@ -52,78 +50,64 @@ async function main(): Promise<void> {
   /** PHASES=fling,edit,paste,filter,sort profiles those too, after the mount (in that order). */
   const phases = new Set((process.env.PHASES ?? '').split(',').filter(Boolean));
   await mkdir(outDir, { recursive: true });
-  const browser = await chromium.launch({ executablePath: await resolveChromium(), headless: true, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
-  try {
-    const marker = join(dataDir, 'prepared');
-    if (!existsSync(marker)) {
-      await mkdir(dataDir, { recursive: true });
-      await prepare(browser, dataDir, products);
-      await writeFile(marker, '');
+  await withKeptCatalog(dataDir, products, async (browser, app) => {
+    const cold = await openPage(browser, app.url);
+    await profiled(cold.page, 'cold', outDir, () => bench<number>(cold.page, 'openProducts', null));
+    await cold.context.close();
+    const { context, page } = await openPage(browser, app.url);
+    await profiled(page, 'firstVisit', outDir, () => bench<number>(page, 'openProducts', null));
+    await profiled(page, 'mount', outDir, () => bench<number>(page, 'openProducts', 'activity'));
+    process.stdout.write(`heap after mount: ${await heapMB(page)} MB\n`);
+    if (phases.has('fling')) {
+      await profiled(page, 'fling', outDir, async () => {
+        const { deltas } = await bench<{ deltas: number[] }>(page, 'frames', 2000, 60_000);
+        process.stdout.write(`fling frames: ${deltas.length}, over 25 ms: ${deltas.filter((d) => d > 25).length}\n`);
+        return (1000 * deltas.length) / deltas.reduce((a, b) => a + b, 0);
+      });
+      await bench(page, 'scrollTop');
     }
-    const app = await startApp(dataDir, products);
-    try {
-      const cold = await openPage(browser, app.url);
-      await profiled(cold.page, 'cold', outDir, () => bench<number>(cold.page, 'openProducts', null));
-      await cold.context.close();
-      const { context, page } = await openPage(browser, app.url);
-      await profiled(page, 'firstVisit', outDir, () => bench<number>(page, 'openProducts', null));
-      await profiled(page, 'mount', outDir, () => bench<number>(page, 'openProducts', 'activity'));
-      process.stdout.write(`heap after mount: ${await heapMB(page)} MB\n`);
-      if (phases.has('fling')) {
-        await profiled(page, 'fling', outDir, async () => {
-          const { deltas } = await bench<{ deltas: number[] }>(page, 'frames', 2000, 60_000);
-          process.stdout.write(`fling frames: ${deltas.length}, over 25 ms: ${deltas.filter((d) => d > 25).length}\n`);
-          return (1000 * deltas.length) / deltas.reduce((a, b) => a + b, 0);
-        });
-        await bench(page, 'scrollTop');
-      }
-      const grid = new ProductsGridPage(page as never);
-      if (phases.has('edit')) {
-        const skus = await bench<string[]>(page, 'skus');
-        await grid.select(skus[1]!, 'Price');
-        await bench(page, 'latencies', 'keydown');
-        await profiled(page, 'edit', outDir, async () => {
-          for (let i = 0; i < 10; i++) {
-            await page.keyboard.type(`${11 + i}.25`);
-            await page.keyboard.press('Enter');
-            await page.waitForTimeout(150);
-          }
-          const l = await bench<number[]>(page, 'latencies', 'keydown', 'Enter');
-          process.stdout.write(`edit latencies: ${l.join(' ')}\n`);
-          return Math.max(...l);
-        });
-      }
-      if (phases.has('paste')) {
-        const skus = await bench<string[]>(page, 'skus');
-        await grid.select(skus[1]!, 'Price');
-        const lines: string[] = [];
-        for (let i = 0; i < 2000; i++) lines.push([`${20 + (i % 70)}.50`, '', `${40 + (i % 70)}.00`, `${5 + (i % 9)}.10`, String(i % 50)].join('\t'));
-        await profiled(page, 'paste', outDir, () => bench<number>(page, 'paste', lines.join('\n')));
-        await page.waitForTimeout(1500);
-      }
-      if (phases.has('filter')) {
-        await profiled(page, 'filter', outDir, async () => (await bench<{ ms: number }>(page, 'quickFilter', 'ar')).ms);
-        await bench(page, 'quickFilter', '');
-      }
-      if (phases.has('sort')) {
-        await bench(page, 'latencies', 'click');
-        await profiled(page, 'sort', outDir, async () => {
-          await grid.sortBy('Name');
-          await page.waitForTimeout(500);
-          return (await bench<number[]>(page, 'latencies', 'click')).at(-1) ?? NaN;
-        });
-      }
-      process.stdout.write(`heap at the end: ${await heapMB(page)} MB\n`);
-      // The next invocation starts from the same clean catalog (edits and pastes stage thousands of cells).
-      const { activeStoreId } = await bench<{ activeStoreId: string }>(page, 'rpc', 'stores.list', {});
-      await bench(page, 'rpc', 'staging.discard', { storeId: activeStoreId });
-      await context.close();
-    } finally {
-      await app.stop();
+    const grid = new ProductsGridPage(page as never);
+    if (phases.has('edit')) {
+      const skus = await bench<string[]>(page, 'skus');
+      await grid.select(skus[1]!, 'Price');
+      await bench(page, 'latencies', 'keydown');
+      await profiled(page, 'edit', outDir, async () => {
+        for (let i = 0; i < 10; i++) {
+          await page.keyboard.type(`${11 + i}.25`);
+          await page.keyboard.press('Enter');
+          await page.waitForTimeout(150);
+        }
+        const l = await bench<number[]>(page, 'latencies', 'keydown', 'Enter');
+        process.stdout.write(`edit latencies: ${l.join(' ')}\n`);
+        return Math.max(...l);
+      });
     }
-  } finally {
-    await browser.close();
-  }
+    if (phases.has('paste')) {
+      const skus = await bench<string[]>(page, 'skus');
+      await grid.select(skus[1]!, 'Price');
+      const lines: string[] = [];
+      for (let i = 0; i < 2000; i++) lines.push([`${20 + (i % 70)}.50`, '', `${40 + (i % 70)}.00`, `${5 + (i % 9)}.10`, String(i % 50)].join('\t'));
+      await profiled(page, 'paste', outDir, () => bench<number>(page, 'paste', lines.join('\n')));
+      await page.waitForTimeout(1500);
+    }
+    if (phases.has('filter')) {
+      await profiled(page, 'filter', outDir, async () => (await bench<{ ms: number }>(page, 'quickFilter', 'ar')).ms);
+      await bench(page, 'quickFilter', '');
+    }
+    if (phases.has('sort')) {
+      await bench(page, 'latencies', 'click');
+      await profiled(page, 'sort', outDir, async () => {
+        await grid.sortBy('Name');
+        await page.waitForTimeout(500);
+        return (await bench<number[]>(page, 'latencies', 'click')).at(-1) ?? NaN;
+      });
+    }
+    process.stdout.write(`heap at the end: ${await heapMB(page)} MB\n`);
+    // The next invocation starts from the same clean catalog (edits and pastes stage thousands of cells).
+    const { activeStoreId } = await bench<{ activeStoreId: string }>(page, 'rpc', 'stores.list', {});
+    await bench(page, 'rpc', 'staging.discard', { storeId: activeStoreId });
+    await context.close();
+  });
 }
 
 main().catch((error: unknown) => {

@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, resolveChromium } from '../../scripts/chromium.mjs';
+import type { Page } from 'playwright-core';
 import { ProductsGridPage } from '../e2e/pages/products-grid';
-import { bench, openPage, prepare, startApp } from './grid-bench';
+import { bench, openPage, withKeptCatalog } from './grid-bench';
 
 /**
  * A Chromium trace of one interaction on the Products screen, summed by trace event on the
@@ -53,31 +51,18 @@ async function main(): Promise<void> {
   const interaction = interactions[phase];
   if (!interaction) throw new Error(`no interaction "${phase}" (${Object.keys(interactions).join(', ')})`);
   const products = Number(productsArg);
-  const browser = await chromium.launch({ executablePath: await resolveChromium(), headless: true, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
-  try {
-    if (!existsSync(join(dataDir, 'prepared'))) {
-      await mkdir(dataDir, { recursive: true });
-      await prepare(browser, dataDir, products);
-      await writeFile(join(dataDir, 'prepared'), '');
-    }
-    const app = await startApp(dataDir, products);
-    try {
-      const { page } = await openPage(browser, app.url);
-      await bench(page, 'openProducts', null);
-      await page.waitForTimeout(1500);
-      if (phase === 'paste') await new ProductsGridPage(page as never).select((await bench<string[]>(page, 'skus'))[1]!, 'Price');
-      const path = join(dataDir, '..', `stockroom-grid-trace-${phase}.json`);
-      await browser.startTracing(page, { path, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink', 'cc'] });
-      const figure = await interaction(page);
-      await browser.stopTracing();
-      const { traceEvents } = JSON.parse(await readFile(path, 'utf8')) as { traceEvents: TraceEvent[] };
-      process.stdout.write(`${figure}\n${summary(traceEvents)}\n`);
-    } finally {
-      await app.stop();
-    }
-  } finally {
-    await browser.close();
-  }
+  await withKeptCatalog(dataDir, products, async (browser, app) => {
+    const { page } = await openPage(browser, app.url);
+    await bench(page, 'openProducts', null);
+    await page.waitForTimeout(1500);
+    if (phase === 'paste') await new ProductsGridPage(page as never).select((await bench<string[]>(page, 'skus'))[1]!, 'Price');
+    const path = join(dataDir, '..', `stockroom-grid-trace-${phase}.json`);
+    await browser.startTracing(page, { path, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink', 'cc'] });
+    const figure = await interaction(page);
+    await browser.stopTracing();
+    const { traceEvents } = JSON.parse(await readFile(path, 'utf8')) as { traceEvents: TraceEvent[] };
+    process.stdout.write(`${figure}\n${summary(traceEvents)}\n`);
+  });
 }
 
 main().catch((error: unknown) => {
